@@ -1,0 +1,13 @@
+package dev.benchdeck.engine.driver;
+
+import dev.benchdeck.engine.time.EngineClock;
+
+/** A driver's validated configuration for one plan; opening it checks the target and yields a {@link Driver}. */
+public interface DriverSpec {
+
+    /**
+     * Opens the driver: resolves the target and checks it is reachable, so that a wrong URL fails
+     * at once with a clear message instead of as a million errors.
+     */
+    Driver open(EngineClock clock) throws DriverException;
+}

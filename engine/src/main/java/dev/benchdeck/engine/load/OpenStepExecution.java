@@ -1,0 +1,100 @@
+package dev.benchdeck.engine.load;
+
+import dev.benchdeck.engine.driver.Session;
+import dev.benchdeck.engine.plan.OpenStep;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The open model: a dispatcher thread starts each request at its intended time on a virtual
+ * thread, whatever happened to earlier requests. Latency counts from the intended start, so
+ * requests delayed by a stalled system are charged the delay. An arrival finding
+ * {@code maxInFlight} requests running is dropped (and counted as such).
+ */
+final class OpenStepExecution extends StepExecution {
+
+    private final ArrivalSchedule schedule;
+    private final int maxInFlight;
+    private final Queue<Session> idle = new ConcurrentLinkedQueue<>();
+    private final Queue<Session> all = new ConcurrentLinkedQueue<>();
+    private Thread dispatcher;
+
+    OpenStepExecution(StepContext context, StepTimeline timeline, OpenStep step, double previousRate,
+                      dev.benchdeck.engine.plan.LoadSpec.Arrival arrival, int maxInFlight, long seed) {
+        super(context, timeline);
+        this.maxInFlight = maxInFlight;
+        this.schedule = new ArrivalSchedule(timeline.start(), previousRate, step.rate(), step.ramp().toNanos(), arrival, seed);
+    }
+
+    @Override
+    void startLoad() {
+        // a platform thread: timed parking of virtual threads is coarser
+        dispatcher = Thread.ofPlatform().daemon().name("bd-dispatcher").start(this::dispatch);
+    }
+
+    private void dispatch() {
+        try {
+            while (!stopping) {
+                long intended = schedule.next();
+                if (intended >= timeline.measureEnd()) {
+                    return;
+                }
+                context.clock().sleepUntil(intended);
+                if (stopping || !admit(intended)) {
+                    return;
+                }
+                boolean inWindow = timeline.inWindow(intended);
+                if (recorder.inFlight() >= maxInFlight) {
+                    recorder.dropped(inWindow);
+                    continue;
+                }
+                recorder.started();
+                Session session = idle.poll();
+                if (session == null) {
+                    session = context.driver().newSession();
+                    all.add(session);
+                }
+                Session chosen = session;
+                int slot = all.size();
+                Thread.ofVirtual().start(() -> run(chosen, slot, intended, inWindow));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(Session session, int slot, long intended, boolean inWindow) {
+        try {
+            execute(session, slot, intended, inWindow);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            idle.add(session);
+        }
+    }
+
+    @Override
+    boolean awaitLoad(long maxMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + maxMillis;
+        dispatcher.join(java.time.Duration.ofMillis(maxMillis));
+        while (recorder.inFlight() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(1);
+        }
+        boolean done = !dispatcher.isAlive() && recorder.inFlight() == 0;
+        if (done) {
+            all.forEach(Session::close);
+        }
+        return done;
+    }
+
+    @Override
+    void abortLoad() {
+        dispatcher.interrupt();
+        all.forEach(Session::close);
+    }
+
+    @Override
+    int users() {
+        return recorder.inFlight();
+    }
+}

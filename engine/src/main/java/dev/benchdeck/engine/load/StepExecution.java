@@ -1,0 +1,157 @@
+package dev.benchdeck.engine.load;
+
+import dev.benchdeck.engine.driver.Driver;
+import dev.benchdeck.engine.driver.ErrorClasses;
+import dev.benchdeck.engine.driver.Outcome;
+import dev.benchdeck.engine.driver.RequestContext;
+import dev.benchdeck.engine.driver.Session;
+import dev.benchdeck.engine.driver.Timings;
+import dev.benchdeck.engine.record.IntervalSnapshot;
+import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.record.StepRecorder;
+import dev.benchdeck.engine.result.RunStatus;
+import dev.benchdeck.engine.result.StepResult;
+import dev.benchdeck.engine.time.EngineClock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs one step: starts the load, emits an interval snapshot every second, ends the step when its
+ * measured window is over (or its request count reached, or the run is cancelled or past its
+ * deadline), waits for requests in flight and returns the step's result. Subclasses apply the load.
+ */
+abstract class StepExecution {
+
+    static final long SECOND = 1_000_000_000L;
+    /** How often the conductor looks at cancellation at the latest: keeps Ctrl-C under a second. */
+    private static final long CHECK_NANOS = 100_000_000L;
+
+    /** How a step ended; anything but {@code null} status ends the run too. */
+    record StepEnd(StepResult result, RunStatus stoppedRun) {
+    }
+
+    protected final StepContext context;
+    protected final StepTimeline timeline;
+    protected final StepRecorder recorder;
+    protected volatile boolean stopping;
+    /** Set when the step's request count has been reached: the clock time the window closed. */
+    protected volatile long countReachedAt = Long.MIN_VALUE;
+    private final AtomicLong admitted = new AtomicLong();
+
+    StepExecution(StepContext context, StepTimeline timeline) {
+        this.context = context;
+        this.timeline = timeline;
+        this.recorder = new StepRecorder(context.runStart());
+    }
+
+    /** Starts users or the dispatcher; returns at once. */
+    abstract void startLoad();
+
+    /** Waits (real time, at most {@code maxMillis}) for the load to end by itself; true if it did. */
+    abstract boolean awaitLoad(long maxMillis) throws InterruptedException;
+
+    /** Stops the load now: aborts requests in flight and releases sessions. */
+    abstract void abortLoad();
+
+    /** Users (closed model) or requests in flight (open model), for snapshots. */
+    abstract int users();
+
+    final StepEnd run(List<IntervalSnapshot> intervals) throws InterruptedException {
+        EngineClock clock = context.clock();
+        context.listener().stepStarted(context.index(), context.label());
+        startLoad();
+        long lastTick = timeline.start();
+        long nextTick = lastTick + SECOND;
+        RunStatus stoppedRun = null;
+        long now;
+        while (true) {
+            now = clock.nanoTime();
+            if (context.control().isCancelled()) {
+                stoppedRun = RunStatus.CANCELLED;
+                break;
+            }
+            if (now >= context.runDeadline()) {
+                stoppedRun = RunStatus.TIMED_OUT;
+                break;
+            }
+            if (now >= timeline.measureEnd() || countReachedAt != Long.MIN_VALUE) {
+                break;
+            }
+            if (now >= nextTick) {
+                emit(intervals, nextTick, lastTick);
+                lastTick = nextTick;
+                nextTick += SECOND;
+                continue;
+            }
+            clock.sleepUntil(min(nextTick, timeline.measureEnd(), context.runDeadline(), now + CHECK_NANOS));
+        }
+        if (stoppedRun == null) {
+            // requests started inside the window still count: give them their timeout to finish
+            if (!awaitLoad(context.timeoutNanos() / 1_000_000 + 1000)) {
+                stopping = true;
+                abortLoad();
+            }
+        } else {
+            stopping = true;
+            recorder.close();
+            abortLoad();
+        }
+        now = clock.nanoTime();
+        if (now > lastTick) {
+            emit(intervals, now, lastTick);
+        }
+        long windowEnd = stoppedRun != null ? Math.min(now, timeline.measureEnd())
+                : countReachedAt != Long.MIN_VALUE ? countReachedAt : timeline.measureEnd();
+        double measured = Math.max(0, windowEnd - timeline.measureStart()) / 1e9;
+        StepResult result = recorder.result(context.index(), context.label(), measured);
+        context.listener().stepFinished(result);
+        return new StepEnd(result, stoppedRun);
+    }
+
+    /**
+     * Whether a request starting now counts towards the step's request limit; when the limit is
+     * reached the window closes and the load winds down.
+     */
+    protected final boolean admit(long intendedStart) {
+        Long limit = context.requestLimit();
+        if (limit == null || !timeline.inWindow(intendedStart)) {
+            return true;
+        }
+        long n = admitted.incrementAndGet();
+        if (n == limit) {
+            countReachedAt = intendedStart;
+        }
+        return n <= limit;
+    }
+
+    /** Runs one request on a session and records it; a driver bug is recorded, not thrown. */
+    protected final void execute(Session session, int user, long intendedStart, boolean inWindow)
+            throws InterruptedException {
+        RequestContext request = new RequestContext(context.sequence().getAndIncrement(), user, context.timeoutNanos());
+        Outcome outcome;
+        try {
+            outcome = session.execute(request);
+        } catch (RuntimeException e) {
+            long now = context.clock().nanoTime();
+            outcome = Outcome.failure(ErrorClasses.INTERNAL, String.valueOf(e), Timings.of(Math.min(now, intendedStart), now));
+        }
+        recorder.record(intendedStart, outcome, inWindow);
+    }
+
+    private void emit(List<IntervalSnapshot> intervals, long at, long since) {
+        IntervalSnapshot snapshot = recorder.interval(at, timeline.start(), (at - since) / 1e9, context.index(),
+                context.label(), timeline.phaseAt(since), users());
+        intervals.add(snapshot);
+        context.listener().interval(snapshot);
+    }
+
+    private static long min(long a, long b, long c, long d) {
+        return Math.min(Math.min(a, b), Math.min(c, d));
+    }
+
+    /** What every step needs from the run. */
+    record StepContext(int index, String label, EngineClock clock, RunControl control, RunListener listener,
+                       Driver driver, long runStart, long runDeadline, long timeoutNanos, Long requestLimit,
+                       AtomicLong sequence) {
+    }
+}

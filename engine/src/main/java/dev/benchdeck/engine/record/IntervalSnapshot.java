@@ -1,0 +1,17 @@
+package dev.benchdeck.engine.record;
+
+/**
+ * What happened in one interval (normally one second) of a step, for progress lines and live charts.
+ * Counts are of requests that completed in the interval, warm-up included ({@code phase} tells).
+ *
+ * @param elapsedSeconds seconds since the run started, at the end of the interval
+ * @param stepElapsedSeconds seconds since the step started
+ */
+public record IntervalSnapshot(double elapsedSeconds, int step, String stepLabel, Phase phase,
+                               double stepElapsedSeconds, double intervalSeconds,
+                               long completed, long ok, long errors, long dropped, double throughput,
+                               double p50, double p90, double p99, double max, int inFlight, int users) {
+
+    /** The part of a step an interval belongs to; only {@code MEASURE} counts in results. */
+    public enum Phase { RAMP, WARMUP, MEASURE }
+}

@@ -1,0 +1,162 @@
+package dev.benchdeck.engine.record;
+
+import dev.benchdeck.engine.driver.Outcome;
+import dev.benchdeck.engine.driver.Timings;
+import dev.benchdeck.engine.result.Distribution;
+import dev.benchdeck.engine.result.ErrorSample;
+import dev.benchdeck.engine.result.StepResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Records one step's outcomes from many threads at once (wait-free HdrHistogram recorders, adders).
+ * Every outcome goes to the live interval figures; only outcomes of requests whose intended start
+ * lies in the measured window go to the step's results. Latency is taken from the intended start,
+ * so a stalled system cannot hide its stall (coordinated omission); service time from the send.
+ */
+public final class StepRecorder {
+
+    static final int SAMPLES_PER_CLASS = 5;
+
+    private final long runStart;
+    private final Recorder liveLatency = new Recorder(3);
+    private final LongAdder liveOk = new LongAdder();
+    private final LongAdder liveErrors = new LongAdder();
+    private final LongAdder liveDropped = new LongAdder();
+
+    private final Map<String, Recorder> measured = new LinkedHashMap<>();
+    private final LongAdder ok = new LongAdder();
+    private final LongAdder dropped = new LongAdder();
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> sampleCounts = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<ErrorSample> samples = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
+
+    public StepRecorder(long runStart) {
+        this.runStart = runStart;
+        for (String name : List.of(StepResult.LATENCY, StepResult.SERVICE_TIME, StepResult.TTFB,
+                StepResult.CONNECT, StepResult.FIRST_EVENT)) {
+            measured.put(name, new Recorder(3));
+        }
+    }
+
+    /** Marks a request as started; pair with {@link #record}. */
+    public void started() {
+        inFlight.incrementAndGet();
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /**
+     * Records a finished request.
+     *
+     * @param intendedStart when the request should have started (open model) or started (closed)
+     * @param inWindow      whether the intended start lies in the step's measured window
+     */
+    public void record(long intendedStart, Outcome outcome, boolean inWindow) {
+        inFlight.decrementAndGet();
+        if (closed) {
+            return; // aborted by cancellation: not a failure of the system under test
+        }
+        Timings t = outcome.timings();
+        long latency = micros(t.end() - intendedStart);
+        liveLatency.recordValue(latency);
+        boolean success = outcome instanceof Outcome.Success;
+        (success ? liveOk : liveErrors).increment();
+        if (!inWindow) {
+            return;
+        }
+        measured.get(StepResult.LATENCY).recordValue(latency);
+        measured.get(StepResult.SERVICE_TIME).recordValue(micros(t.serviceNanos()));
+        if (t.hasFirstByte()) {
+            measured.get(StepResult.TTFB).recordValue(micros(t.firstByte() - t.send()));
+        }
+        if (t.opened()) {
+            measured.get(StepResult.CONNECT).recordValue(micros(t.connectNanos()));
+        }
+        if (outcome.eventTimes().length > 0) {
+            measured.get(StepResult.FIRST_EVENT).recordValue(micros(outcome.eventTimes()[0] - t.send()));
+        }
+        if (outcome instanceof Outcome.Failure failure) {
+            errors.computeIfAbsent(failure.errorClass(), c -> new LongAdder()).increment();
+            sample(failure, t.end());
+        } else {
+            ok.increment();
+        }
+    }
+
+    /** Records an open-model arrival that could not start because too many were in flight. */
+    public void dropped(boolean inWindow) {
+        liveDropped.increment();
+        if (inWindow) {
+            dropped.increment();
+        }
+    }
+
+    /** Stops recording: outcomes that arrive later (requests aborted by a cancel) are ignored. */
+    public void close() {
+        closed = true;
+    }
+
+    /** The live figures since the previous call, as one interval. */
+    public IntervalSnapshot interval(long now, long stepStart, double intervalSeconds, int step, String label,
+                                     IntervalSnapshot.Phase phase, int users) {
+        Histogram h = liveLatency.getIntervalHistogram();
+        long okCount = liveOk.sumThenReset();
+        long errorCount = liveErrors.sumThenReset();
+        long completed = okCount + errorCount;
+        return new IntervalSnapshot(seconds(now - runStart), step, label, phase, seconds(now - stepStart),
+                intervalSeconds, completed, okCount, errorCount, liveDropped.sumThenReset(),
+                intervalSeconds > 0 ? completed / intervalSeconds : 0,
+                ms(h, 50), ms(h, 90), ms(h, 99), h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0,
+                inFlight.get(), users);
+    }
+
+    /** The step's result over its measured window. */
+    public StepResult result(int index, String label, double measuredSeconds) {
+        Map<String, Distribution> latencies = new LinkedHashMap<>();
+        measured.forEach((name, recorder) -> {
+            Histogram h = recorder.getIntervalHistogram();
+            if (h.getTotalCount() > 0) {
+                latencies.put(name, Distribution.of(h));
+            }
+        });
+        Map<String, Long> byClass = new LinkedHashMap<>();
+        errors.forEach((k, v) -> byClass.put(k, v.sum()));
+        long errorCount = byClass.values().stream().mapToLong(Long::longValue).sum();
+        long requests = ok.sum() + errorCount;
+        List<ErrorSample> sampleList = new ArrayList<>(samples);
+        return new StepResult(index, label, measuredSeconds, requests, ok.sum(), errorCount, byClass, dropped.sum(),
+                measuredSeconds > 0 ? requests / measuredSeconds : 0, requests > 0 ? (double) errorCount / requests : 0,
+                latencies, sampleList);
+    }
+
+    private void sample(Outcome.Failure failure, long at) {
+        if (sampleCounts.computeIfAbsent(failure.errorClass(), c -> new AtomicInteger()).getAndIncrement() < SAMPLES_PER_CLASS) {
+            samples.add(new ErrorSample(failure.errorClass(), failure.message(), seconds(at - runStart)));
+        }
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(0, nanos / 1000);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double ms(Histogram h, double percentile) {
+        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+    }
+}

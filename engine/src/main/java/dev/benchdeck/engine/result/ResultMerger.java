@@ -1,0 +1,37 @@
+package dev.benchdeck.engine.result;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** Merges step results exactly: counts add up, histograms are added, never percentiles averaged. */
+public final class ResultMerger {
+
+    private ResultMerger() {
+    }
+
+    public static StepResult merge(String label, List<StepResult> steps) {
+        long requests = 0, ok = 0, errors = 0, dropped = 0;
+        double seconds = 0;
+        Map<String, Long> byClass = new HashMap<>();
+        Map<String, Histogram> histograms = new HashMap<>();
+        List<ErrorSample> samples = new ArrayList<>();
+        for (StepResult step : steps) {
+            requests += step.requests();
+            ok += step.ok();
+            errors += step.errors();
+            dropped += step.dropped();
+            seconds += step.measuredSeconds();
+            step.errorsByClass().forEach((k, v) -> byClass.merge(k, v, Long::sum));
+            step.latencies().forEach((name, d) -> histograms.computeIfAbsent(name, n -> new Histogram(3)).add(d.decode()));
+            samples.addAll(step.errorSamples());
+        }
+        Map<String, Distribution> latencies = new HashMap<>();
+        histograms.forEach((name, h) -> latencies.put(name, Distribution.of(h)));
+        return new StepResult(-1, label, seconds, requests, ok, errors, byClass, dropped,
+                seconds > 0 ? requests / seconds : 0, requests > 0 ? (double) errors / requests : 0,
+                latencies, samples.stream().limit(20).toList());
+    }
+}

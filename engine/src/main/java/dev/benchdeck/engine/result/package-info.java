@@ -1,0 +1,2 @@
+/** Results: per-step measurements with their histograms, exact merging, threshold verdicts. */
+package dev.benchdeck.engine.result;

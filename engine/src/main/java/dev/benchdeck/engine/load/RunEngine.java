@@ -80,9 +80,10 @@ public final class RunEngine {
         long measureStart = warmupStart + step.warmup().toNanos();
         Duration measured = step instanceof OpenStep open ? open.measuredDuration() : step.duration();
         long measureEnd = measured == null ? Long.MAX_VALUE : measureStart + measured.toNanos();
-        StepTimeline timeline = new StepTimeline(start, measureStart, measureEnd, warmupStart);
+        StepTimeline timeline = new StepTimeline(start, measureStart, Math.min(measureEnd, deadline), warmupStart,
+                deadline < measureEnd);
         StepExecution.StepContext context = new StepExecution.StepContext(index, step.label(), clock, control,
-                listener, driver, runStart, deadline, plan.timeout().toNanos(), step.requests(), sequence);
+                listener, driver, runStart, plan.timeout().toNanos(), step.requests(), sequence);
         return switch (plan.load()) {
             case LoadSpec.Closed closed -> new ClosedStepExecution(context, timeline, (ClosedStep) step);
             case LoadSpec.Open open -> new OpenStepExecution(context, timeline, (OpenStep) step,

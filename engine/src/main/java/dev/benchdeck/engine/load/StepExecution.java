@@ -70,10 +70,6 @@ abstract class StepExecution {
                 stoppedRun = RunStatus.CANCELLED;
                 break;
             }
-            if (now >= context.runDeadline()) {
-                stoppedRun = RunStatus.TIMED_OUT;
-                break;
-            }
             if (now >= timeline.measureEnd() || countReachedAt != Long.MIN_VALUE) {
                 break;
             }
@@ -83,13 +79,16 @@ abstract class StepExecution {
                 nextTick += SECOND;
                 continue;
             }
-            clock.sleepUntil(min(nextTick, timeline.measureEnd(), context.runDeadline(), now + CHECK_NANOS));
+            clock.sleepUntil(Math.min(Math.min(nextTick, timeline.measureEnd()), now + CHECK_NANOS));
         }
         if (stoppedRun == null) {
             // requests started inside the window still count: give them their timeout to finish
             if (!awaitLoad(context.timeoutNanos() / 1_000_000 + 1000)) {
                 stopping = true;
                 abortLoad();
+            }
+            if (timeline.endsAtDeadline() && countReachedAt == Long.MIN_VALUE) {
+                stoppedRun = RunStatus.TIMED_OUT;
             }
         } else {
             stopping = true;
@@ -100,7 +99,7 @@ abstract class StepExecution {
         if (now > lastTick) {
             emit(intervals, now, lastTick);
         }
-        long windowEnd = stoppedRun != null ? Math.min(now, timeline.measureEnd())
+        long windowEnd = stoppedRun == RunStatus.CANCELLED ? Math.min(now, timeline.measureEnd())
                 : countReachedAt != Long.MIN_VALUE ? countReachedAt : timeline.measureEnd();
         double measured = Math.max(0, windowEnd - timeline.measureStart()) / 1e9;
         StepResult result = recorder.result(context.index(), context.label(), measured);
@@ -145,13 +144,9 @@ abstract class StepExecution {
         context.listener().interval(snapshot);
     }
 
-    private static long min(long a, long b, long c, long d) {
-        return Math.min(Math.min(a, b), Math.min(c, d));
-    }
-
     /** What every step needs from the run. */
     record StepContext(int index, String label, EngineClock clock, RunControl control, RunListener listener,
-                       Driver driver, long runStart, long runDeadline, long timeoutNanos, Long requestLimit,
+                       Driver driver, long runStart, long timeoutNanos, Long requestLimit,
                        AtomicLong sequence) {
     }
 }

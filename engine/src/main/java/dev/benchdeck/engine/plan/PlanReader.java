@@ -233,6 +233,13 @@ public final class PlanReader {
         }
     }
 
+    /** The parser's message without its multi-line excerpt of the source: one line for a terminal. */
+    private static String oneLine(String message) {
+        return message.lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     static JsonNode parseTree(String text) {
         try {
             JsonNode tree = YAML.readTree(text);
@@ -240,7 +247,7 @@ public final class PlanReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-            throw new InvalidPlanException(List.of(new Problem("", "not valid YAML or JSON: " + where + e.getOriginalMessage())));
+            throw new InvalidPlanException(List.of(new Problem("", "not valid YAML or JSON: " + where + oneLine(e.getOriginalMessage()))));
         }
     }
 }

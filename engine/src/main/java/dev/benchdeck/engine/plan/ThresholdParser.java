@@ -35,9 +35,10 @@ final class ThresholdParser {
         boolean perStep = m.group(5) != null;
         Double value = switch (kind(metric)) {
             case LATENCY -> latencyMillis(node, text, number, unit);
-            case RATE -> "%".equals(unit) ? number / 100 : unit == null ? number : unitProblem(node, text, "a rate takes % or no unit");
-            case THROUGHPUT -> unit == null || "/s".equals(unit) ? number : unitProblem(node, text, "throughput takes /s");
-            case COUNT -> unit == null ? number : unitProblem(node, text, "a count takes no unit");
+            case RATE -> "%".equals(unit) ? Double.valueOf(number / 100)
+                    : unit == null ? Double.valueOf(number) : unitProblem(node, text, "a rate takes % or no unit");
+            case THROUGHPUT -> unit == null || "/s".equals(unit) ? Double.valueOf(number) : unitProblem(node, text, "throughput takes /s");
+            case COUNT -> unit == null ? Double.valueOf(number) : unitProblem(node, text, "a count takes no unit");
             case UNKNOWN -> {
                 node.problem("unknown metric '" + metric + "' in '" + text
                         + "' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped)");

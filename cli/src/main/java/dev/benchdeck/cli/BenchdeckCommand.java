@@ -1,0 +1,52 @@
+package dev.benchdeck.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code benchdeck} command. */
+@Command(name = "benchdeck", mixinStandardHelpOptions = true, versionProvider = BenchdeckCommand.Version.class,
+        description = "Benchmarks HTTP APIs (and more): measures like wrk2, runs in CI.",
+        subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:passed (thresholds held, plan valid)", "1:thresholds failed",
+                "2:invalid plan or usage", "3:the run failed (unreachable target, deadline, internal error)",
+                "130:interrupted (partial results written)"})
+public final class BenchdeckCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: usage errors exit 2 with one line, unexpected errors 3. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new BenchdeckCommand());
+        cli.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.println("try: " + e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return ExitCode.INVALID_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + e);
+            return ExitCode.RUN_FAILED;
+        });
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = BenchdeckCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"benchdeck " + (version == null ? "dev" : version) + " (Java " + Runtime.version() + ")"};
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.benchdeck.cli;
+
+/** The CLI's exit codes; stable, documented in the README. */
+public final class ExitCode {
+
+    /** The run completed and every threshold held (or the plan is valid). */
+    public static final int PASSED = 0;
+    /** The run completed but at least one threshold failed. */
+    public static final int THRESHOLDS_FAILED = 1;
+    /** The plan is invalid or the command line is wrong. */
+    public static final int INVALID_INPUT = 2;
+    /** The run itself failed: target unreachable, deadline passed, internal error. */
+    public static final int RUN_FAILED = 3;
+    /** Stopped with Ctrl-C; partial results were still written. */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCode() {
+    }
+}

@@ -1,0 +1,131 @@
+package dev.benchdeck.cli;
+
+import dev.benchdeck.engine.driver.Drivers;
+import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.load.RunControl;
+import dev.benchdeck.engine.load.RunEngine;
+import dev.benchdeck.engine.plan.Plan;
+import dev.benchdeck.engine.plan.PlanReader;
+import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.result.ResultJson;
+import dev.benchdeck.engine.result.RunResult;
+import dev.benchdeck.engine.time.EngineClock;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code benchdeck run plan.yaml}: runs a plan headless, prints progress and a summary, writes results. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a plan: progress every second, a summary per step, threshold verdicts.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    PlanOptions plan = new PlanOptions();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the full result as JSON (histograms included).")
+    Path out;
+
+    @Option(names = "--csv", paramLabel = "DIR", description = "Write steps.csv and intervals.csv into DIR.")
+    Path csv;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write threshold verdicts as a JUnit XML report.")
+    Path junit;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines, only the summary.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plan parsed = plan.read(err);
+        if (parsed == null) {
+            return ExitCode.INVALID_INPUT;
+        }
+        DriverSpec driver = new PlanReader(Drivers.discover()).driverSpec(parsed);
+        RunControl control = new RunControl();
+        CountDownLatch written = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            awaitQuietly(written); // let the main thread write the partial results before the JVM exits
+        }, "bd-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            List<RunListener> listeners = new ArrayList<>();
+            if (!quiet) {
+                listeners.add(new ConsoleProgress(err, parsed));
+            }
+            RunResult result = new RunEngine(EngineClock.system()).run(parsed, driver, RunListener.all(listeners), control);
+            SummaryPrinter.print(out, result);
+            writeOutputs(result, err);
+            out.flush();
+            err.flush();
+            return exitCode(result, err);
+        } finally {
+            written.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is already running and waits for us
+            }
+        }
+    }
+
+    private void writeOutputs(RunResult result, PrintWriter err) {
+        try {
+            if (out != null) {
+                ResultJson.write(result, out);
+                err.println("result written to " + out);
+            }
+            if (csv != null) {
+                CsvReport.write(result, csv);
+                err.println("CSV written to " + csv);
+            }
+            if (junit != null) {
+                JUnitReport.write(result, junit);
+                err.println("JUnit report written to " + junit);
+            }
+        } catch (IOException e) {
+            err.println("error: cannot write results: " + e.getMessage());
+        }
+    }
+
+    private static int exitCode(RunResult result, PrintWriter err) {
+        return switch (result.status()) {
+            case FAILED -> {
+                err.println("error: " + result.failure());
+                yield ExitCode.RUN_FAILED;
+            }
+            case TIMED_OUT -> {
+                err.println("error: the run passed its deadline; partial results kept");
+                yield ExitCode.RUN_FAILED;
+            }
+            case CANCELLED -> {
+                err.println("interrupted: partial results kept");
+                yield ExitCode.INTERRUPTED;
+            }
+            case COMPLETED -> result.thresholdsPassed() ? ExitCode.PASSED : ExitCode.THRESHOLDS_FAILED;
+        };
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

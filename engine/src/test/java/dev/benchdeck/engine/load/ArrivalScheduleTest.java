@@ -1,0 +1,71 @@
+package dev.benchdeck.engine.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.benchdeck.engine.plan.LoadSpec.Arrival;
+import org.junit.jupiter.api.Test;
+
+class ArrivalScheduleTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void spacesConstantArrivalsExactly() {
+        ArrivalSchedule schedule = new ArrivalSchedule(5 * SECOND, 0, 200, 0, Arrival.CONSTANT, 1);
+        assertThat(schedule.next()).isEqualTo(5 * SECOND);
+        assertThat(schedule.next()).isEqualTo(5 * SECOND + 5_000_000);
+        for (int i = 2; i < 200; i++) {
+            schedule.next();
+        }
+        assertThat(schedule.next()).isEqualTo(6 * SECOND); // the 201st arrival opens the next second
+    }
+
+    @Test
+    void poissonGapsHaveTheRightMeanAndSpread() {
+        ArrivalSchedule schedule = new ArrivalSchedule(0, 0, 1000, 0, Arrival.POISSON, 42);
+        int n = 200_000;
+        long previous = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < n; i++) {
+            long t = schedule.next();
+            double gap = (t - previous) / 1e6; // ms
+            sum += gap;
+            sumSquares += gap * gap;
+            previous = t;
+        }
+        double mean = sum / n;
+        double sd = Math.sqrt(sumSquares / n - mean * mean);
+        assertThat(mean).isCloseTo(1.0, within(0.01)); // 1 ms at 1000/s
+        assertThat(sd).isCloseTo(1.0, within(0.02)); // exponential: sd equals mean
+    }
+
+    @Test
+    void rampsLinearlyBetweenRates() {
+        // from 0 to 100/s over 10 s: 500 arrivals expected during the ramp, then 100 per second
+        ArrivalSchedule schedule = new ArrivalSchedule(0, 0, 100, 10 * SECOND, Arrival.CONSTANT, 1);
+        int inRamp = 0;
+        int inNextSecond = 0;
+        long t;
+        while ((t = schedule.next()) < 11 * SECOND) {
+            if (t < 10 * SECOND) {
+                inRamp++;
+            } else {
+                inNextSecond++;
+            }
+        }
+        assertThat(inRamp).isEqualTo(500);
+        assertThat(inNextSecond).isEqualTo(100);
+    }
+
+    @Test
+    void rampsDownToo() {
+        ArrivalSchedule schedule = new ArrivalSchedule(0, 400, 200, 2 * SECOND, Arrival.CONSTANT, 1);
+        int inRamp = 0;
+        while (schedule.next() < 2 * SECOND) {
+            inRamp++;
+        }
+        assertThat(inRamp).isEqualTo(600); // mean rate 300/s over 2 s
+    }
+}

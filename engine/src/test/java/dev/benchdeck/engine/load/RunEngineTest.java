@@ -1,0 +1,203 @@
+package dev.benchdeck.engine.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.benchdeck.engine.driver.ErrorClasses;
+import dev.benchdeck.engine.driver.Outcome;
+import dev.benchdeck.engine.driver.Timings;
+import dev.benchdeck.engine.plan.Plan;
+import dev.benchdeck.engine.record.IntervalSnapshot;
+import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.result.RunResult;
+import dev.benchdeck.engine.result.RunStatus;
+import dev.benchdeck.engine.result.StepResult;
+import dev.benchdeck.engine.testkit.FakeClock;
+import dev.benchdeck.engine.testkit.FakeDriver;
+import dev.benchdeck.engine.testkit.Plans;
+import dev.benchdeck.engine.time.EngineClock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class RunEngineTest {
+
+    private static final long MS = 1_000_000L;
+
+    private static RunResult run(EngineClock clock, Plan plan, FakeDriver driver) {
+        return new RunEngine(clock).run(plan, driver, new RunListener() { }, new RunControl());
+    }
+
+    @Test
+    void closedModelExcludesWarmupAndCountsOnlyTheMeasuredWindow() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS);
+        Plan plan = Plans.withLoad("  users: 1\n  warmup: 1s\n  duration: 2s", "");
+        RunResult result = run(clock, plan, driver);
+
+        StepResult step = result.steps().get(0);
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(step.requests()).isEqualTo(200); // starts at 1.00 s … 2.99 s
+        assertThat(step.measuredSeconds()).isEqualTo(2.0);
+        assertThat(step.throughput()).isEqualTo(100.0);
+        assertThat(step.latency().summary().p50()).isCloseTo(10.0, within(0.01));
+        assertThat(step.latency().summary().max()).isCloseTo(10.0, within(0.01));
+    }
+
+    @Test
+    void stepsOfASweepRunInTurnWithTheirOwnUsers() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS);
+        Plan plan = Plans.withLoad("  duration: 1s\n  steps: [{users: 1}, {users: 1, duration: 3s}]", "");
+        RunResult result = run(clock, plan, driver);
+
+        assertThat(result.steps()).extracting(StepResult::label).containsExactly("users=1", "users=1");
+        assertThat(result.steps()).extracting(StepResult::requests).containsExactly(100L, 300L);
+        assertThat(result.overall().requests()).isEqualTo(400);
+        assertThat(result.overall().measuredSeconds()).isEqualTo(4.0);
+        assertThat(driver.sessionsClosed()).isEqualTo(driver.sessionsOpened()).isEqualTo(2);
+        assertThat(result.intervals()).extracting(IntervalSnapshot::step).contains(0, 1);
+    }
+
+    @Test
+    void closedStepEndsOnItsRequestCount() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS);
+        Plan plan = Plans.withLoad("  users: 1\n  requests: 50", "");
+        StepResult step = run(clock, plan, driver).steps().get(0);
+        assertThat(step.requests()).isEqualTo(50);
+        assertThat(step.measuredSeconds()).isCloseTo(0.49, within(0.001));
+    }
+
+    @Test
+    void openModelKeepsItsPaceAndExcludesWarmup() {
+        FakeClock clock = FakeClock.jumping();
+        List<Long> sends = new CopyOnWriteArrayList<>();
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            long now = c.nanoTime();
+            sends.add(now);
+            return Outcome.success(Timings.of(now, now));
+        });
+        Plan plan = Plans.withLoad("  model: open\n  rate: 100\n  warmup: 1s\n  duration: 2s", "");
+        RunResult result = run(clock, plan, driver);
+
+        StepResult step = result.steps().get(0);
+        assertThat(sends).hasSize(300); // 1 s of warm-up and 2 s measured, at 100/s
+        assertThat(step.requests()).isEqualTo(200);
+        assertThat(step.dropped()).isZero();
+        assertThat(step.throughput()).isEqualTo(100.0);
+    }
+
+    @Test
+    void openModelDropsArrivalsBeyondMaxInFlight() {
+        FakeClock clock = FakeClock.jumping();
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            long send = c.nanoTime();
+            Thread.sleep(300); // real time: the whole second of arrivals is dispatched meanwhile
+            return Outcome.success(Timings.of(send, c.nanoTime()));
+        });
+        Plan plan = Plans.withLoad("  model: open\n  rate: 100\n  duration: 1s\n  max_in_flight: 5", "");
+        StepResult step = run(clock, plan, driver).steps().get(0);
+        assertThat(step.requests()).isEqualTo(5);
+        assertThat(step.dropped()).isEqualTo(95);
+    }
+
+    @Test
+    void classifiesFailuresAndKeepsSamples() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            long send = c.nanoTime();
+            clock.advance(MS);
+            Timings t = Timings.of(send, c.nanoTime());
+            if (request.sequence() % 10 == 0) {
+                return Outcome.failure(ErrorClasses.HTTP_5XX, "HTTP 503", t);
+            }
+            if (request.sequence() % 10 == 1) {
+                throw new IllegalStateException("driver bug");
+            }
+            return Outcome.success(t);
+        });
+        Plan plan = Plans.withLoad("  users: 1\n  requests: 100", "thresholds: ['error_rate < 10%', 'errors <= 20']");
+        RunResult result = run(clock, plan, driver);
+        StepResult step = result.steps().get(0);
+        assertThat(step.errorsByClass()).containsEntry(ErrorClasses.HTTP_5XX, 10L).containsEntry(ErrorClasses.INTERNAL, 10L);
+        assertThat(step.errorRate()).isEqualTo(0.2);
+        assertThat(step.errorSamples()).hasSize(10).extracting(s -> s.message()).contains("HTTP 503");
+        assertThat(result.verdicts()).extracting(v -> v.passed()).containsExactly(false, true);
+    }
+
+    @Test
+    void cancellationStopsWithinASecondAndKeepsWhatWasMeasured() throws Exception {
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            long send = c.nanoTime();
+            Thread.sleep(5);
+            return Outcome.success(Timings.of(send, c.nanoTime()));
+        });
+        Plan plan = Plans.withLoad("  users: 4\n  duration: 60s", "");
+        RunControl control = new RunControl();
+        Thread canceller = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                return;
+            }
+            control.cancel();
+        });
+        long start = System.nanoTime();
+        RunResult result = new RunEngine(EngineClock.system()).run(plan, driver, new RunListener() { }, control);
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        canceller.join();
+
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(tookMs).isLessThan(1500);
+        assertThat(result.steps()).hasSize(1);
+        assertThat(result.steps().get(0).requests()).isPositive();
+        assertThat(result.steps().get(0).errors()).isZero(); // aborted requests are not failures
+        assertThat(result.steps().get(0).measuredSeconds()).isBetween(0.4, 1.5);
+    }
+
+    @Test
+    void aRunPastItsDeadlineStopsAndSaysSo() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS);
+        Plan plan = Plans.withLoad("  steps: [{users: 1, duration: 2s}, {users: 1, duration: 10s}]", "deadline: 5s");
+        RunResult result = run(clock, plan, driver);
+        assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
+        assertThat(result.steps()).hasSize(2);
+        assertThat(result.steps().get(1).measuredSeconds()).isCloseTo(3.0, within(0.05));
+    }
+
+    @Test
+    void emitsAnIntervalEverySecond() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS);
+        List<IntervalSnapshot> seen = new CopyOnWriteArrayList<>();
+        Plan plan = Plans.withLoad("  users: 1\n  warmup: 2s\n  duration: 3s", "");
+        new RunEngine(clock).run(plan, driver, new RunListener() {
+            @Override
+            public void interval(IntervalSnapshot snapshot) {
+                seen.add(snapshot);
+            }
+        }, new RunControl());
+        // which second a request lands in depends on when the conductor thread runs; the totals do not
+        assertThat(seen).hasSizeBetween(5, 6);
+        assertThat(seen.get(0).phase()).isEqualTo(IntervalSnapshot.Phase.WARMUP);
+        assertThat(seen.get(seen.size() - 1).phase()).isEqualTo(IntervalSnapshot.Phase.MEASURE);
+        assertThat(seen.stream().mapToDouble(IntervalSnapshot::intervalSeconds).sum()).isCloseTo(5.0, within(0.02));
+        assertThat(seen.stream().mapToLong(IntervalSnapshot::completed).sum()).isBetween(500L, 501L);
+    }
+
+    @Test
+    void aDriverThatCannotOpenFailsTheRunBeforeAnyLoad() {
+        Plan plan = Plans.withLoad("  users: 1", "");
+        RunResult result = new RunEngine(EngineClock.system()).run(plan, clock -> {
+            throw new dev.benchdeck.engine.driver.DriverException(ErrorClasses.CONNECT, "cannot connect to fake://x");
+        }, new RunListener() { }, new RunControl());
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.failure()).isEqualTo("cannot connect to fake://x");
+        assertThat(result.steps()).isEmpty();
+    }
+}

@@ -1,5 +1,6 @@
 package dev.benchdeck.cli;
 
+import dev.benchdeck.cli.demo.DemoTarget;
 import dev.benchdeck.engine.driver.Drivers;
 import dev.benchdeck.engine.driver.DriverSpec;
 import dev.benchdeck.engine.load.RunControl;
@@ -44,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress lines, only the summary.")
     boolean quiet;
 
+    @Option(names = "--demo-target", description = "Also serve the demo endpoints on 127.0.0.1:8089 in this process "
+            + "(for trying the examples; it shares the CPU with the load, so do not use it to measure).")
+    boolean demoTarget;
+
     @Spec
     CommandSpec spec;
 
@@ -56,6 +61,15 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         DriverSpec driver = new PlanReader(Drivers.discover()).driverSpec(parsed);
+        try (DemoTarget demo = demoTarget ? DemoTarget.start(DemoTargetCommand.DEFAULT_PORT) : null) {
+            return run(parsed, driver, out, err);
+        } catch (java.io.IOException e) {
+            err.println("error: cannot start the demo target on port " + DemoTargetCommand.DEFAULT_PORT + ": " + e.getMessage());
+            return ExitCode.RUN_FAILED;
+        }
+    }
+
+    private int run(Plan parsed, DriverSpec driver, PrintWriter out, PrintWriter err) throws InterruptedException {
         RunControl control = new RunControl();
         CountDownLatch written = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

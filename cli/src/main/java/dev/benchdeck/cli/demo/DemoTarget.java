@@ -1,0 +1,122 @@
+package dev.benchdeck.cli.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A small HTTP server with endpoints made for trying Benchdeck out and for tests, so that the
+ * examples work with nothing else installed:
+ * {@code /hello} (a 100-byte text), {@code /delay/{ms}}, {@code /status/{code}},
+ * {@code /flaky/{percent}} (that share of answers are 503), {@code /echo} (answers the request body).
+ */
+public final class DemoTarget implements AutoCloseable {
+
+    static final byte[] HELLO = "Hello from the Benchdeck demo target. This text is exactly one hundred bytes long, for benchmarks!\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    private DemoTarget(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts on 127.0.0.1 at {@code port} (0 picks a free one). */
+    public static DemoTarget start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 4096);
+        DemoTarget target = new DemoTarget(server);
+        server.createContext("/", target::handle);
+        server.setExecutor(target.executor);
+        server.start();
+        return target;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
+            String[] parts = exchange.getRequestURI().getPath().split("/");
+            String endpoint = parts.length > 1 ? parts[1] : "";
+            String argument = parts.length > 2 ? parts[2] : "";
+            switch (endpoint) {
+                case "hello" -> answer(exchange, 200, HELLO);
+                case "echo" -> answer(exchange, 200, body);
+                case "delay" -> {
+                    Integer ms = number(argument, 0, 60_000);
+                    if (ms == null) {
+                        answer(exchange, 400, text("delay must be 0..60000 ms, e.g. /delay/20\n"));
+                        return;
+                    }
+                    sleep(ms);
+                    answer(exchange, 200, text("waited " + ms + " ms\n"));
+                }
+                case "status" -> {
+                    Integer code = number(argument, 200, 599);
+                    answer(exchange, code == null ? 400 : code, text(code == null ? "status must be 200..599\n" : "status " + code + "\n"));
+                }
+                case "flaky" -> {
+                    Integer percent = number(argument, 0, 100);
+                    if (percent == null) {
+                        answer(exchange, 400, text("flaky takes a percentage 0..100, e.g. /flaky/5\n"));
+                        return;
+                    }
+                    boolean fail = ThreadLocalRandom.current().nextInt(100) < percent;
+                    answer(exchange, fail ? 503 : 200, text(fail ? "unlucky\n" : "lucky\n"));
+                }
+                default -> answer(exchange, 404, text("try /hello, /delay/20, /status/503, /flaky/5 or /echo\n"));
+            }
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private static Integer number(String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text);
+            return value >= min && value <= max ? value : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static void sleep(int ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static byte[] text(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -26,10 +26,10 @@ _bd_find_java() {
     dir=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")
     [ "$(_bd_major "$dir")" -ge 21 ] && best="$dir"
   fi
-  if [ -z "$best" ]; then
-    echo "benchdeck: needs a JDK 21 or newer; none found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm, PATH). Install one, e.g. 'apt-get install openjdk-21-jdk', or set JAVA_HOME." >&2
-    exit 1
-  fi
+  [ -n "$best" ] || return 1
   BENCHDECK_JAVA_HOME="$best"
 }
-_bd_find_java
+if ! _bd_find_java; then
+  echo "benchdeck: needs a JDK 21 or newer; none found (JAVA_HOME=${JAVA_HOME:-unset}, /usr/lib/jvm, PATH). Install one (e.g. 'apt-get install openjdk-21-jdk') or set JAVA_HOME." >&2
+  return 1 2>/dev/null || exit 1
+fi

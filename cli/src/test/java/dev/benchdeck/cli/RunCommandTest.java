@@ -1,0 +1,144 @@
+package dev.benchdeck.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.cli.demo.DemoTarget;
+import dev.benchdeck.engine.result.ResultJson;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+@Timeout(60)
+class RunCommandTest {
+
+    static DemoTarget target;
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startTarget() throws IOException {
+        target = DemoTarget.start(0);
+    }
+
+    @AfterAll
+    static void stopTarget() {
+        target.close();
+    }
+
+    private Path plan(String yaml) throws IOException {
+        Path file = dir.resolve("plan.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private String quick(String path, String extra) {
+        return "name: quick\ntarget: {url: '" + target.baseUrl() + "'}\nworkload: {driver: http, path: " + path + "}\n"
+                + "load: {users: 2, duration: 1s}\n" + extra;
+    }
+
+    static Stream<Path> examples() throws IOException {
+        return Files.list(Path.of("..", "examples")).filter(p -> p.toString().endsWith(".yaml")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void everyExampleRunsAndPasses(Path example) {
+        // the examples' own durations, shortened; their targets, pointed at the in-process demo target
+        CliRun run = CliRun.of("run", example.toString(), "--quiet", "--set", "target.url=" + target.baseUrl(),
+                "--set", "load.duration=1s", "--set", "load.warmup=0s", "--set", "load.ramp=0s");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("completed");
+    }
+
+    @Test
+    void passingRunExitsZeroAndWritesEveryOutput() throws IOException {
+        Path json = dir.resolve("out/result.json");
+        Path junit = dir.resolve("junit.xml");
+        CliRun run = CliRun.of("run", plan(quick("/hello", "thresholds: ['error_rate < 1%', 'p99 < 2s']")).toString(),
+                "--out", json.toString(), "--csv", dir.resolve("csv").toString(), "--junit", junit.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(run.err()).contains("step 1/1 users=2").contains("req/s").contains("p99");
+        assertThat(run.out()).contains("PASS error_rate < 1%");
+        JsonNode result = ResultJson.mapper().readTree(json.toFile());
+        assertThat(result.get("status").asText()).isEqualTo("completed");
+        assertThat(result.at("/overall/requests").asLong()).isPositive();
+        assertThat(result.at("/steps/0/latencies/latency/histogram").asText()).isNotEmpty();
+        assertThat(Files.readAllLines(dir.resolve("csv/steps.csv"))).hasSize(3).first().asString().startsWith("step,label");
+        assertThat(Files.readString(junit)).contains("<testcase classname=\"benchdeck.thresholds\" name=\"p99 &lt; 2s (overall)\">");
+    }
+
+    @Test
+    void failedThresholdExitsOne() throws IOException {
+        CliRun run = CliRun.of("run", plan(quick("/status/503", "thresholds: ['error_rate < 1%']")).toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.THRESHOLDS_FAILED);
+        assertThat(run.out()).contains("FAIL error_rate < 1%").contains("http_5xx");
+    }
+
+    @Test
+    void planWithTwoMistakesReportsBothAndExitsTwo() throws IOException {
+        CliRun run = CliRun.of("run", plan("""
+                name: two mistakes
+                target: {url: 'http://127.0.0.1:1'}
+                workload: {driver: http}
+                load: {model: open, rate: -5, duraton: 5s}
+                """).toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err()).contains("(2 problems)").contains("load.rate: must be > 0").contains("load.duraton: unknown field");
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void malformedYamlIsOneClearLine() throws IOException {
+        CliRun run = CliRun.of("validate", plan("name: [oops\n").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.err().lines()).hasSize(2);
+        assertThat(run.err()).contains("not valid YAML or JSON: line");
+    }
+
+    @Test
+    void missingFileAndBadOptionsExitTwo() {
+        CliRun missing = CliRun.of("validate", dir.resolve("nope.yaml").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(missing.err()).contains("no such file");
+        CliRun badOption = CliRun.of("run", "--frobnicate");
+        assertThat(badOption.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(badOption.err()).startsWith("error: Unknown option");
+    }
+
+    @Test
+    void unreachableTargetExitsThreeWithOneLine() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        CliRun run = CliRun.of("run", plan(quick("/hello", "").replace(target.baseUrl(), "http://127.0.0.1:" + closedPort)).toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(run.err()).contains("error: cannot connect to http://127.0.0.1:" + closedPort);
+        assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void validateSaysHowLongARunWillTake() throws IOException {
+        CliRun run = CliRun.of("validate", Path.of("..", "examples", "03-closed-sweep.yaml").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("valid (3 steps, about 19s)");
+    }
+
+    @Test
+    void schemaCommandPrintsTheJsonSchema() throws IOException {
+        CliRun run = CliRun.of("schema");
+        assertThat(run.exitCode()).isZero();
+        assertThat(ResultJson.mapper().readTree(run.out()).get("title").asText()).isEqualTo("Benchdeck plan");
+    }
+}

@@ -1,0 +1,47 @@
+package dev.benchdeck.driver.http;
+
+import dev.benchdeck.engine.driver.Driver;
+import dev.benchdeck.engine.driver.Session;
+import dev.benchdeck.engine.time.EngineClock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The HTTP/1.1 driver of one run: sessions with their own connection, or sharing a bounded pool. */
+final class Http1Driver implements Driver {
+
+    private final EngineClock clock;
+    private final Endpoint endpoint;
+    private final HttpWorkload workload;
+    private final RequestTemplate request;
+    private final SharedConnections pool;
+    private final Set<Http1Session> open = ConcurrentHashMap.newKeySet();
+
+    Http1Driver(EngineClock clock, Endpoint endpoint, HttpWorkload workload) {
+        this.clock = clock;
+        this.endpoint = endpoint;
+        this.workload = workload;
+        this.request = RequestTemplate.of(endpoint.target(), workload);
+        int connections = endpoint.target().connections();
+        this.pool = connections == HttpTarget.PER_SESSION ? null : new SharedConnections(connections, clock);
+    }
+
+    @Override
+    public Session newSession() {
+        ConnectionSource source = pool != null ? pool : new OwnConnection();
+        Http1Session session = new Http1Session(clock, endpoint, workload, request, source, open::remove);
+        open.add(session);
+        return session;
+    }
+
+    /** Closes the sessions still open (so no socket outlives the run) and the shared pool. */
+    @Override
+    public void close() {
+        for (Http1Session session : List.copyOf(open)) {
+            session.close();
+        }
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

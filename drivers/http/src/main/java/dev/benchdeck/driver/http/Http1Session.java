@@ -1,0 +1,141 @@
+package dev.benchdeck.driver.http;
+
+import dev.benchdeck.engine.driver.ErrorClasses;
+import dev.benchdeck.engine.driver.Outcome;
+import dev.benchdeck.engine.driver.RequestContext;
+import dev.benchdeck.engine.driver.Session;
+import dev.benchdeck.engine.driver.Timings;
+import dev.benchdeck.engine.time.EngineClock;
+import java.io.IOException;
+import java.net.SocketException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * One virtual user of the HTTP/1.1 client. A request is written with one write of prepared bytes
+ * and its response read and discarded; a kept-alive connection found closed by the server before
+ * any byte of the response is replaced and an idempotent request sent once more. Writes are not
+ * bounded by the request timeout (sockets have no write timeout), but {@link #close()} ends them.
+ */
+final class Http1Session implements Session {
+
+    private final EngineClock clock;
+    private final Endpoint endpoint;
+    private final HttpMethod method;
+    private final RequestTemplate request;
+    private final byte[] constantRequest;
+    private final ExpectedStatus expected;
+    private final ConnectionSource connections;
+    private final Consumer<Http1Session> onClose;
+    private final ByteSink requestBytes;
+    private final ByteSink bodyBytes;
+
+    private volatile Http1Connection inFlight;
+    private volatile boolean closed;
+
+    Http1Session(EngineClock clock, Endpoint endpoint, HttpWorkload workload, RequestTemplate request,
+                 ConnectionSource connections, Consumer<Http1Session> onClose) {
+        this.clock = clock;
+        this.endpoint = endpoint;
+        this.method = workload.method();
+        this.request = request;
+        this.constantRequest = request.constantBytes();
+        this.expected = workload.expectedStatus();
+        this.connections = connections;
+        this.onClose = onClose;
+        this.requestBytes = constantRequest == null ? new ByteSink(512) : null;
+        this.bodyBytes = constantRequest == null ? new ByteSink(512) : null;
+    }
+
+    @Override
+    public Outcome execute(RequestContext context) throws InterruptedException {
+        long send = clock.nanoTime();
+        if (closed) {
+            return Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(send, send));
+        }
+        long deadline = context.timeoutNanos() > Long.MAX_VALUE - send ? Long.MAX_VALUE : send + context.timeoutNanos();
+        byte[] bytes = constantRequest;
+        int length;
+        if (bytes != null) {
+            length = bytes.length;
+        } else {
+            request.writeTo(requestBytes, bodyBytes, context);
+            bytes = requestBytes.array();
+            length = requestBytes.length();
+        }
+        return exchange(bytes, length, send, deadline, context.timeoutNanos() / 1_000_000);
+    }
+
+    private Outcome exchange(byte[] bytes, int length, long send, long deadline, long timeoutMillis) throws InterruptedException {
+        long connectNanos = Timings.NONE;
+        for (boolean firstAttempt = true; ; firstAttempt = false) {
+            Http1Connection connection;
+            try {
+                connection = connections.take(deadline, !firstAttempt);
+            } catch (TimeoutException e) {
+                return Outcome.failure(ErrorClasses.TIMEOUT, "no free connection within " + timeoutMillis + " ms",
+                        Timings.of(send, clock.nanoTime()));
+            }
+            boolean reused = connection != null;
+            boolean connecting = !reused;
+            try {
+                if (!reused) {
+                    long start = clock.nanoTime();
+                    connection = endpoint.connect(deadline, clock);
+                    connectNanos = clock.nanoTime() - start;
+                }
+                connecting = false;
+                inFlight = connection;
+                if (closed) {
+                    connection.abort();
+                }
+                connection.send(bytes, length);
+                ResponseReader response = connection.receive(deadline, method == HttpMethod.HEAD);
+                inFlight = null;
+                connections.give(connection, response.reusable());
+                return outcome(response.status(), new Timings(send, response.firstByteNanos(), clock.nanoTime(), connectNanos));
+            } catch (IOException e) {
+                inFlight = null;
+                ResponseReader response = connection == null ? null : connection.lastResponse();
+                connections.give(connection, false);
+                boolean nothingReceived = response == null || response.receivedNothing();
+                if (reused && firstAttempt && nothingReceived && method.idempotent() && !closed && peerClosed(e)) {
+                    continue;
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException("interrupted during an HTTP request");
+                }
+                Timings timings = new Timings(send, nothingReceived ? Timings.NONE : response.firstByteNanos(),
+                        clock.nanoTime(), connectNanos);
+                if (closed) {
+                    return Outcome.failure(ErrorClasses.RESET, "aborted: session closed", timings);
+                }
+                TransportErrors.Reason reason = TransportErrors.classify(e, connecting, timeoutMillis);
+                return Outcome.failure(reason.errorClass(), reason.message(), timings);
+            }
+        }
+    }
+
+    private Outcome outcome(int status, Timings timings) {
+        if (expected.accepts(status)) {
+            return Outcome.success(timings);
+        }
+        return Outcome.failure(ErrorClasses.forHttpStatus(status), "HTTP " + status, timings);
+    }
+
+    /** A kept-alive connection the server had closed in the meantime (idle timeout, restart). */
+    private static boolean peerClosed(IOException e) {
+        return e instanceof ConnectionClosedException || e instanceof SocketException;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Http1Connection connection = inFlight;
+        if (connection != null) {
+            connection.abort();
+        }
+        connections.sessionClosed();
+        onClose.accept(this);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.benchdeck.driver.http;
+
+import dev.benchdeck.engine.driver.Driver;
+import dev.benchdeck.engine.driver.DriverException;
+import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.time.EngineClock;
+
+/** A checked http target and workload; opening it resolves the host and connects once to prove it is there. */
+record HttpSpec(HttpTarget target, HttpWorkload workload) implements DriverSpec {
+
+    @Override
+    public Driver open(EngineClock clock) throws DriverException {
+        if (target == null || workload == null) {
+            throw new IllegalStateException("this http spec had problems and cannot be opened");
+        }
+        Endpoint endpoint = Endpoint.resolve(target);
+        endpoint.probe(clock);
+        return target.version() == HttpVersion.HTTP_2
+                ? new Http2Driver(clock, target, workload)
+                : new Http1Driver(clock, endpoint, workload);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.benchdeck.driver.http;
+
+import java.util.List;
+
+/**
+ * The plan's {@code workload} section, checked and compiled.
+ *
+ * @param requestTarget the target URL's path joined with the workload's {@code path} (and the URL's query)
+ * @param body          the body, or {@code null} when the plan gives none
+ */
+record HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
+                    ExpectedStatus expectedStatus) {
+
+    HttpWorkload {
+        headers = List.copyOf(headers);
+    }
+
+    /** A request header whose value may hold placeholders. */
+    record Header(String name, Template value) {
+    }
+}

@@ -66,6 +66,7 @@ public final class DelayServer {
     private final AtomicLong lateNanosTotal = new AtomicLong();
     private final AtomicLong lateNanosMax = new AtomicLong();
     private boolean stats;
+    private volatile boolean dispatcherIdle;
     private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private final Thread dispatcher = Thread.ofPlatform().daemon().name("dispatcher").unstarted(this::dispatch);
 
@@ -200,9 +201,8 @@ public final class DelayServer {
             return;
         }
         Thread me = Thread.currentThread();
-        boolean wasEmpty = waiters.isEmpty();
         waiters.offer(new Waiter(deadline, me));
-        if (wasEmpty) {
+        if (dispatcherIdle) {
             LockSupport.unpark(dispatcher);
         }
         while (deadline - System.nanoTime() > 0) {
@@ -216,7 +216,13 @@ public final class DelayServer {
         while (true) {
             Waiter head = waiters.peek();
             if (head == null) {
-                LockSupport.park(this); // an offer into an empty queue unparks us
+                // Announce idleness, then re-check: an offer racing with us either is seen by
+                // the re-check or sees the flag and unparks us (the permit survives until park).
+                dispatcherIdle = true;
+                if (waiters.isEmpty()) {
+                    LockSupport.park(this);
+                }
+                dispatcherIdle = false;
                 continue;
             }
             long wait = head.deadline() - System.nanoTime();

@@ -111,7 +111,7 @@ class RunCommandTest {
         CliRun missing = CliRun.of("validate", dir.resolve("nope.yaml").toString());
         assertThat(missing.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(missing.err()).contains("no such file");
-        CliRun badOption = CliRun.of("run", "--frobnicate");
+        CliRun badOption = CliRun.of("run", "plan.yaml", "--frobnicate");
         assertThat(badOption.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(badOption.err()).startsWith("error: Unknown option");
     }

@@ -1,0 +1,430 @@
+#!/usr/bin/env python3
+"""Parses the raw outputs of the benchmark suite and prints the comparison table.
+
+Python 3 standard library only. Used by bench/run-all.sh:
+
+  results.py wrk FILE               -> JSON of one wrk run (req/s, percentiles in ms, errors)
+  results.py ab FILE                -> JSON of one ab run
+  results.py benchdeck FILE         -> JSON digest of one Benchdeck result
+  results.py section NAME OUTDIR    -> builds OUTDIR/NAME.section.json from that section's raw files
+  results.py report OUTDIR          -> prints the table of every section run, writes OUTDIR/summary.md
+"""
+
+import json
+import math
+import os
+import re
+import sys
+
+# ---------------------------------------------------------------------------------------------
+# parsers
+
+
+def _ms(value, unit):
+    factor = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}[unit]
+    return float(value) * factor
+
+
+def parse_wrk(path):
+    text = open(path, encoding="utf-8", errors="replace").read()
+    out = {"tool": "wrk", "file": os.path.basename(path), "ok": False}
+    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    if not m:
+        out["error"] = "no Requests/sec line"
+        return out
+    out["ok"] = True
+    out["throughput"] = float(m.group(1))
+    m = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", text)
+    if m:
+        out["requests"] = int(m.group(1))
+        out["seconds"] = _ms(m.group(2), m.group(3)) / 1000.0
+    m = re.search(r"Latency\s+([\d.]+)(us|ms|s|m)\s+([\d.]+)(us|ms|s|m)\s+([\d.]+)(us|ms|s|m)", text)
+    if m:
+        out["mean"] = _ms(m.group(1), m.group(2))
+        out["max"] = _ms(m.group(5), m.group(6))
+    for pct, value, unit in re.findall(r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M):
+        out["p" + pct] = _ms(value, unit)
+    errors = 0
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    if m:
+        out["socket_errors"] = {k: int(v) for k, v in zip(("connect", "read", "write", "timeout"), m.groups())}
+        errors += sum(out["socket_errors"].values())
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    if m:
+        out["non_2xx"] = int(m.group(1))
+        errors += int(m.group(1))
+    out["errors"] = errors
+    return out
+
+
+def parse_ab(path):
+    text = open(path, encoding="utf-8", errors="replace").read()
+    out = {"tool": "ab", "file": os.path.basename(path), "ok": False}
+    m = re.search(r"Requests per second:\s+([\d.]+)", text)
+    if not m:
+        out["error"] = "no 'Requests per second' line"
+        return out
+    out["ok"] = True
+    out["throughput"] = float(m.group(1))
+    for key, label in (("requests", "Complete requests"), ("failed", "Failed requests"),
+                       ("non_2xx", "Non-2xx responses"), ("keep_alive", "Keep-Alive requests")):
+        m = re.search(label + r":\s+(\d+)", text)
+        if m:
+            out[key] = int(m.group(1))
+    m = re.search(r"Time taken for tests:\s+([\d.]+) seconds", text)
+    if m:
+        out["seconds"] = float(m.group(1))
+    for pct, value in re.findall(r"^\s+(\d+)%\s+(\d+)", text, re.M):
+        out["p" + pct] = float(value)  # ab prints whole milliseconds
+    out["errors"] = out.get("failed", 0) + out.get("non_2xx", 0)
+    return out
+
+
+def parse_benchdeck(path):
+    out = {"tool": "benchdeck", "file": os.path.basename(path), "ok": False}
+    rc_path = re.sub(r"\.json$", ".rc", path)
+    if os.path.exists(rc_path):
+        out["exit_code"] = int(open(rc_path).read().strip() or "-1")
+    log_path = re.sub(r"\.json$", ".log", path)
+    first_error = None
+    if os.path.exists(log_path):
+        for line in open(log_path, encoding="utf-8", errors="replace"):
+            if line.strip().lower().startswith(("error", "exception")):
+                first_error = line.strip()[:120]
+                break
+    if first_error:
+        out["log_error"] = first_error
+    if not os.path.exists(path):
+        out["error"] = "FAILED (exit %s)" % out.get("exit_code", "?")
+        return out
+    try:
+        doc = json.load(open(path, encoding="utf-8"))
+    except ValueError as e:
+        out["error"] = "unreadable result: %s" % e
+        return out
+    overall = doc.get("overall") or {}
+    out["status"] = doc.get("status")
+    out["ok"] = doc.get("status") == "completed" and "throughput" in overall
+    for key in ("requests", "ok", "errors", "dropped", "throughput", "error_rate", "measured_seconds"):
+        if key in overall:
+            out[key if key != "ok" else "ok_requests"] = overall[key]
+    out["errors_by_class"] = overall.get("errors_by_class") or {}
+    lat = overall.get("latencies") or {}
+    for kind in ("latency", "service_time"):
+        summary = (lat.get(kind) or {}).get("summary")
+        if summary:
+            out[kind] = {k: v for k, v in summary.items() if isinstance(v, (int, float))}
+    if not out["ok"] and "error" not in out:
+        out["error"] = "status %s" % doc.get("status")
+    return out
+
+
+def parse_time_v(path):
+    """/usr/bin/time -v output: peak RSS and elapsed time."""
+    out = {}
+    if not os.path.exists(path):
+        return out
+    text = open(path, encoding="utf-8", errors="replace").read()
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
+    if m:
+        out["max_rss_mib"] = int(m.group(1)) / 1024.0
+    m = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): ([\d:.]+)", text)
+    if m:
+        secs = 0.0
+        for part in m.group(1).split(":"):
+            secs = secs * 60 + float(part)
+        out["elapsed_s"] = secs
+    m = re.search(r"Percent of CPU this job got: (\d+)%", text)
+    if m:
+        out["cpu_percent"] = int(m.group(1))
+    m = re.search(r"Exit status: (\d+)", text)
+    if m:
+        out["exit_status"] = int(m.group(1))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# sections
+
+
+def _files(outdir, prefix, suffix):
+    names = sorted(n for n in os.listdir(outdir) if n.startswith(prefix) and n.endswith(suffix))
+    return [os.path.join(outdir, n) for n in names]
+
+
+def _bd_runs(outdir, prefix):
+    """Benchdeck runs are found by their .rc file: a failed run may have written no JSON."""
+    return [parse_benchdeck(f[:-3] + ".json") for f in _files(outdir, prefix, ".rc")]
+
+
+def _best(runs):
+    good = [r for r in runs if r.get("ok")]
+    if good:
+        return max(good, key=lambda r: r["throughput"])
+    return runs[0] if runs else None  # a failed run, kept so the report can say why
+
+
+def section_throughput(outdir):
+    wrk = [parse_wrk(f) for f in _files(outdir, "throughput-wrk-", ".txt")]
+    bd = _bd_runs(outdir, "throughput-benchdeck-")
+    ab = [parse_ab(f) for f in _files(outdir, "throughput-ab", ".txt")]
+    return {"wrk_runs": wrk, "benchdeck_runs": bd, "ab_runs": ab,
+            "wrk": _best(wrk), "benchdeck": _best(bd), "ab": _best(ab)}
+
+
+def section_accuracy(outdir):
+    wrk = [parse_wrk(f) for f in _files(outdir, "accuracy-wrk", ".txt")]
+    bd = _bd_runs(outdir, "accuracy-benchdeck")
+    return {"wrk": wrk[0] if wrk else None, "benchdeck": bd[0] if bd else None}
+
+
+def section_co(outdir):
+    wrk = [parse_wrk(f) for f in _files(outdir, "co-wrk", ".txt")]
+    bd = _bd_runs(outdir, "co-benchdeck")
+    return {"wrk": wrk[0] if wrk else None, "benchdeck": bd[0] if bd else None}
+
+
+def section_memory(outdir):
+    bd = _bd_runs(outdir, "memory-benchdeck")
+    wrk = [parse_wrk(f) for f in _files(outdir, "memory-wrk", ".txt")]
+    res = {"benchdeck": bd[0] if bd else None, "wrk": wrk[0] if wrk else None}
+    res["benchdeck_time"] = parse_time_v(os.path.join(outdir, "memory-benchdeck.time"))
+    res["wrk_time"] = parse_time_v(os.path.join(outdir, "memory-wrk.time"))
+    opts = os.path.join(outdir, "memory-java-opts.txt")
+    res["java_opts"] = open(opts).read().strip() if os.path.exists(opts) else ""
+    return res
+
+
+SECTIONS = {"throughput": section_throughput, "accuracy": section_accuracy,
+            "co": section_co, "memory": section_memory}
+ORDER = ["throughput", "accuracy", "co", "memory"]
+
+# ---------------------------------------------------------------------------------------------
+# report
+
+
+def fmt(v, digits=1, unit=""):
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "n/a"
+    if isinstance(v, str):
+        return v
+    if abs(v) >= 1000 and digits <= 1:
+        return "{:,.0f}{}".format(v, unit)
+    return "{:.{d}f}{}".format(v, unit, d=digits)
+
+
+def g(d, *path):
+    for p in path:
+        if not isinstance(d, dict) or p not in d:
+            return None
+        d = d[p]
+    return d
+
+
+def verdict(cond):
+    if cond is None:
+        return "n/a"
+    return "OK" if cond else "MISS"
+
+
+def why_failed(run):
+    if run is None:
+        return "not run"
+    return run.get("error") or "failed"
+
+
+def good(run):
+    return run is not None and run.get("ok")
+
+
+def rows_throughput(s):
+    rows = []
+    wrk, bd, ab = s.get("wrk"), s.get("benchdeck"), s.get("ab")
+    wrk_all = ", ".join(fmt(r.get("throughput")) for r in s.get("wrk_runs", []))
+    bd_all = ", ".join(fmt(r.get("throughput")) if r.get("ok") else "failed" for r in s.get("benchdeck_runs", []))
+    ratio = bd["throughput"] / wrk["throughput"] if good(bd) and good(wrk) else None
+    rows.append(("throughput", "req/s, best of runs (nginx 100 B, 50 conns)",
+                 fmt(g(bd, "throughput")) if good(bd) else why_failed(bd),
+                 "wrk " + fmt(g(wrk, "throughput")), "bd/wrk " + fmt(ratio, 2), ">= 0.80",
+                 verdict(ratio >= 0.8 if ratio is not None else None)))
+    rows.append(("throughput", "all runs req/s (in order)", bd_all or "n/a", "wrk " + (wrk_all or "n/a"),
+                 "", "", ""))
+    if good(ab):
+        r2 = bd["throughput"] / ab["throughput"] if good(bd) else None
+        rows.append(("throughput", "req/s vs ab -k -c50 -t10", fmt(g(bd, "throughput")),
+                     "ab " + fmt(ab["throughput"]), "bd/ab " + fmt(r2, 2), "", ""))
+    elif s.get("ab_runs"):
+        rows.append(("throughput", "ab -k -c50 -t10", "", "ab " + why_failed(s["ab_runs"][0]), "", "", ""))
+    rows.append(("throughput", "p50 / p99 ms (best runs)",
+                 "%s / %s" % (fmt(g(bd, "latency", "p50"), 3), fmt(g(bd, "latency", "p99"), 3)),
+                 "wrk %s / %s" % (fmt(g(wrk, "p50"), 3), fmt(g(wrk, "p99"), 3)), "", "", ""))
+    if good(bd):
+        rows.append(("throughput", "benchdeck errors / dropped",
+                     "%s / %s" % (bd.get("errors"), bd.get("dropped")),
+                     "wrk %s" % g(wrk, "errors"), "", "0", verdict((bd.get("errors") or 0) == 0)))
+    return rows
+
+
+def rows_accuracy(s):
+    wrk, bd = s.get("wrk"), s.get("benchdeck")
+    bd_ok = bd is not None and bd.get("ok")
+    p50_bd, p50_wrk = g(bd, "latency", "p50"), g(wrk, "p50")
+    diff = p50_bd - p50_wrk if p50_bd is not None and p50_wrk is not None else None
+    rows = [("accuracy", "p50 ms (20 ms server, 10 conns)", fmt(p50_bd, 3) if bd_ok else why_failed(bd),
+             "wrk " + fmt(p50_wrk, 3), "diff " + (("%+.3f ms" % diff) if diff is not None else "n/a"),
+             "|diff| <= 1 ms", verdict(abs(diff) <= 1.0 if diff is not None else None))]
+    if bd_ok:
+        rows.append(("accuracy", "p90 / p99 / max ms",
+                     "%s / %s / %s" % (fmt(g(bd, "latency", "p90"), 3), fmt(g(bd, "latency", "p99"), 3),
+                                       fmt(g(bd, "latency", "max"), 3)),
+                     "wrk %s / %s / %s" % (fmt(g(wrk, "p90"), 3), fmt(g(wrk, "p99"), 3), fmt(g(wrk, "max"), 3)),
+                     "", "", ""))
+        rows.append(("accuracy", "service_time p50 ms", fmt(g(bd, "service_time", "p50"), 3), "", "", "", ""))
+        rows.append(("accuracy", "req/s (ideal 10/0.020 = 500)", fmt(g(bd, "throughput")),
+                     "wrk " + fmt(g(wrk, "throughput")), "", "", ""))
+    return rows
+
+
+CO_ANALYTIC = {"p50": 0.0, "p95": 750.0, "p99": 950.0, "max": 1000.0}
+
+
+def rows_co(s):
+    wrk, bd = s.get("wrk"), s.get("benchdeck")
+    bd_ok = bd is not None and bd.get("ok")
+    rows = []
+
+    def quad(d, keys=("p50", "p95", "p99", "max")):
+        return " / ".join(fmt(g(d, k), 1) for k in keys)
+
+    lat = g(bd, "latency") or {}
+    svc = g(bd, "service_time") or {}
+    p95, p99 = lat.get("p95"), lat.get("p99")
+    ok = None
+    if bd_ok and p95 is not None and p99 is not None:
+        ok = abs(p95 - 750) <= 75 and abs(p99 - 950) <= 50
+    rows.append(("co", "latency p50/p95/p99/max ms (open 200/s)",
+                 quad(lat) if bd_ok else why_failed(bd),
+                 "analytic ~0 / 750 / 950 / 1000", "",
+                 "p95 750+-75, p99 950+-50", verdict(ok)))
+    if bd_ok:
+        rows.append(("co", "service_time p50/p95/p99/max ms", quad(svc), "", "", "", ""))
+        rows.append(("co", "requests / dropped / errors (ideal 4000)",
+                     "%s / %s / %s" % (bd.get("requests"), bd.get("dropped"), bd.get("errors")), "", "",
+                     "0 dropped", verdict((bd.get("dropped") or 0) == 0 and (bd.get("errors") or 0) == 0)))
+    rows.append(("co", "wrk -c10 closed p50/p90/p99/max ms", "",
+                 "wrk " + quad(wrk, ("p50", "p90", "p99", "max")) if wrk else "wrk not run",
+                 "", "", ""))
+    if wrk:
+        rows.append(("co", "wrk req/s, requests (closed loop)", "", "wrk %s, %s" % (fmt(wrk.get("throughput")),
+                                                                                     wrk.get("requests")),
+                     "", "", ""))
+    return rows
+
+
+def rows_memory(s):
+    bd, wrk = s.get("benchdeck"), s.get("wrk")
+    bt, wt = s.get("benchdeck_time") or {}, s.get("wrk_time") or {}
+    bd_ok = bd is not None and bd.get("ok")
+    rss = bt.get("max_rss_mib") if bd_ok else None
+    rows = [("memory", "peak RSS MiB (10,000 users, 1 s server)", fmt(rss, 0) if rss else why_failed(bd),
+             "wrk " + fmt(wt.get("max_rss_mib"), 0), "", "<= 512 MiB",
+             verdict(rss <= 512 if rss else None))]
+    tput = g(bd, "throughput")
+    rows.append(("memory", "req/s (ideal 10,000)", fmt(tput) if bd_ok else why_failed(bd),
+                 "wrk " + fmt(g(wrk, "throughput")), "bd/ideal " + fmt(tput / 10000.0 if tput else None, 2),
+                 ">= 0.90", verdict(tput >= 9000 if bd_ok and tput else None)))
+    if bd_ok:
+        errs = bd.get("errors")
+        classes = ", ".join("%s=%s" % kv for kv in sorted((bd.get("errors_by_class") or {}).items()))
+        rows.append(("memory", "errors / dropped", "%s / %s%s" % (errs, bd.get("dropped"),
+                                                                  (" (" + classes + ")") if classes else ""),
+                     "wrk %s" % g(wrk, "errors"), "", "0", verdict(errs == 0 if errs is not None else None)))
+    if bd_ok:
+        rows.append(("memory", "latency p50 / p99 / max ms", "%s / %s / %s" % (
+            fmt(g(bd, "latency", "p50"), 1), fmt(g(bd, "latency", "p99"), 1), fmt(g(bd, "latency", "max"), 1)),
+            "wrk %s / %s / %s" % (fmt(g(wrk, "p50"), 1), fmt(g(wrk, "p99"), 1), fmt(g(wrk, "max"), 1)),
+            "", "", ""))
+    rows.append(("memory", "JVM flags (JAVA_OPTS)", s.get("java_opts") or "(launcher default)", "", "", "", ""))
+    return rows
+
+
+ROWS = {"throughput": rows_throughput, "accuracy": rows_accuracy, "co": rows_co, "memory": rows_memory}
+HEADER = ("section", "metric", "benchdeck", "peer / reference", "ratio / diff", "goal", "result")
+
+
+def report(outdir):
+    sections = []
+    for name in ORDER:
+        path = os.path.join(outdir, name + ".section.json")
+        if os.path.exists(path):
+            sections.append((name, json.load(open(path))))
+    rows = []
+    for name, data in sections:
+        rows.extend(ROWS[name](data))
+    meta_path = os.path.join(outdir, "meta.txt")
+    meta = open(meta_path).read().rstrip("\n").splitlines() if os.path.exists(meta_path) else []
+
+    notes = []
+    for name, data in sections:
+        for key, val in data.items():
+            runs = val if isinstance(val, list) else [val]
+            for r in runs:
+                if isinstance(r, dict) and r.get("tool") and not r.get("ok"):
+                    note = "%s: %s %s" % (name, r.get("file"), r.get("error", "failed"))
+                    if r.get("log_error"):
+                        note += " -- " + r["log_error"]
+                    if note not in notes:
+                        notes.append(note)
+    widths = [max(len(str(r[i])) for r in rows + [HEADER]) for i in range(len(HEADER))]
+    line = "  ".join("-" * w for w in widths)
+    text = [line, "  ".join(str(h).ljust(w) for h, w in zip(HEADER, widths)), line]
+    last = None
+    for r in rows:
+        if last is not None and r[0] != last:
+            text.append("")
+        last = r[0]
+        text.append("  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip())
+    text.append(line)
+    text.extend("note: " + n for n in notes)
+    print("\n".join(meta))
+    print()
+    print("\n".join(text))
+
+    md = ["# Benchdeck vs peer tools", ""]
+    md.extend("- " + m for m in meta)
+    md += ["", "| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
+    for r in rows:
+        md.append("| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |")
+    if notes:
+        md += [""] + ["- note: " + n for n in notes]
+    md += ["", "Raw outputs (wrk/ab text, Benchdeck JSON and logs, /usr/bin/time -v) are beside this file.", ""]
+    with open(os.path.join(outdir, "summary.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(md))
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    cmd = argv[1]
+    if cmd == "wrk":
+        print(json.dumps(parse_wrk(argv[2]), indent=1))
+    elif cmd == "ab":
+        print(json.dumps(parse_ab(argv[2]), indent=1))
+    elif cmd == "benchdeck":
+        print(json.dumps(parse_benchdeck(argv[2]), indent=1))
+    elif cmd == "section":
+        name, outdir = argv[2], argv[3]
+        data = SECTIONS[name](outdir)
+        with open(os.path.join(outdir, name + ".section.json"), "w") as f:
+            json.dump(data, f, indent=1)
+    elif cmd == "report":
+        report(argv[2])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

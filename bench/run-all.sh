@@ -1,0 +1,294 @@
+#!/usr/bin/env bash
+# Benchdeck vs peer tools (wrk, ab), side by side in one run on 127.0.0.1.
+#
+#   bench/run-all.sh                       # every section: throughput accuracy co memory
+#   bench/run-all.sh throughput accuracy   # only some
+#
+# Servers under test are pinned to CPU 0 and load generators (wrk, ab, Benchdeck) to CPU 1 with
+# taskset (SERVER_CPU / LOAD_CPU override). Raw outputs go to bench/out/ (gitignored), the table
+# is printed and written to bench/out/summary.md. See bench/README.md.
+#
+# Environment:
+#   BENCHDECK        command that runs Benchdeck (default: "$REPO/benchdeck"); may contain flags,
+#                    e.g. BENCHDECK="java -jar cli/target/benchdeck.jar"
+#   JAVA_HOME        JDK for the Java servers (default: temurin-25, else the java on PATH)
+#   MEMORY_JAVA_OPTS JAVA_OPTS for Benchdeck in the memory section only (default: unset, i.e. the
+#                    launcher's defaults); JAVA_OPTS itself applies to every Benchdeck run
+#   BENCH_SYSCTL=0   do not raise net.core.somaxconn (raised to 16384 for the run, then restored)
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(dirname "$BENCH")"
+OUT="$BENCH/out"
+WORK="$BENCH/.work"
+SERVER_CPU="${SERVER_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
+NGINX_PORT=8081   # throughput: nginx, 100-byte file
+ACC_PORT=8082     # accuracy: DelayServer --delay-ms 20
+CO_PORT=8083      # co: DelayServer stalling 1 s every 5 s
+MEM_PORT=8084     # memory: DelayServer --delay-ms 1000
+ALL_SECTIONS=(throughput accuracy co memory)
+
+if [[ -z "${JAVA_HOME:-}" ]]; then
+    if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+        JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+    elif command -v java >/dev/null 2>&1; then
+        JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+    fi
+fi
+export JAVA_HOME
+JAVA="$JAVA_HOME/bin/java"
+read -r -a BENCHDECK_CMD <<< "${BENCHDECK:-$REPO/benchdeck}"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# ---------------------------------------------------------------------------------------------
+# arguments
+
+SECTIONS=()
+for arg in "$@"; do
+    case "$arg" in
+        throughput|accuracy|co|memory) SECTIONS+=("$arg") ;;
+        all) SECTIONS+=("${ALL_SECTIONS[@]}") ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        *) die "unknown section '$arg' (throughput|accuracy|co|memory)" ;;
+    esac
+done
+[[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
+want() { local s; for s in "${SECTIONS[@]}"; do [[ "$s" == "$1" ]] && return 0; done; return 1; }
+
+# ---------------------------------------------------------------------------------------------
+# prerequisites
+
+ensure_packages() {
+    local missing=()
+    command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+    command -v ab >/dev/null 2>&1 || missing+=(apache2-utils)
+    [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+    [[ -x /usr/bin/time ]] || missing+=(time)
+    command -v taskset >/dev/null 2>&1 || missing+=(util-linux)
+    command -v python3 >/dev/null 2>&1 || missing+=(python3)
+    [[ ${#missing[@]} -eq 0 ]] && return 0
+    if [[ $(id -u) -ne 0 ]]; then
+        die "missing: ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
+    fi
+    log "installing ${missing[*]} (apt-get)"
+    # keep Debian's nginx service from starting on :80 while installing (only if no policy exists)
+    local policy=/usr/sbin/policy-rc.d own_policy=0
+    if [[ ! -e $policy ]]; then
+        printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && own_policy=1
+    fi
+    local rc=0
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"; } \
+        > "$WORK/apt.log" 2>&1 || rc=$?
+    [[ $own_policy -eq 1 ]] && rm -f "$policy"
+    [[ $rc -eq 0 ]] || die "apt-get failed, see $WORK/apt.log"
+}
+
+mkdir -p "$OUT" "$WORK"
+ensure_packages
+[[ -x "$JAVA" ]] || die "no JDK found (set JAVA_HOME)"
+[[ $(nproc) -ge 2 ]] || log "warning: fewer than 2 CPUs; pinning server and load generator apart is impossible"
+
+if [[ ! -x "${BENCHDECK_CMD[0]}" ]] && ! command -v "${BENCHDECK_CMD[0]}" >/dev/null 2>&1; then
+    die "Benchdeck command not found: ${BENCHDECK_CMD[0]} (set BENCHDECK)"
+fi
+
+# ---------------------------------------------------------------------------------------------
+# process bookkeeping: everything started here is stopped on exit, by PID
+
+PIDS=()
+SOMAXCONN_ORIG=""
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill -0 "$pid" 2>/dev/null && kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    done
+    if [[ -n "$SOMAXCONN_ORIG" ]]; then
+        sysctl -q -w net.core.somaxconn="$SOMAXCONN_ORIG" >/dev/null 2>&1 || true
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+forget_pid() {
+    local keep=() p
+    for p in "${PIDS[@]}"; do [[ "$p" == "$1" ]] || keep+=("$p"); done
+    PIDS=("${keep[@]+"${keep[@]}"}")
+}
+
+stop_pid() { # stop_pid PID [SIGNAL]
+    local pid="$1" sig="${2:-TERM}"
+    kill -"$sig" "$pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    forget_pid "$pid"
+}
+
+wait_port() { # wait_port PORT PID
+    local port="$1" pid="$2"
+    for _ in $(seq 300); do
+        kill -0 "$pid" 2>/dev/null || die "server (pid $pid) for port $port exited; see $OUT"
+        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
+        sleep 0.1
+    done
+    die "nothing listens on 127.0.0.1:$port after 30 s"
+}
+
+port_free() {
+    if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then
+        die "127.0.0.1:$1 is already in use; stop whatever listens there"
+    fi
+}
+
+SERVER_PID=""
+start_delay_server() { # start_delay_server NAME PORT ARGS...
+    local name="$1" port="$2"; shift 2
+    port_free "$port"
+    # the server's JVM sees one CPU (taskset), so it runs one virtual-thread carrier and Serial GC
+    taskset -c "$SERVER_CPU" "$JAVA" -Xms512m -XX:+UseSerialGC \
+        "$BENCH/servers/DelayServer.java" --port "$port" "$@" > "$OUT/$name-server.log" 2>&1 &
+    SERVER_PID=$!
+    PIDS+=("$SERVER_PID")
+    wait_port "$port" "$SERVER_PID"
+}
+
+start_nginx() {
+    port_free "$NGINX_PORT"
+    NGINX_PREFIX="$WORK/nginx-$NGINX_PORT" taskset -c "$SERVER_CPU" \
+        "$BENCH/nginx/start-nginx.sh" "$NGINX_PORT" > "$OUT/throughput-nginx.log" 2>&1 &
+    SERVER_PID=$!
+    PIDS+=("$SERVER_PID")
+    wait_port "$NGINX_PORT" "$SERVER_PID"
+}
+
+on_load_cpu() { taskset -c "$LOAD_CPU" "$@"; }
+
+run_wrk() { # run_wrk OUTFILE ARGS... (a bounded run: wrk stops itself after -d)
+    local outfile="$1"; shift
+    log "wrk $*"
+    on_load_cpu timeout 120 wrk "$@" > "$outfile" 2>&1 || log "wrk exited with $? (see $outfile)"
+}
+
+run_benchdeck() { # run_benchdeck NAME PLAN [wrapper...]: writes NAME.json, NAME.log, NAME.rc
+    local name="$1" plan="$2"; shift 2
+    local rc=0
+    log "benchdeck run $(basename "$plan") -> out/$name.json"
+    rm -f "$OUT/$name.json"
+    on_load_cpu timeout 300 "$@" "${BENCHDECK_CMD[@]}" run "$plan" --out "$OUT/$name.json" \
+        > "$OUT/$name.log" 2>&1 || rc=$?
+    echo "$rc" > "$OUT/$name.rc"
+    case "$rc" in
+        0|1) ;;
+        *) log "benchdeck exited with $rc (2 invalid plan, 3 run failed); see out/$name.log" ;;
+    esac
+}
+
+raise_limits() {
+    local want=65536 hard
+    hard=$(ulimit -Hn)
+    if ! ulimit -n "$want" 2>/dev/null; then
+        [[ "$hard" != unlimited && "$hard" -lt "$want" ]] && want="$hard"
+        ulimit -n "$want" 2>/dev/null || true
+    fi
+    if [[ "${BENCH_SYSCTL:-1}" != 0 && $(id -u) -eq 0 ]]; then
+        local cur
+        cur=$(cat /proc/sys/net/core/somaxconn 2>/dev/null || echo 0)
+        if [[ "$cur" -lt 16384 ]] && sysctl -q -w net.core.somaxconn=16384 >/dev/null 2>&1; then
+            SOMAXCONN_ORIG="$cur"
+        fi
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------
+# sections
+
+section_throughput() {
+    log "== throughput: nginx 100-byte file, wrk -t1 -c50 -d10s vs benchdeck closed 50 users 10 s (+2 s warm-up)"
+    rm -f "$OUT"/throughput-*
+    start_nginx
+    local url="http://127.0.0.1:$NGINX_PORT/100b.txt" i
+    for i in 1 2; do
+        run_wrk "$OUT/throughput-wrk-$i.txt" -t1 -c50 -d10s --latency "$url"
+        run_benchdeck "throughput-benchdeck-$i" "$BENCH/plans/throughput.yaml"
+    done
+    log "ab -k -c50 -t10 -n 100000000"
+    on_load_cpu timeout 60 ab -q -k -c50 -t10 -n 100000000 "$url" > "$OUT/throughput-ab.txt" 2>&1 \
+        || log "ab exited with $? (see out/throughput-ab.txt)"
+    stop_pid "$SERVER_PID" QUIT
+    python3 "$BENCH/lib/results.py" section throughput "$OUT"
+}
+
+section_accuracy() {
+    log "== accuracy: DelayServer 20 ms, wrk -t1 -c10 -d10s --latency vs benchdeck closed 10 users 10 s"
+    rm -f "$OUT"/accuracy-*
+    start_delay_server accuracy "$ACC_PORT" --delay-ms 20
+    # JIT-warm the server (discarded) so neither tool measures a cold server
+    on_load_cpu timeout 30 wrk -t1 -c10 -d3s "http://127.0.0.1:$ACC_PORT/" > /dev/null 2>&1 || true
+    run_wrk "$OUT/accuracy-wrk.txt" -t1 -c10 -d10s --latency "http://127.0.0.1:$ACC_PORT/"
+    run_benchdeck accuracy-benchdeck "$BENCH/plans/accuracy.yaml"
+    stop_pid "$SERVER_PID"
+    python3 "$BENCH/lib/results.py" section accuracy "$OUT"
+}
+
+section_co() {
+    log "== coordinated omission: DelayServer stalling 1 s every 5 s, benchdeck open 200/s 20 s vs wrk -t1 -c10 -d20s"
+    rm -f "$OUT"/co-*
+    start_delay_server co "$CO_PORT" --stall-every-ms 5000 --stall-ms 1000
+    run_benchdeck co-benchdeck "$BENCH/plans/co.yaml"
+    run_wrk "$OUT/co-wrk.txt" -t1 -c10 -d20s --latency "http://127.0.0.1:$CO_PORT/"
+    stop_pid "$SERVER_PID"
+    python3 "$BENCH/lib/results.py" section co "$OUT"
+}
+
+section_memory() {
+    log "== memory: DelayServer 1 s, benchdeck closed 10,000 users 15 s (+2 s warm-up) under /usr/bin/time -v"
+    rm -f "$OUT"/memory-*
+    start_delay_server memory "$MEM_PORT" --delay-ms 1000 --stats
+    on_load_cpu timeout 30 wrk -t1 -c200 -d2s "http://127.0.0.1:$MEM_PORT/" > /dev/null 2>&1 || true
+    echo "${MEMORY_JAVA_OPTS:-${JAVA_OPTS:-}}" > "$OUT/memory-java-opts.txt"
+    if [[ -n "${MEMORY_JAVA_OPTS:-}" ]]; then
+        JAVA_OPTS="$MEMORY_JAVA_OPTS" run_benchdeck memory-benchdeck "$BENCH/plans/memory.yaml" \
+            /usr/bin/time -v -o "$OUT/memory-benchdeck.time"
+    else
+        run_benchdeck memory-benchdeck "$BENCH/plans/memory.yaml" /usr/bin/time -v -o "$OUT/memory-benchdeck.time"
+    fi
+    # reference: what wrk gets from the same server with 10,000 connections (its total includes the
+    # first, response-less second, so its ceiling is about 10,000 x 14/15)
+    sleep 2 # let the 10,000 closed connections drain
+    log "wrk -t1 -c10000 -d15s (reference, under /usr/bin/time -v)"
+    on_load_cpu timeout 120 /usr/bin/time -v -o "$OUT/memory-wrk.time" \
+        wrk -t1 -c10000 -d15s --latency --timeout 10s "http://127.0.0.1:$MEM_PORT/" > "$OUT/memory-wrk.txt" 2>&1 \
+        || log "wrk exited with $?"
+    stop_pid "$SERVER_PID"
+    python3 "$BENCH/lib/results.py" section memory "$OUT"
+}
+
+# ---------------------------------------------------------------------------------------------
+
+raise_limits
+started=$(date +%s)
+{
+    echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ), host: $(nproc) CPUs, $(uname -sr)"
+    echo "pinning: servers under test (nginx, DelayServer) on CPU $SERVER_CPU; load generators (wrk, ab, Benchdeck) on CPU $LOAD_CPU (taskset)"
+    echo "benchdeck: ${BENCHDECK_CMD[*]}$( [[ -n "${JAVA_OPTS:-}" ]] && echo " (JAVA_OPTS=$JAVA_OPTS)")"
+    echo "peers: $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), ab $(ab -V 2>&1 | sed -n 's/.*Version \([^ ]*\).*/\1/p' | head -1), $(/usr/sbin/nginx -v 2>&1 | sed 's/.*: //'), server JDK $("$JAVA" -version 2>&1 | head -1 | cut -d'"' -f2)"
+    echo "limits: ulimit -n $(ulimit -n), net.core.somaxconn $(cat /proc/sys/net/core/somaxconn 2>/dev/null); load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other busy processes skew results)"
+    echo "sections: ${SECTIONS[*]}"
+} > "$OUT/meta.txt"
+rm -f "$OUT"/*.section.json
+
+want throughput && section_throughput
+want accuracy && section_accuracy
+want co && section_co
+want memory && section_memory
+
+echo "total: $(( $(date +%s) - started )) s" >> "$OUT/meta.txt"
+python3 "$BENCH/lib/results.py" report "$OUT"
+log "summary written to $OUT/summary.md"

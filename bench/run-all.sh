@@ -168,12 +168,31 @@ start_nginx() {
     wait_port "$NGINX_PORT" "$SERVER_PID"
 }
 
+stop_nginx() { # the wrapper's PID is nginx's master (start-nginx.sh execs it); the pid file double-checks
+    local pidfile="$WORK/nginx-$NGINX_PORT/nginx.pid" master=""
+    [[ -f "$pidfile" ]] && master=$(cat "$pidfile" 2>/dev/null || true)
+    stop_pid "$SERVER_PID" QUIT
+    if [[ -n "$master" && "$master" != "$SERVER_PID" ]] && kill -0 "$master" 2>/dev/null \
+        && grep -q "nginx-$NGINX_PORT" "/proc/$master/cmdline" 2>/dev/null; then
+        kill -QUIT "$master" 2>/dev/null || true
+    fi
+}
+
 on_load_cpu() { taskset -c "$LOAD_CPU" "$@"; }
 
+timed() { # timed NAME CMD...: runs CMD, appends "NAME start end" to out/timeline.txt, returns its status
+    local name="$1" t0 rc=0; shift
+    t0=$(date +%s.%N)
+    "$@" || rc=$?
+    echo "$name $t0 $(date +%s.%N)" >> "$OUT/timeline.txt"
+    return "$rc"
+}
+
 run_wrk() { # run_wrk OUTFILE ARGS... (a bounded run: wrk stops itself after -d)
-    local outfile="$1"; shift
+    local outfile="$1" rc=0; shift
     log "wrk $*"
-    on_load_cpu timeout 120 wrk "$@" > "$outfile" 2>&1 || log "wrk exited with $? (see $outfile)"
+    timed "$(basename "${outfile%.*}")" on_load_cpu timeout 120 wrk "$@" > "$outfile" 2>&1 || rc=$?
+    [[ $rc -eq 0 ]] || log "wrk exited with $rc (see $outfile)"
 }
 
 run_benchdeck() { # run_benchdeck NAME PLAN [wrapper...]: writes NAME.json, NAME.log, NAME.rc
@@ -181,7 +200,7 @@ run_benchdeck() { # run_benchdeck NAME PLAN [wrapper...]: writes NAME.json, NAME
     local rc=0
     log "benchdeck run $(basename "$plan") -> out/$name.json"
     rm -f "$OUT/$name.json"
-    on_load_cpu timeout 300 "$@" "${BENCHDECK_CMD[@]}" run "$plan" --out "$OUT/$name.json" \
+    timed "$name" on_load_cpu timeout 300 "$@" "${BENCHDECK_CMD[@]}" run "$plan" --out "$OUT/$name.json" \
         > "$OUT/$name.log" 2>&1 || rc=$?
     echo "$rc" > "$OUT/$name.rc"
     case "$rc" in
@@ -219,9 +238,9 @@ section_throughput() {
         run_benchdeck "throughput-benchdeck-$i" "$BENCH/plans/throughput.yaml"
     done
     log "ab -k -c50 -t10 -n 100000000"
-    on_load_cpu timeout 60 ab -q -k -c50 -t10 -n 100000000 "$url" > "$OUT/throughput-ab.txt" 2>&1 \
-        || log "ab exited with $? (see out/throughput-ab.txt)"
-    stop_pid "$SERVER_PID" QUIT
+    timed throughput-ab on_load_cpu timeout 60 ab -q -k -c50 -t10 -n 100000000 "$url" \
+        > "$OUT/throughput-ab.txt" 2>&1 || log "ab exited with $? (see out/throughput-ab.txt)"
+    stop_nginx
     python3 "$BENCH/lib/results.py" section throughput "$OUT"
 }
 
@@ -263,7 +282,7 @@ section_memory() {
     # first, response-less second, so its ceiling is about 10,000 x 14/15)
     sleep 2 # let the 10,000 closed connections drain
     log "wrk -t1 -c10000 -d15s (reference, under /usr/bin/time -v)"
-    on_load_cpu timeout 120 /usr/bin/time -v -o "$OUT/memory-wrk.time" \
+    timed memory-wrk on_load_cpu timeout 120 /usr/bin/time -v -o "$OUT/memory-wrk.time" \
         wrk -t1 -c10000 -d15s --latency --timeout 10s "http://127.0.0.1:$MEM_PORT/" > "$OUT/memory-wrk.txt" 2>&1 \
         || log "wrk exited with $?"
     stop_pid "$SERVER_PID"
@@ -282,7 +301,10 @@ started=$(date +%s)
     echo "limits: ulimit -n $(ulimit -n), net.core.somaxconn $(cat /proc/sys/net/core/somaxconn 2>/dev/null); load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other busy processes skew results)"
     echo "sections: ${SECTIONS[*]}"
 } > "$OUT/meta.txt"
-rm -f "$OUT"/*.section.json
+rm -f "$OUT"/*.section.json "$OUT/timeline.txt" "$OUT/cpumon.txt"
+# how busy the rest of the machine is while we measure (shown beside every run)
+python3 "$BENCH/lib/cpumon.py" $$ "$OUT/cpumon.txt" &
+PIDS+=("$!")
 
 want throughput && section_throughput
 want accuracy && section_accuracy

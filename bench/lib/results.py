@@ -143,6 +143,44 @@ def parse_time_v(path):
     return out
 
 
+def foreign_cpu(outdir, name):
+    """Mean and max CPU % (of one CPU) used by processes outside the benchmark during run NAME."""
+    spans = {}
+    tl = os.path.join(outdir, "timeline.txt")
+    mon = os.path.join(outdir, "cpumon.txt")
+    if not (os.path.exists(tl) and os.path.exists(mon)):
+        return None
+    for line in open(tl):
+        parts = line.split()
+        if len(parts) == 3:
+            spans[parts[0]] = (float(parts[1]), float(parts[2]))
+    if name not in spans:
+        return None
+    start, end = spans[name]
+    samples, tops = [], {}
+    for line in open(mon):
+        parts = line.split()
+        if len(parts) < 2:
+            continue
+        t, pct = float(parts[0]), float(parts[1])
+        if start + 1.0 <= t <= end + 0.5:  # each sample covers the second before it
+            samples.append(pct)
+            if len(parts) > 2 and ":" in parts[2]:
+                comm, val = parts[2].rsplit(":", 1)
+                tops[comm] = tops.get(comm, 0.0) + float(val)
+    if not samples:
+        return None
+    top = max(tops.items(), key=lambda kv: kv[1])[0] if tops else "-"
+    return {"mean": sum(samples) / len(samples), "max": max(samples), "top": top}
+
+
+def _with_cpu(outdir, runs):
+    for r in runs:
+        if r and r.get("file"):
+            r["foreign_cpu"] = foreign_cpu(outdir, os.path.splitext(r["file"])[0])
+    return runs
+
+
 # ---------------------------------------------------------------------------------------------
 # sections
 
@@ -154,7 +192,7 @@ def _files(outdir, prefix, suffix):
 
 def _bd_runs(outdir, prefix):
     """Benchdeck runs are found by their .rc file: a failed run may have written no JSON."""
-    return [parse_benchdeck(f[:-3] + ".json") for f in _files(outdir, prefix, ".rc")]
+    return _with_cpu(outdir, [parse_benchdeck(f[:-3] + ".json") for f in _files(outdir, prefix, ".rc")])
 
 
 def _best(runs):
@@ -165,28 +203,28 @@ def _best(runs):
 
 
 def section_throughput(outdir):
-    wrk = [parse_wrk(f) for f in _files(outdir, "throughput-wrk-", ".txt")]
+    wrk = _with_cpu(outdir, [parse_wrk(f) for f in _files(outdir, "throughput-wrk-", ".txt")])
     bd = _bd_runs(outdir, "throughput-benchdeck-")
-    ab = [parse_ab(f) for f in _files(outdir, "throughput-ab", ".txt")]
+    ab = _with_cpu(outdir, [parse_ab(f) for f in _files(outdir, "throughput-ab", ".txt")])
     return {"wrk_runs": wrk, "benchdeck_runs": bd, "ab_runs": ab,
             "wrk": _best(wrk), "benchdeck": _best(bd), "ab": _best(ab)}
 
 
 def section_accuracy(outdir):
-    wrk = [parse_wrk(f) for f in _files(outdir, "accuracy-wrk", ".txt")]
+    wrk = _with_cpu(outdir, [parse_wrk(f) for f in _files(outdir, "accuracy-wrk", ".txt")])
     bd = _bd_runs(outdir, "accuracy-benchdeck")
     return {"wrk": wrk[0] if wrk else None, "benchdeck": bd[0] if bd else None}
 
 
 def section_co(outdir):
-    wrk = [parse_wrk(f) for f in _files(outdir, "co-wrk", ".txt")]
+    wrk = _with_cpu(outdir, [parse_wrk(f) for f in _files(outdir, "co-wrk", ".txt")])
     bd = _bd_runs(outdir, "co-benchdeck")
     return {"wrk": wrk[0] if wrk else None, "benchdeck": bd[0] if bd else None}
 
 
 def section_memory(outdir):
     bd = _bd_runs(outdir, "memory-benchdeck")
-    wrk = [parse_wrk(f) for f in _files(outdir, "memory-wrk", ".txt")]
+    wrk = _with_cpu(outdir, [parse_wrk(f) for f in _files(outdir, "memory-wrk", ".txt")])
     res = {"benchdeck": bd[0] if bd else None, "wrk": wrk[0] if wrk else None}
     res["benchdeck_time"] = parse_time_v(os.path.join(outdir, "memory-benchdeck.time"))
     res["wrk_time"] = parse_time_v(os.path.join(outdir, "memory-wrk.time"))
@@ -365,6 +403,29 @@ def report(outdir):
     meta = open(meta_path).read().rstrip("\n").splitlines() if os.path.exists(meta_path) else []
 
     notes = []
+    noisy = []
+    for name, data in sections:
+        cpu_bits = []
+        for key, val in data.items():
+            runs = val if isinstance(val, list) else [val]
+            for r in runs:
+                fc = r.get("foreign_cpu") if isinstance(r, dict) else None
+                if fc and r.get("file"):
+                    label = os.path.splitext(r["file"])[0].replace(name + "-", "")
+                    bit = "%s %.0f" % (label, fc["mean"])
+                    if bit not in cpu_bits:
+                        cpu_bits.append(bit)
+                    if fc["mean"] > 10:
+                        noisy.append("%s: %s ran while other processes used %.0f%% of a CPU on average "
+                                     "(max %.0f%%, mostly %s): its figures are skewed"
+                                     % (name, r["file"], fc["mean"], fc["max"], fc["top"]))
+        if cpu_bits:
+            idx = max(i for i, r in enumerate(rows) if r[0] == name) + 1 if any(r[0] == name for r in rows) else len(rows)
+            rows.insert(idx, (name, "foreign CPU % during runs (others)", ", ".join(cpu_bits), "", "", "<= 10",
+                              verdict(all(float(b.rsplit(" ", 1)[1]) <= 10 for b in cpu_bits))))
+    for n in noisy:
+        if n not in notes:
+            notes.append(n)
     for name, data in sections:
         for key, val in data.items():
             runs = val if isinstance(val, list) else [val]

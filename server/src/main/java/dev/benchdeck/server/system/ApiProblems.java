@@ -71,6 +71,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            org.springframework.web.method.annotation.HandlerMethodValidationException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
+                        parameterName(result.getMethodParameter()),
+                        error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage())))
+                .toList();
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request has invalid parameters", errors);
+    }
+
+    private static String parameterName(org.springframework.core.MethodParameter parameter) {
+        var param = parameter.getParameterAnnotation(org.springframework.web.bind.annotation.RequestParam.class);
+        if (param != null && !param.name().isEmpty()) {
+            return param.name();
+        }
+        return snakeCase(String.valueOf(parameter.getParameterName()));
+    }
+
+    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, "Malformed request body",

@@ -108,8 +108,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
+    /** {@code credentials.headers[X-Key]} stays as is inside brackets (map keys); property names become snake_case. */
     static String snakeCase(String javaPath) {
-        return javaPath.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(javaPath.length() + 8);
+        boolean inKey = false;
+        for (int i = 0; i < javaPath.length(); i++) {
+            char c = javaPath.charAt(i);
+            inKey = c == '[' || (inKey && c != ']');
+            if (!inKey && Character.isUpperCase(c) && i > 0 && Character.isLetterOrDigit(javaPath.charAt(i - 1))) {
+                out.append('_');
+            }
+            out.append(inKey ? c : Character.toLowerCase(c));
+        }
+        return out.toString();
     }
 
     private static String message(FieldError f) {

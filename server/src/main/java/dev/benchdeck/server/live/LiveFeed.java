@@ -1,0 +1,139 @@
+package dev.benchdeck.server.live;
+
+import dev.benchdeck.server.result.ResultRepository;
+import dev.benchdeck.server.run.RunRepository;
+import dev.benchdeck.server.run.RunSummary;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Fans out what runs produce to subscribed sessions. Each run has a channel; the snapshot a new
+ * subscriber gets and the messages published to it are ordered by the channel's lock, so a late
+ * joiner sees every interval exactly once.
+ */
+@Component
+public class LiveFeed {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final Map<Long, Channel> channels = new ConcurrentHashMap<>();
+    private final RunRepository runs;
+    private final ResultRepository results;
+    private final JsonMapper json;
+
+    LiveFeed(RunRepository runs, ResultRepository results, JsonMapper json) {
+        this.runs = runs;
+        this.results = results;
+        this.json = json;
+    }
+
+    /** A run begins executing here: from now on its intervals are kept in memory and pushed. */
+    public void started(long runId) {
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            channel.active = true;
+            channel.intervals.clear();
+        }
+    }
+
+    public void interval(long runId, String intervalJson) {
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            channel.intervals.add(intervalJson);
+            send(channel, "{\"type\":\"interval\",\"run_id\":" + runId + ",\"interval\":" + intervalJson + "}");
+        }
+    }
+
+    public void step(long runId, String stepJson) {
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            send(channel, "{\"type\":\"step\",\"run_id\":" + runId + ",\"step\":" + stepJson + "}");
+        }
+    }
+
+    /** A status change; a finished run's channel stops holding intervals (the database has them all). */
+    public void status(long runId, String status, boolean finished) {
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            send(channel, json.writeValueAsString(new StatusMessage("status", runId, status)));
+            if (finished) {
+                channel.active = false;
+                channel.intervals.clear();
+                if (channel.subscribers.isEmpty()) {
+                    channels.remove(runId, channel);
+                }
+            }
+        }
+    }
+
+    /** Subscribes a session and sends it the snapshot; false when the run does not exist. */
+    boolean subscribe(WebSocketSession session, long runId) throws IOException {
+        RunSummary run = runs.find(runId).orElse(null);
+        if (run == null) {
+            return false;
+        }
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            // re-read under the lock: the status may have changed since the first look
+            run = runs.find(runId).orElse(run);
+            List<String> intervals = channel.active ? new ArrayList<>(channel.intervals) : results.intervals(runId);
+            String snapshot = "{\"type\":\"snapshot\",\"run\":" + json.writeValueAsString(run)
+                    + ",\"intervals\":" + ResultRepository.array(intervals) + "}";
+            session.sendMessage(new TextMessage(snapshot));
+            channel.subscribers.add(session);
+        }
+        return true;
+    }
+
+    void unsubscribe(WebSocketSession session, long runId) {
+        Channel channel = channels.get(runId);
+        if (channel != null) {
+            synchronized (channel) {
+                channel.subscribers.remove(session);
+                if (channel.subscribers.isEmpty() && !channel.active) {
+                    channels.remove(runId, channel);
+                }
+            }
+        }
+    }
+
+    void unsubscribeAll(WebSocketSession session) {
+        channels.keySet().forEach(id -> unsubscribe(session, id));
+    }
+
+    private Channel channel(long runId) {
+        return channels.computeIfAbsent(runId, id -> new Channel());
+    }
+
+    private static void send(Channel channel, String message) {
+        for (WebSocketSession session : channel.subscribers) {
+            try {
+                if (session.isOpen()) {
+                    session.sendMessage(new TextMessage(message));
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("Dropping a live-feed subscriber: {}", e.getMessage());
+                channel.subscribers.remove(session);
+            }
+        }
+    }
+
+    private static final class Channel {
+        final List<String> intervals = new ArrayList<>();
+        final Set<WebSocketSession> subscribers = ConcurrentHashMap.newKeySet();
+        boolean active;
+    }
+
+    record StatusMessage(String type, long runId, String status) {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.benchdeck.server.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchdeck.engine.result.ErrorSample;
+import dev.benchdeck.server.result.ResultRepository;
+import dev.benchdeck.server.system.Json;
+import dev.benchdeck.server.system.NotFoundException;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1")
+class RunController {
+
+    private final RunOrchestrator orchestrator;
+    private final RunRepository runs;
+    private final ResultRepository results;
+
+    RunController(RunOrchestrator orchestrator, RunRepository runs, ResultRepository results) {
+        this.orchestrator = orchestrator;
+        this.runs = runs;
+        this.results = results;
+    }
+
+    @PostMapping("/scenarios/{id}/runs")
+    ResponseEntity<RunSummary> trigger(@PathVariable long id) {
+        RunSummary run = orchestrator.trigger(id);
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
+    }
+
+    @GetMapping("/runs")
+    RunRepository.RunPage list(
+            @RequestParam(required = false) @Pattern(regexp = "queued|running|completed|failed|cancelled|interrupted",
+                    message = "must be one of queued, running, completed, failed, cancelled, interrupted") String status,
+            @RequestParam(name = "target_id", required = false) Long targetId,
+            @RequestParam(name = "scenario_id", required = false) Long scenarioId,
+            @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return runs.list(new RunRepository.RunFilter(status, targetId, scenarioId, from, to), page, size);
+    }
+
+    @GetMapping("/runs/{id}")
+    RunDetail get(@PathVariable long id) {
+        return runs.findDetail(id, results.stepsArray(id)).orElseThrow(() -> new NotFoundException("run", id));
+    }
+
+    @GetMapping(value = "/runs/{id}/intervals", produces = MediaType.APPLICATION_JSON_VALUE)
+    String intervals(@PathVariable long id) {
+        orchestrator.find(id);
+        return ResultRepository.array(results.intervals(id));
+    }
+
+    @GetMapping("/runs/{id}/errors")
+    List<ErrorSample> errors(@PathVariable long id) {
+        orchestrator.find(id);
+        return results.errors(id);
+    }
+
+    /** The whole result in the shape of the CLI's {@code --out} file. */
+    @GetMapping(value = "/runs/{id}/result", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> result(@PathVariable long id) {
+        RunDetail run = get(id);
+        RunSummary s = run.summary();
+        ObjectNode result = Json.mapper().createObjectNode();
+        result.put("plan", s.scenarioName());
+        result.put("status", s.status());
+        result.put("failure", run.failure());
+        result.put("started_at_millis", s.startedAt() == null ? null : s.startedAt().toEpochMilli());
+        result.put("ended_at_millis", s.endedAt() == null ? null : s.endedAt().toEpochMilli());
+        result.set("environment", Json.read(run.environment()));
+        result.set("steps", Json.read(run.steps()));
+        result.set("overall", Json.read(run.overall()));
+        result.set("verdicts", run.verdicts() == null ? Json.mapper().createArrayNode() : Json.read(run.verdicts()));
+        result.set("intervals", Json.read(ResultRepository.array(results.intervals(id))));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"benchdeck-run-" + id + ".json\"")
+                .body(Json.write(result));
+    }
+
+    @PostMapping("/runs/{id}/cancel")
+    ResponseEntity<RunSummary> cancel(@PathVariable long id) {
+        orchestrator.cancel(id);
+        return ResponseEntity.accepted().body(orchestrator.find(id));
+    }
+
+    @PostMapping("/runs/{id}/rerun")
+    ResponseEntity<RunSummary> rerun(@PathVariable long id) {
+        RunSummary run = orchestrator.rerun(id);
+        return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
+    }
+}

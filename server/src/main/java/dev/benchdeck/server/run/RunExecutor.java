@@ -1,0 +1,145 @@
+package dev.benchdeck.server.run;
+
+import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.load.RunControl;
+import dev.benchdeck.engine.load.RunEngine;
+import dev.benchdeck.engine.plan.InvalidPlanException;
+import dev.benchdeck.engine.plan.Plan;
+import dev.benchdeck.engine.record.IntervalSnapshot;
+import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.result.RunResult;
+import dev.benchdeck.engine.result.RunStatus;
+import dev.benchdeck.engine.result.StepResult;
+import dev.benchdeck.engine.time.EngineClock;
+import dev.benchdeck.server.live.LiveFeed;
+import dev.benchdeck.server.result.ResultRepository;
+import dev.benchdeck.server.scenario.PlanAssembler;
+import dev.benchdeck.server.system.Json;
+import dev.benchdeck.server.target.TargetService;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Executes one queued run on the calling (scheduler worker) thread: claims it, runs the engine,
+ * stores each interval and step as it comes and pushes it to the live feed, then stores the result.
+ */
+@Component
+class RunExecutor {
+
+    private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+
+    private final RunRepository runs;
+    private final ResultRepository results;
+    private final PlanAssembler assembler;
+    private final TargetService targets;
+    private final LiveFeed feed;
+    private final Map<Long, RunControl> controls = new ConcurrentHashMap<>();
+    private volatile boolean shuttingDown;
+
+    RunExecutor(RunRepository runs, ResultRepository results, PlanAssembler assembler, TargetService targets, LiveFeed feed) {
+        this.runs = runs;
+        this.results = results;
+        this.assembler = assembler;
+        this.targets = targets;
+        this.feed = feed;
+    }
+
+    void execute(long runId) {
+        RunControl control = new RunControl();
+        // registered before the claim, so that a cancel arriving in between reaches the engine
+        controls.put(runId, control);
+        try {
+            if (!runs.markRunning(runId)) {
+                log.info("Run {} is no longer queued; not running it", runId);
+                return;
+            }
+            feed.started(runId);
+            feed.status(runId, RunStates.RUNNING, false);
+            RunSummary run = runs.find(runId).orElseThrow();
+            String planYaml = runs.planYaml(runId).orElseThrow();
+            Plan plan;
+            DriverSpec spec;
+            try {
+                plan = assembler.forExecution(planYaml, run.targetId() == null ? Map.of() : targets.credentialHeaders(run.targetId()));
+                spec = assembler.reader().driverSpec(plan);
+            } catch (InvalidPlanException e) {
+                fail(runId, "invalid plan: " + e.getMessage());
+                return;
+            }
+            log.info("Run {} ({}) started", runId, run.scenarioName());
+            RunResult result = new RunEngine(EngineClock.system()).run(plan, spec, new StoringListener(runId), control);
+            String status = shuttingDown && result.status() == RunStatus.CANCELLED
+                    ? RunStates.INTERRUPTED : RunStates.of(result.status());
+            runs.finish(runId, status, result.status() == RunStatus.TIMED_OUT && result.failure() == null
+                    ? withFailure(result, "stopped at the plan's deadline") : result);
+            feed.status(runId, status, true);
+            log.info("Run {} {}", runId, status);
+        } catch (RuntimeException e) {
+            log.error("Run {} failed", runId, e);
+            fail(runId, "internal error: " + e);
+        } finally {
+            controls.remove(runId);
+        }
+    }
+
+    /** Stops a run executing here; false when it is not executing here. */
+    boolean cancel(long runId) {
+        RunControl control = controls.get(runId);
+        if (control == null) {
+            return false;
+        }
+        control.cancel();
+        return true;
+    }
+
+    /** The server is stopping: runs executing here stop now, keep what they measured and end {@code interrupted}. */
+    void stopAll() {
+        shuttingDown = true;
+        controls.values().forEach(RunControl::cancel);
+    }
+
+    Set<Long> executingHere() {
+        return Set.copyOf(controls.keySet());
+    }
+
+    private void fail(long runId, String failure) {
+        runs.fail(runId, failure);
+        feed.status(runId, RunStates.FAILED, true);
+    }
+
+    private static RunResult withFailure(RunResult r, String failure) {
+        return new RunResult(r.plan(), r.status(), failure, r.startedAtMillis(), r.endedAtMillis(), r.environment(),
+                r.steps(), r.overall(), r.verdicts(), r.intervals());
+    }
+
+    /** Writes what the engine reports as it comes, so that a crash loses at most the current second. */
+    private final class StoringListener implements RunListener {
+        private final long runId;
+        private int intervalSeq;
+        private int errorSeq;
+
+        StoringListener(long runId) {
+            this.runId = runId;
+        }
+
+        @Override
+        public void interval(IntervalSnapshot snapshot) {
+            String json = Json.write(snapshot);
+            results.insertInterval(runId, intervalSeq++, json);
+            feed.interval(runId, json);
+        }
+
+        @Override
+        public void stepFinished(StepResult step) {
+            String json = Json.write(step);
+            results.insertStep(runId, step.index(), json);
+            results.insertErrors(runId, errorSeq, step.errorSamples());
+            errorSeq += step.errorSamples().size();
+            feed.step(runId, json);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.benchdeck.server.run;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import dev.benchdeck.server.live.LiveFeed;
+import dev.benchdeck.server.scenario.PlanAssembler;
+import dev.benchdeck.server.scenario.Scenario;
+import dev.benchdeck.server.scenario.ScenarioService;
+import dev.benchdeck.server.system.ConflictException;
+import dev.benchdeck.server.system.NotFoundException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Queues runs on db-scheduler, cancels them, and recovers what a dead process left behind. */
+@Service
+public class RunOrchestrator {
+
+    static final String CREATED_BY = "local";
+    private static final Logger log = LoggerFactory.getLogger(RunOrchestrator.class);
+
+    private final RunRepository runs;
+    private final ScenarioService scenarios;
+    private final RunExecutor executor;
+    private final LiveFeed feed;
+    private final OneTimeTask<Void> task;
+    private final ObjectProvider<Scheduler> scheduler;
+    private final JdbcClient jdbc;
+
+    RunOrchestrator(RunRepository runs, ScenarioService scenarios, RunExecutor executor, LiveFeed feed,
+                    OneTimeTask<Void> runTask, ObjectProvider<Scheduler> scheduler, JdbcClient jdbc) {
+        this.runs = runs;
+        this.scenarios = scenarios;
+        this.executor = executor;
+        this.feed = feed;
+        this.task = runTask;
+        this.scheduler = scheduler;
+        this.jdbc = jdbc;
+    }
+
+    /** Queues a run of the scenario's plan as it is now; 422 when the plan no longer validates. */
+    public RunSummary trigger(long scenarioId) {
+        Scenario scenario = scenarios.get(scenarioId);
+        PlanAssembler.AssembledPlan plan = scenarios.plan(scenario);
+        long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), CREATED_BY);
+        return enqueue(id);
+    }
+
+    /** Queues the same plan again, as it was run (not the scenario's current plan). */
+    RunSummary rerun(long runId) {
+        RunSummary old = find(runId);
+        String plan = runs.planYaml(runId).orElseThrow();
+        long id = runs.insertQueued(old.scenarioId(), old.scenarioName(), old.targetId(), old.targetName(), plan, CREATED_BY);
+        return enqueue(id);
+    }
+
+    /** Cancels a queued or running run; a running one stops within a second and keeps what it measured. */
+    void cancel(long runId) {
+        RunSummary run = find(runId);
+        if (executor.cancel(runId)) {
+            return;
+        }
+        if (runs.cancelQueued(runId)) {
+            try {
+                scheduler.getObject().cancel(TaskInstanceId.of(task.getName(), String.valueOf(runId)));
+            } catch (RuntimeException e) {
+                // already picked by a worker: it will see the run is no longer queued and skip it
+                log.debug("Run {}: no scheduled execution to cancel ({})", runId, e.getMessage());
+            }
+            feed.status(runId, RunStates.CANCELLED, true);
+            return;
+        }
+        if (executor.cancel(runId)) {
+            return;
+        }
+        throw new ConflictException("run " + runId + " is " + find(runId).status() + " and cannot be cancelled"
+                + (run.isFinished() ? "" : " here"));
+    }
+
+    RunSummary find(long runId) {
+        return runs.find(runId).orElseThrow(() -> new NotFoundException("run", runId));
+    }
+
+    /**
+     * Runs left {@code running} by a process that died are marked {@code interrupted} and keep their
+     * intervals; their scheduler executions are removed so that nothing runs them again.
+     */
+    public List<Long> recover() {
+        List<Long> interrupted = runs.markInterrupted(executor.executingHere());
+        jdbc.sql("""
+                        delete from scheduled_tasks where task_name = :task
+                          and task_instance in (select id::text from runs where status not in ('queued', 'running'))""")
+                .param("task", task.getName()).update();
+        if (!interrupted.isEmpty()) {
+            log.warn("Marked {} run(s) interrupted (the server stopped while they ran): {}", interrupted.size(), interrupted);
+        }
+        return interrupted;
+    }
+
+    private RunSummary enqueue(long id) {
+        scheduler.getObject().schedule(task.instance(String.valueOf(id)), java.time.Instant.now());
+        return find(id);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.benchdeck.server.run;
+
+import dev.benchdeck.engine.result.RunResult;
+import dev.benchdeck.engine.result.StepResult;
+import dev.benchdeck.server.system.Json;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Runs in the {@code runs} table; every status change is a conditional update, so racing workers cannot both win. */
+@Repository
+public class RunRepository {
+
+    static final String SUMMARY_COLUMNS = """
+            id, scenario_id, scenario_name, target_id, target_name, status, created_by, queued_at, started_at, ended_at,
+            requests, throughput, error_rate, p50_ms, p95_ms, p99_ms, thresholds_passed""";
+
+    private final JdbcClient jdbc;
+
+    RunRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertQueued(Long scenarioId, String scenarioName, Long targetId, String targetName, String planYaml, String createdBy) {
+        return jdbc.sql("""
+                        insert into runs (scenario_id, scenario_name, target_id, target_name, status, plan_yaml, created_by)
+                        values (:scenario, :scenarioName, :target, :targetName, 'queued', :plan, :by) returning id""")
+                .param("scenario", scenarioId).param("scenarioName", scenarioName).param("target", targetId)
+                .param("targetName", targetName).param("plan", planYaml).param("by", createdBy)
+                .query(Long.class).single();
+    }
+
+    public Optional<RunSummary> find(long id) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + " from runs where id = :id").param("id", id)
+                .query(RunRepository::summary).optional();
+    }
+
+    Optional<RunDetail> findDetail(long id, String stepsJson) {
+        return jdbc.sql("select " + SUMMARY_COLUMNS + ", plan_yaml, environment::text as environment, failure, "
+                        + "overall::text as overall, verdicts::text as verdicts from runs where id = :id")
+                .param("id", id)
+                .query((rs, row) -> new RunDetail(summary(rs, row), rs.getString("plan_yaml"), rs.getString("environment"),
+                        rs.getString("failure"), stepsJson, rs.getString("overall"), rs.getString("verdicts")))
+                .optional();
+    }
+
+    Optional<String> planYaml(long id) {
+        return jdbc.sql("select plan_yaml from runs where id = :id").param("id", id).query(String.class).optional();
+    }
+
+    /** One page of runs, newest first, filtered by whatever is given. */
+    public RunPage list(RunFilter filter, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(" where true");
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.targetId() != null) {
+            where.append(" and target_id = :target");
+            params.put("target", filter.targetId());
+        }
+        if (filter.scenarioId() != null) {
+            where.append(" and scenario_id = :scenario");
+            params.put("scenario", filter.scenarioId());
+        }
+        if (filter.from() != null) {
+            where.append(" and queued_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and queued_at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        long total = jdbc.sql("select count(*) from runs" + where).params(params).query(Long.class).single();
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        List<RunSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + " from runs" + where
+                        + " order by queued_at desc, id desc limit :limit offset :offset")
+                .params(params).query(RunRepository::summary).list();
+        return new RunPage(items, page, size, total);
+    }
+
+    /** Claims a queued run for execution; false when it was cancelled (or claimed) meanwhile. */
+    boolean markRunning(long id) {
+        return jdbc.sql("update runs set status = 'running', started_at = now() where id = :id and status = 'queued'")
+                .param("id", id).update() == 1;
+    }
+
+    boolean cancelQueued(long id) {
+        return jdbc.sql("update runs set status = 'cancelled', ended_at = now() where id = :id and status = 'queued'")
+                .param("id", id).update() == 1;
+    }
+
+    void finish(long id, String status, RunResult result) {
+        StepResult overall = result.overall();
+        var latency = overall == null || overall.latency() == null ? null : overall.latency().summary();
+        jdbc.sql("""
+                        update runs set status = :status, ended_at = now(), environment = cast(:environment as jsonb),
+                          overall = cast(:overall as jsonb), verdicts = cast(:verdicts as jsonb), failure = :failure,
+                          thresholds_passed = :passed, requests = :requests, throughput = :throughput,
+                          error_rate = :errorRate, p50_ms = :p50, p95_ms = :p95, p99_ms = :p99
+                        where id = :id and status = 'running'""")
+                .param("id", id).param("status", status)
+                .param("environment", Json.write(result.environment()))
+                .param("overall", overall == null ? null : Json.write(overall))
+                .param("verdicts", Json.write(result.verdicts()))
+                .param("failure", result.failure())
+                .param("passed", overall == null ? null : result.thresholdsPassed())
+                .param("requests", overall == null ? null : overall.requests())
+                .param("throughput", overall == null ? null : overall.throughput())
+                .param("errorRate", overall == null ? null : overall.errorRate())
+                .param("p50", latency == null ? null : latency.p50())
+                .param("p95", latency == null ? null : latency.p95())
+                .param("p99", latency == null ? null : latency.p99())
+                .update();
+    }
+
+    void fail(long id, String failure) {
+        jdbc.sql("update runs set status = 'failed', ended_at = now(), failure = :failure where id = :id and status in ('queued', 'running')")
+                .param("id", id).param("failure", failure).update();
+    }
+
+    /**
+     * Marks runs left {@code running} by a process that died as {@code interrupted} (their intervals
+     * stay), except those running in this process, and returns their ids.
+     */
+    public List<Long> markInterrupted(Collection<Long> runningHere) {
+        String here = runningHere.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return jdbc.sql("""
+                        update runs set status = 'interrupted', ended_at = now(),
+                          failure = 'the server stopped while the run was in progress'
+                        where status = 'running' and not (id = any(cast(:here as bigint[]))) returning id""")
+                .param("here", here).query(Long.class).list();
+    }
+
+    boolean markInterrupted(long id) {
+        return jdbc.sql("""
+                        update runs set status = 'interrupted', ended_at = now(),
+                          failure = 'the worker running it stopped answering' where id = :id and status = 'running'""")
+                .param("id", id).update() == 1;
+    }
+
+    static RunSummary summary(ResultSet rs, int row) throws SQLException {
+        return new RunSummary(rs.getLong("id"), nullableLong(rs, "scenario_id"), rs.getString("scenario_name"),
+                nullableLong(rs, "target_id"), rs.getString("target_name"), rs.getString("status"),
+                rs.getString("created_by"), instant(rs, "queued_at"), instant(rs, "started_at"), instant(rs, "ended_at"),
+                nullableLong(rs, "requests"), nullableDouble(rs, "throughput"), nullableDouble(rs, "error_rate"),
+                nullableDouble(rs, "p50_ms"), nullableDouble(rs, "p95_ms"), nullableDouble(rs, "p99_ms"),
+                (Boolean) rs.getObject("thresholds_passed"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    /** The optional filters of the runs list. */
+    public record RunFilter(String status, Long targetId, Long scenarioId, Instant from, Instant to) {
+    }
+
+    public record RunPage(List<RunSummary> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,109 @@
+package dev.benchdeck.server.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.benchdeck.engine.plan.InvalidPlanException;
+import dev.benchdeck.engine.plan.Plan;
+import dev.benchdeck.engine.plan.PlanReader;
+import dev.benchdeck.engine.plan.Problem;
+import dev.benchdeck.server.target.Target;
+import dev.benchdeck.server.target.TargetService;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a scenario's partial plan (no {@code name}, no {@code target}) into a full plan: the
+ * scenario's name and its target's URL and options are filled in. Credentials are added only at run
+ * time, so they never appear in a stored plan.
+ */
+@Component
+public class PlanAssembler {
+
+    private static final YAMLMapper YAML = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build();
+    private static final String PLACEHOLDER_URL = "http://127.0.0.1/";
+
+    private final PlanReader reader;
+    private final TargetService targets;
+
+    PlanAssembler(PlanReader reader, TargetService targets) {
+        this.reader = reader;
+        this.targets = targets;
+    }
+
+    /** A full plan and its YAML text; throws {@link InvalidPlanException} with every problem. */
+    public AssembledPlan assemble(String name, String planYaml, Target target) {
+        ObjectNode tree = parse(planYaml);
+        for (String field : List.of("name", "target")) {
+            if (tree.has(field)) {
+                throw new InvalidPlanException(List.of(new Problem(field,
+                        "is set by the scenario (its name and its target); leave it out of plan_yaml")));
+            }
+        }
+        ObjectNode full = YAML.createObjectNode();
+        full.put("name", name);
+        if (target == null) {
+            full.putObject("target").put("url", PLACEHOLDER_URL);
+        } else {
+            full.set("target", targets.planTarget(target));
+        }
+        full.setAll(tree);
+        Plan plan = reader.read(full);
+        reader.driverSpec(plan);
+        return new AssembledPlan(plan, toYaml(full));
+    }
+
+    /** Reads a stored plan snapshot for execution, adding the target's credential headers to the workload. */
+    public Plan forExecution(String planYaml, Map<String, String> credentialHeaders) {
+        ObjectNode tree = parse(planYaml);
+        if (!credentialHeaders.isEmpty() && tree.get("workload") instanceof ObjectNode workload) {
+            JsonNode existing = workload.get("headers");
+            ObjectNode headers = existing instanceof ObjectNode h ? h : workload.putObject("headers");
+            credentialHeaders.forEach(headers::put);
+        }
+        return reader.read(tree);
+    }
+
+    public PlanReader reader() {
+        return reader;
+    }
+
+    private static ObjectNode parse(String planYaml) {
+        JsonNode tree;
+        try {
+            tree = YAML.readTree(planYaml == null ? "" : planYaml);
+        } catch (JsonProcessingException e) {
+            String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
+            throw new InvalidPlanException(List.of(new Problem("plan_yaml", "not valid YAML: " + at + e.getOriginalMessage().lines().findFirst().orElse(""))));
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            return YAML.createObjectNode();
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw new InvalidPlanException(List.of(new Problem("plan_yaml", "must be a map with workload and load")));
+        }
+        return object;
+    }
+
+    private static String toYaml(JsonNode tree) {
+        try {
+            return YAML.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A valid plan with the YAML it was read from. */
+    public record AssembledPlan(Plan plan, String yaml) {
+        public Double estimatedSeconds() {
+            return plan.estimatedDuration().map(d -> d.toMillis() / 1000.0).orElse(null);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.benchdeck.server.system;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Benchdeck's own settings ({@code benchdeck.*}).
+ *
+ * @param dataDir where the embedded database, its binaries and the secret key live
+ * @param embeddedDb the embedded PostgreSQL (used when no database URL is set)
+ * @param runs how many runs execute at once; the others wait queued
+ * @param maxRequestBytes the largest request body accepted (413 beyond)
+ * @param demo whether to create the demo target and scenarios when there are no targets yet
+ */
+@ConfigurationProperties("benchdeck")
+public record BenchdeckProperties(Path dataDir,
+                                  @DefaultValue EmbeddedDb embeddedDb,
+                                  @DefaultValue Runs runs,
+                                  @DefaultValue("1048576") long maxRequestBytes,
+                                  @DefaultValue("true") boolean demo) {
+
+    /** @param port fixed port, 0 for a free one; @param deleteOnStop drop the data directory when stopping (tests) */
+    public record EmbeddedDb(@DefaultValue("5433") int port, @DefaultValue("false") boolean deleteOnStop) {
+    }
+
+    public record Runs(@DefaultValue("1") int maxConcurrent) {
+    }
+}

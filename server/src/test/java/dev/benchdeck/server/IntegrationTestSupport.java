@@ -1,0 +1,136 @@
+package dev.benchdeck.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.server.system.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Predicate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The one Spring context all integration tests share: the whole server on a random port against a
+ * real embedded PostgreSQL on a random port, in a temporary data directory removed at the end.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "benchdeck.embedded-db.port=0",
+        "benchdeck.embedded-db.delete-on-stop=true",
+        "logging.level.dev.benchdeck=warn"})
+public abstract class IntegrationTestSupport {
+
+    private static final Path DATA_DIR = tempDir();
+    protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("benchdeck.data-dir", DATA_DIR::toString);
+    }
+
+    protected URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    protected Response get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    protected Response post(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    protected Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The demo target's id (created on first start). */
+    protected long demoTargetId() {
+        for (JsonNode target : get("/api/v1/targets").json()) {
+            if (target.get("name").asText().equals("Benchdeck demo endpoints")) {
+                return target.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no demo target");
+    }
+
+    protected long createScenario(String name, String planYaml) {
+        String body = Json.write(java.util.Map.of("name", name, "target_id", demoTargetId(), "plan_yaml", planYaml));
+        Response created = post("/api/v1/scenarios", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    protected long trigger(long scenarioId) {
+        Response run = post("/api/v1/scenarios/" + scenarioId + "/runs", null);
+        assertThat(run.status()).as(run.body()).isEqualTo(202);
+        assertThat(run.json().get("status").asText()).isIn("queued", "running");
+        return run.json().get("id").asLong();
+    }
+
+    /** Polls the run until the condition holds; returns the run. */
+    protected JsonNode awaitRun(long runId, Predicate<JsonNode> condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode run;
+        do {
+            run = get("/api/v1/runs/" + runId).json();
+            if (condition.test(run)) {
+                return run;
+            }
+            sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("run " + runId + " did not get there in " + timeout + "; last: " + run);
+    }
+
+    protected static Predicate<JsonNode> status(String status) {
+        return run -> run.get("status").asText().equals(status);
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("benchdeck-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public record Response(int status, String contentType, String body) {
+        public JsonNode json() {
+            return Json.read(body);
+        }
+    }
+}

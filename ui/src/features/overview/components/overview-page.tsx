@@ -20,7 +20,7 @@ export function OverviewPage() {
         <div className="space-y-6">
           <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
             <Kpi label="Runs in the last 7 days" value={formatCount(overview.data.runs_last_7_days)} />
-            <Kpi label="Success rate" value={formatPercent(overview.data.success_rate)} hint="completed runs whose thresholds passed" />
+            <Kpi label="Success rate" value={formatPercent(overview.data.success_rate)} />
             <Kpi label="Runs in progress" value={formatCount(overview.data.runs_in_progress)} />
           </div>
           <Card title="p95 latency of the last run per scenario">

@@ -21,6 +21,13 @@ describe('plan document ↔ form', () => {
     expect(next.load).not.toHaveProperty('users');
   });
 
+  it('drops the settings only the other model accepts', () => {
+    const open = parsePlan('load: {model: open, rate: 5, arrival: poisson, max_in_flight: 9}\n');
+    expect(applyForm(open, { ...formFromPlan(open), model: 'closed', amount: '4' }).load).toEqual({ model: 'closed', users: 4 });
+    const closed = parsePlan('load: {model: closed, users: 5, think_time: 1s}\n');
+    expect(applyForm(closed, { ...formFromPlan(closed), model: 'open', amount: '9' }).load).toEqual({ model: 'open', rate: 9 });
+  });
+
   it('writes steps instead of a single amount, keeping per-step extras', () => {
     const doc = parsePlan('load: {model: closed, duration: 5s, steps: [{users: 5}, {users: 10, ramp: 1s}]}\n');
     const form = formFromPlan(doc);

@@ -74,9 +74,12 @@ export function applyForm(doc: PlanDocument, form: PlanForm): PlanDocument {
 
   const load: PlanDocument = { ...asRecord(doc.load), model: form.model };
   delete load[other];
+  // Drop the settings the engine rejects for the other model (arrival and max_in_flight are open-only).
   if (form.model === 'closed') {
     delete load.arrival;
     delete load.max_in_flight;
+  } else {
+    delete load.think_time;
   }
   setOrDelete(load, key, form.steps.length ? '' : form.amount);
   setOrDelete(load, 'warmup', form.warmup);
@@ -86,6 +89,7 @@ export function applyForm(doc: PlanDocument, form: PlanForm): PlanDocument {
     load.steps = form.steps.map((row, i) => {
       const step: PlanDocument = { ...oldSteps[i] };
       delete step[other];
+      if (form.model === 'open') delete step.think_time;
       setOrDelete(step, key, row.value);
       setOrDelete(step, 'duration', row.duration);
       return step;

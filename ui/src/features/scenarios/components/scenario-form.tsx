@@ -43,7 +43,7 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   const [dirty, setDirty] = useState(false);
 
   const chosenTarget = targetId ?? (targets.data?.length === 1 ? targets.data[0].id : null);
-  const validation = usePlanValidation(chosenTarget, plan.yaml, plan.yamlError === null);
+  const validation = usePlanValidation(chosenTarget, plan.yaml, plan.yamlError === null && chosenTarget !== null);
   const saveProblem = save.error instanceof ApiError ? save.error.problem : null;
   const errors = useMemo(
     () => scenarioFieldErrors(plan.yamlError ? [] : validation.data?.problems, saveProblem?.errors),

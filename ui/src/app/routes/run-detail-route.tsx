@@ -1,0 +1,19 @@
+import { useLiveRun } from '@/features/live/api/use-live-run';
+import { LiveCharts } from '@/features/live/components/live-charts';
+import { RunDetail } from '@/features/runs/components/run-detail';
+import { NotFound, useIdParam } from './route-parts';
+
+/** The run screen joins two features: the stored run and its live feed. */
+export function RunDetailRoute() {
+  const runId = useIdParam();
+  const live = useLiveRun(runId ?? 0);
+  if (runId === undefined) return <NotFound />;
+  return (
+    <RunDetail
+      runId={runId}
+      liveStatus={live.status}
+      liveSteps={live.hasSnapshot ? live.steps : undefined}
+      charts={<LiveCharts intervals={live.intervals} />}
+    />
+  );
+}

@@ -1,0 +1,13 @@
+import { ScenarioFormPage } from '@/features/scenarios/components/scenario-form-page';
+import { NotFound, useIdParam } from './route-parts';
+
+export { ScenariosList } from '@/features/scenarios/components/scenarios-list';
+
+export function NewScenarioRoute() {
+  return <ScenarioFormPage />;
+}
+
+export function ScenarioRoute() {
+  const id = useIdParam();
+  return id === undefined ? <NotFound /> : <ScenarioFormPage key={id} scenarioId={id} />;
+}

@@ -1,0 +1,75 @@
+import { Link } from 'react-router';
+import { focusRing } from '@/shared/components/button';
+import { Card, numClasses, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
+import { RunsTable } from '@/shared/components/runs-table';
+import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states';
+import { formatCount, formatMs, formatPercent } from '@/shared/format/format';
+import { paths } from '@/shared/paths';
+import { useOverview } from '../api/get-overview';
+
+export function OverviewPage() {
+  const overview = useOverview();
+  return (
+    <>
+      <PageHeader title="Overview">What ran lately and how it went.</PageHeader>
+      {overview.isPending ? (
+        <LoadingState label="Loading overview…" />
+      ) : overview.isError ? (
+        <ErrorState error={overview.error} onRetry={() => void overview.refetch()} title="Could not load the overview." />
+      ) : (
+        <div className="space-y-6">
+          <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+            <Kpi label="Runs in the last 7 days" value={formatCount(overview.data.runs_last_7_days)} />
+            <Kpi label="Success rate" value={formatPercent(overview.data.success_rate)} />
+            <Kpi label="Runs in progress" value={formatCount(overview.data.runs_in_progress)} />
+          </div>
+          <Card title="p95 latency of the last run per scenario">
+            {overview.data.p95_by_scenario.length === 0 ? (
+              <EmptyState title="No finished runs yet" />
+            ) : (
+              <TableScroll label="p95 by scenario">
+                <table className={tableClasses}>
+                  <thead>
+                    <tr>
+                      <th scope="col" className={thClasses}>Scenario</th>
+                      <th scope="col" className={`${thClasses} text-right`}>p95</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100">
+                    {overview.data.p95_by_scenario.map((row) => (
+                      <tr key={row.scenario_id}>
+                        <td className={tdClasses}>
+                          <Link to={paths.scenario(row.scenario_id)} className={`text-indigo-700 hover:underline ${focusRing}`}>{row.scenario_name}</Link>
+                        </td>
+                        <td className={numClasses}>{formatMs(row.p95_ms)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
+            )}
+          </Card>
+          <Card title="Recent runs">
+            {overview.data.recent_runs.length === 0 ? (
+              <EmptyState title="No runs yet">
+                <Link to={paths.scenarios} className={`text-indigo-700 hover:underline ${focusRing}`}>Pick a scenario and run it.</Link>
+              </EmptyState>
+            ) : (
+              <RunsTable runs={overview.data.recent_runs} label="Recent runs" />
+            )}
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Kpi({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{value}</p>
+      {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { errorMessage } from '@/shared/api-client/api-client';
+import { isActiveStatus, type RunDetail as Run, type RunStatus, type StepResult } from '@/shared/api-client/types';
+import { Button, buttonClasses, focusRing } from '@/shared/components/button';
+import { Card, PageHeader } from '@/shared/components/layout-parts';
+import { ErrorState, LoadingState } from '@/shared/components/states';
+import { StatusBadge } from '@/shared/components/status-badge';
+import { formatDateTime, formatDuration, formatMs, formatPercent, formatRate, secondsBetween } from '@/shared/format/format';
+import { paths } from '@/shared/paths';
+import { useRun } from '../api/get-run';
+import { useCancelRun, useRerun } from '../api/run-actions';
+import { ErrorSamples } from './error-samples';
+import { PercentileChart } from './percentile-chart';
+import { StepTable } from './step-table';
+import { Verdicts } from './verdicts';
+
+type RunDetailProps = {
+  runId: number;
+  /** Fresher than the REST copy while the live feed is connected. */
+  liveStatus?: RunStatus | null;
+  liveSteps?: readonly StepResult[];
+  /** The time-series charts, supplied by the page that composes this view with the live feed. */
+  charts?: ReactNode;
+};
+
+export function RunDetail({ runId, liveStatus, liveSteps, charts }: RunDetailProps) {
+  const run = useRun(runId);
+  if (run.isPending) return <LoadingState label="Loading run…" />;
+  if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} title={`Could not load run #${runId}.`} />;
+  const status = liveStatus ?? run.data.status;
+  const steps = liveSteps && liveSteps.length >= (run.data.steps?.length ?? 0) ? liveSteps : run.data.steps ?? [];
+  return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} />;
+}
+
+function RunDetailView({ run, status, steps, charts }: { run: Run; status: RunStatus; steps: readonly StepResult[]; charts?: ReactNode }) {
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            Run #{run.id} <StatusBadge status={status} testId="run-status" />
+          </span>
+        }
+        actions={<RunActions runId={run.id} status={status} />}
+      >
+        <Link to={paths.scenario(run.scenario_id)} className={`text-indigo-700 hover:underline ${focusRing}`}>{run.scenario_name}</Link>
+        {' against '}
+        <span className="font-medium">{run.target_name}</span>
+      </PageHeader>
+
+      <dl className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+        <Fact label="Queued" value={formatDateTime(run.queued_at)} />
+        <Fact label="Started" value={formatDateTime(run.started_at)} />
+        <Fact label="Ended" value={formatDateTime(run.ended_at)} />
+        <Fact label="Duration" value={formatDuration(secondsBetween(run.started_at, run.ended_at))} />
+        <Fact label="Throughput" value={formatRate(run.throughput)} />
+        <Fact label="p99 / errors" value={`${formatMs(run.p99_ms)} / ${formatPercent(run.error_rate)}`} />
+      </dl>
+
+      {run.failure && (
+        <div role="alert" className="mb-6 rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+          <p className="font-medium">The run failed</p>
+          <p className="mt-1 whitespace-pre-wrap">{run.failure}</p>
+        </div>
+      )}
+
+      <div className="space-y-6">
+        {charts}
+        <Card title="Steps"><StepTable steps={steps} overall={run.overall} /></Card>
+        <Card title="Latency by percentile"><PercentileChart steps={steps} overall={run.overall} /></Card>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title="Thresholds"><Verdicts verdicts={run.verdicts ?? []} /></Card>
+          <Card title="Error samples"><ErrorSamples runId={run.id} /></Card>
+        </div>
+        <Card title="Plan as run">
+          <pre className="max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{run.plan_yaml}</pre>
+          {run.environment && (
+            <p className="mt-2 text-xs text-slate-500">
+              Benchdeck {run.environment.benchdeck_version ?? '?'} · Java {run.environment.java ?? '?'} · {run.environment.cpus ?? '?'} CPUs · {run.environment.os ?? '?'}
+            </p>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function RunActions({ runId, status }: { runId: number; status: RunStatus }) {
+  const navigate = useNavigate();
+  const cancel = useCancelRun(runId);
+  const rerun = useRerun(runId);
+  const failure = cancel.error ?? rerun.error;
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap gap-2">
+        {isActiveStatus(status) && (
+          <Button variant="danger" data-testid="cancel-run" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+            {cancel.isPending ? 'Cancelling…' : 'Cancel'}
+          </Button>
+        )}
+        <Button
+          variant="secondary"
+          data-testid="rerun"
+          disabled={rerun.isPending}
+          onClick={() => rerun.mutate(undefined, { onSuccess: (next) => navigate(paths.run(next.id)) })}
+        >
+          {rerun.isPending ? 'Starting…' : 'Re-run'}
+        </Button>
+        <a href={paths.runResult(runId)} download={`benchdeck-run-${runId}.json`} className={buttonClasses('secondary')}>
+          Download result JSON
+        </a>
+      </div>
+      {failure && <p role="alert" className="text-sm text-red-700">{errorMessage(failure)}</p>}
+    </div>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-1 text-sm font-medium tabular-nums">{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { PageHeader } from '@/shared/components/layout-parts';
+import { ErrorState, LoadingState } from '@/shared/components/states';
+import { useScenario } from '../api/scenarios';
+import { ScenarioForm } from './scenario-form';
+
+export function ScenarioFormPage({ scenarioId }: { scenarioId?: number }) {
+  const scenario = useScenario(scenarioId);
+  if (scenarioId === undefined) {
+    return (
+      <>
+        <PageHeader title="New scenario" />
+        <ScenarioForm />
+      </>
+    );
+  }
+  if (scenario.isPending) return <LoadingState label="Loading scenario…" />;
+  if (scenario.isError) return <ErrorState error={scenario.error} onRetry={() => void scenario.refetch()} title="Could not load the scenario." />;
+  return (
+    <>
+      <PageHeader title={scenario.data.name}>Against {scenario.data.target_name}</PageHeader>
+      <ScenarioForm key={scenario.data.id} scenario={scenario.data} />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '@/shared/api-client/api-client';
+import { queryKeys } from '@/shared/api-client/query-keys';
+import type { Target, TargetInput } from '@/shared/api-client/types';
+
+export function getTargets(): Promise<Target[]> {
+  return apiRequest<Target[]>('/targets');
+}
+
+export const targetsQueryOptions = queryOptions({ queryKey: queryKeys.targets, queryFn: getTargets });
+
+export function useTargets() {
+  return useQuery(targetsQueryOptions);
+}
+
+export function saveTarget({ id, input }: { id?: number; input: TargetInput }): Promise<Target> {
+  return id === undefined
+    ? apiRequest<Target>('/targets', { method: 'POST', body: input })
+    : apiRequest<Target>(`/targets/${id}`, { method: 'PUT', body: input });
+}
+
+export function deleteTarget(id: number): Promise<void> {
+  return apiRequest<void>(`/targets/${id}`, { method: 'DELETE' });
+}
+
+export function useSaveTarget() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: saveTarget, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.targets }) });
+}
+
+export function useDeleteTarget() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: deleteTarget, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.targets }) });
+}

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { errorMessage } from '@/shared/api-client/api-client';
+import type { Target } from '@/shared/api-client/types';
+import { Button } from '@/shared/components/button';
+import { ConfirmButton } from '@/shared/components/confirm-button';
+import { Card, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
+import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states';
+import { useDeleteTarget, useTargets } from '../api/targets';
+import { TargetForm } from './target-form';
+
+type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; target: Target };
+
+export function TargetsPage() {
+  const targets = useTargets();
+  const remove = useDeleteTarget();
+  const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
+
+  return (
+    <>
+      <PageHeader title="Targets" actions={<Button onClick={() => setEditing({ mode: 'new' })}>New target</Button>}>
+        The systems under test.
+      </PageHeader>
+      {editing.mode !== 'closed' && (
+        <Card title={editing.mode === 'new' ? 'New target' : `Edit ${editing.target.name}`} className="mb-6">
+          <TargetForm
+            key={editing.mode === 'edit' ? editing.target.id : 'new'}
+            target={editing.mode === 'edit' ? editing.target : undefined}
+            onDone={() => setEditing({ mode: 'closed' })}
+          />
+        </Card>
+      )}
+      <Card>
+        {remove.isError && <p role="alert" className="mb-3 text-sm text-red-700">Could not delete: {errorMessage(remove.error)}</p>}
+        {targets.isPending ? (
+          <LoadingState label="Loading targets…" />
+        ) : targets.isError ? (
+          <ErrorState error={targets.error} onRetry={() => void targets.refetch()} title="Could not load targets." />
+        ) : targets.data.length === 0 ? (
+          <EmptyState title="No targets yet">Create one to point scenarios at.</EmptyState>
+        ) : (
+          <TableScroll label="Targets">
+            <table className={tableClasses}>
+              <thead>
+                <tr>
+                  <th scope="col" className={thClasses}>Name</th>
+                  <th scope="col" className={thClasses}>Kind</th>
+                  <th scope="col" className={thClasses}>URL</th>
+                  <th scope="col" className={thClasses}>Options</th>
+                  <th scope="col" className={thClasses}>Credentials</th>
+                  <th scope="col" className={thClasses}><span className="sr-only">Actions</span></th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {targets.data.map((target) => (
+                  <tr key={target.id}>
+                    <td className={`${tdClasses} font-medium`}>{target.name}</td>
+                    <td className={tdClasses}>{target.kind}</td>
+                    <td className={`${tdClasses} font-mono text-xs`}>{target.url}</td>
+                    <td className={tdClasses}>
+                      HTTP/{target.options?.http_version ?? '1.1'}{target.options?.insecure ? ', insecure' : ''}
+                    </td>
+                    <td className={tdClasses}>{target.has_credentials ? 'stored' : '—'}</td>
+                    <td className={`${tdClasses} text-right`}>
+                      <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
+                      <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveSocket } from './live-socket';
+
+class FakeWebSocket {
+  static OPEN = 1;
+  static instances: FakeWebSocket[] = [];
+  readyState = 0;
+  sent: string[] = [];
+  onopen: (() => void) | null = null;
+  onclose: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  constructor(readonly url: string) {
+    FakeWebSocket.instances.push(this);
+  }
+  send(data: string) { this.sent.push(data); }
+  open() { this.readyState = 1; this.onopen?.(); }
+  close() { this.readyState = 3; this.onclose?.(); }
+}
+
+describe('LiveSocket', () => {
+  beforeEach(() => {
+    FakeWebSocket.instances = [];
+    vi.stubGlobal('WebSocket', FakeWebSocket);
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('subscribes on open, routes messages by run and subscribes again after reconnecting', () => {
+    const socket = new LiveSocket(() => 'ws://test/api/v1/live');
+    const received: unknown[] = [];
+    socket.subscribe(42, (m) => received.push(m));
+    const first = FakeWebSocket.instances[0];
+    first.open();
+    expect(first.sent).toEqual(['{"subscribe":42}']);
+
+    first.onmessage?.({ data: JSON.stringify({ type: 'status', run_id: 42, status: 'running' }) });
+    first.onmessage?.({ data: JSON.stringify({ type: 'status', run_id: 7, status: 'running' }) });
+    expect(received).toHaveLength(1);
+
+    first.close();
+    expect(socket.getState()).toBe('closed');
+    vi.advanceTimersByTime(1_000);
+    const second = FakeWebSocket.instances[1];
+    second.open();
+    expect(second.sent).toEqual(['{"subscribe":42}']);
+  });
+
+  it('unsubscribes when the last listener leaves', () => {
+    const socket = new LiveSocket(() => 'ws://test');
+    const stop = socket.subscribe(42, () => {});
+    const ws = FakeWebSocket.instances[0];
+    ws.open();
+    stop();
+    expect(ws.sent).toEqual(['{"subscribe":42}', '{"unsubscribe":42}']);
+  });
+});

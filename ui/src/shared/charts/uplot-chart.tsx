@@ -1,0 +1,55 @@
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+type UPlotChartProps = {
+  /** Built once per shape change (series, scales); data changes do not rebuild the chart. */
+  options: Omit<uPlot.Options, 'width' | 'height'>;
+  data: uPlot.AlignedData;
+  height?: number;
+  label: string;
+  testId?: string;
+};
+
+/**
+ * uPlot inside React: the plot is created when the options change and fed with `setData` when
+ * only the data does, so a second's new interval costs one redraw, not a React re-render per point.
+ */
+export function UPlotChart({ options, data, height = 220, label, testId }: UPlotChartProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const plotRef = useRef<uPlot | null>(null);
+  const dataRef = useRef(data);
+
+  // Declared before the creating effect so a new plot always starts from the latest data.
+  useEffect(() => {
+    dataRef.current = data;
+    plotRef.current?.setData(data);
+  }, [data]);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const width = Math.max(200, container.clientWidth || 600);
+    let plot: uPlot;
+    try {
+      plot = new uPlot({ ...options, width, height } as uPlot.Options, dataRef.current, container);
+    } catch {
+      return; // no canvas (e.g. a test DOM): the chart's frame and label still render
+    }
+    plotRef.current = plot;
+    const observer = typeof ResizeObserver === 'undefined'
+      ? null
+      : new ResizeObserver(([entry]) => {
+          const newWidth = Math.floor(entry.contentRect.width);
+          if (newWidth > 0 && newWidth !== plot.width) plot.setSize({ width: newWidth, height });
+        });
+    observer?.observe(container);
+    return () => {
+      observer?.disconnect();
+      plot.destroy();
+      plotRef.current = null;
+    };
+  }, [options, height]);
+
+  return <div ref={containerRef} role="img" aria-label={label} data-testid={testId} className="w-full min-w-0" />;
+}

@@ -1,0 +1,77 @@
+// Every number the dashboard shows goes through these, so a value reads the same on every screen.
+
+const DASH = '—';
+
+function isNumber(value: number | null | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** Three significant digits, like HdrHistogram reports values: 0.123, 1.23, 12.3, 123, 1235. */
+function threeDigits(value: number): string {
+  const abs = Math.abs(value);
+  if (abs === 0) return '0';
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toPrecision(3);
+}
+
+/** Latency in milliseconds: `0.451 ms`, `12.3 ms`, `1.50 s` from 1,000 ms on. */
+export function formatMs(ms: number | null | undefined): string {
+  if (!isNumber(ms)) return DASH;
+  if (Math.abs(ms) >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  return `${threeDigits(ms)} ms`;
+}
+
+/** A rate in requests per second: `99.5 req/s`, `12,345 req/s`. */
+export function formatRate(perSecond: number | null | undefined): string {
+  if (!isNumber(perSecond)) return DASH;
+  return `${threeDigits(perSecond)} req/s`;
+}
+
+/** A duration in seconds: `850 ms`, `12 s`, `2 min 5 s`, `1 h 0 min`. */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (!isNumber(seconds) || seconds < 0) return DASH;
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  const total = Math.round(seconds);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (minutes > 0) return secs ? `${minutes} min ${secs} s` : `${minutes} min`;
+  return `${secs} s`;
+}
+
+/** A ratio (0..1) as a percentage: `0%`, `0.12%`, `99.5%`, `100%`. */
+export function formatPercent(ratio: number | null | undefined): string {
+  if (!isNumber(ratio)) return DASH;
+  const percent = ratio * 100;
+  if (percent === 0 || percent === 100) return `${percent}%`;
+  return `${threeDigits(percent)}%`;
+}
+
+/** A count with thousands separators. */
+export function formatCount(value: number | null | undefined): string {
+  if (!isNumber(value)) return DASH;
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** A timestamp in the viewer's locale, to the second. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return DASH;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return DASH;
+  return date.toLocaleString(undefined, {
+    year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  });
+}
+
+/** Seconds between two timestamps, or up to now while `end` is missing. */
+export function secondsBetween(start: string | null | undefined, end: string | null | undefined, now = Date.now()): number | null {
+  if (!start) return null;
+  const from = new Date(start).getTime();
+  const to = end ? new Date(end).getTime() : now;
+  if (Number.isNaN(from) || Number.isNaN(to)) return null;
+  return Math.max(0, (to - from) / 1000);
+}

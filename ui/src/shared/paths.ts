@@ -1,0 +1,10 @@
+export const paths = {
+  overview: '/',
+  targets: '/targets',
+  scenarios: '/scenarios',
+  newScenario: '/scenarios/new',
+  scenario: (id: number | string) => `/scenarios/${id}`,
+  runs: '/runs',
+  run: (id: number | string) => `/runs/${id}`,
+  runResult: (id: number | string) => `/api/v1/runs/${id}/result`,
+};

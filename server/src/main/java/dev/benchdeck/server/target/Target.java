@@ -1,0 +1,9 @@
+package dev.benchdeck.server.target;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** A system under test as the API shows it: never its credentials, only whether it has some. */
+public record Target(long id, String name, String kind, String url, Map<String, Object> options,
+                     boolean hasCredentials, Instant createdAt, Instant updatedAt) {
+}

@@ -1,0 +1,57 @@
+package dev.benchdeck.server.target;
+
+import dev.benchdeck.server.system.NotFoundException;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/targets")
+class TargetController {
+
+    private final TargetService service;
+    private final TargetRepository targets;
+
+    TargetController(TargetService service, TargetRepository targets) {
+        this.service = service;
+        this.targets = targets;
+    }
+
+    @GetMapping
+    List<Target> list() {
+        return targets.findAll();
+    }
+
+    @GetMapping("/{id}")
+    Target get(@PathVariable long id) {
+        return service.get(id);
+    }
+
+    @PostMapping
+    ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request) {
+        Target created = service.create(request);
+        return ResponseEntity.created(URI.create("/api/v1/targets/" + created.id())).body(created);
+    }
+
+    @PutMapping("/{id}")
+    Target update(@PathVariable long id, @Valid @RequestBody TargetRequest request) {
+        return service.update(id, request);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        if (!targets.delete(id)) {
+            throw new NotFoundException("target", id);
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

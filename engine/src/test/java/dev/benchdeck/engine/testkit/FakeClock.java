@@ -81,12 +81,17 @@ public final class FakeClock implements EngineClock {
         Long me = deadline;
         sleepers.add(me);
         try {
+            long lastMove = now;
+            long quietSince = System.currentTimeMillis();
             while (now < deadline) {
-                long before = now;
                 wait(STALL_MILLIS);
-                if (now == before && now < deadline) {
+                if (now != lastMove) {
+                    lastMove = now;
+                    quietSince = System.currentTimeMillis();
+                } else if (System.currentTimeMillis() - quietSince >= STALL_MILLIS) {
+                    // a whole second of real time and nobody advanced: the load is over
                     sleepers.remove(me);
-                    advance(deadline - now); // nobody is advancing time any more
+                    advance(deadline - now);
                 }
             }
         } finally {

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# End-to-end tests: starts the built server on a free port with a throw-away data directory (its
+# own embedded PostgreSQL), then drives Debian's Chromium through the dashboard with playwright-core.
+# Screenshots and the server log go to e2e/artifacts/. Needs: server/target/benchdeck-server.jar
+# (built by ./mvnw verify) and /usr/bin/chromium (apt-get install chromium).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bin/find-java.sh"
+jar="$root/server/target/benchdeck-server.jar"
+chromium="${CHROMIUM:-/usr/bin/chromium}"
+artifacts="$root/e2e/artifacts"
+
+[ -f "$jar" ] || { echo "e2e: $jar is missing; build it first (./mvnw verify)" >&2; exit 1; }
+[ -x "$chromium" ] || { echo "e2e: Chromium not found at $chromium (apt-get install chromium)" >&2; exit 1; }
+
+rm -rf "$artifacts" && mkdir -p "$artifacts"
+data="$(mktemp -d /tmp/benchdeck-e2e.XXXXXX)"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+"$BENCHDECK_JAVA_HOME/bin/java" -jar "$jar" --server.port="$port" --benchdeck.data-dir="$data" \
+  --benchdeck.embedded-db.port=0 --benchdeck.embedded-db.delete-on-stop=true > "$artifacts/server.log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$data"; }
+trap cleanup EXIT
+
+for _ in $(seq 1 120); do
+  if curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null; then break; fi
+  kill -0 "$server" 2>/dev/null || { echo "e2e: the server died; see $artifacts/server.log" >&2; tail -30 "$artifacts/server.log" >&2; exit 1; }
+  sleep 1
+done
+curl -sf "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "e2e: the server did not get ready in 120 s" >&2; exit 1; }
+
+cd "$root/e2e"
+if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+BENCHDECK_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" ARTIFACTS="$artifacts" npm test --silent

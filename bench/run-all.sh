@@ -15,6 +15,8 @@
 #   MEMORY_JAVA_OPTS JAVA_OPTS for Benchdeck in the memory section only (default: unset, i.e. the
 #                    launcher's defaults); JAVA_OPTS itself applies to every Benchdeck run
 #   BENCH_SYSCTL=0   do not raise net.core.somaxconn (raised to 16384 for the run, then restored)
+#   BENCH_QUIET_WAIT before each measured run, wait up to this many seconds (default 20) for the
+#                    machine to be nearly idle (other processes skew results; 0 = don't wait)
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -180,6 +182,29 @@ stop_nginx() { # the wrapper's PID is nginx's master (start-nginx.sh execs it); 
 
 on_load_cpu() { taskset -c "$LOAD_CPU" "$@"; }
 
+cpu_busy_pct() { # total busy % of all CPUs over $1 seconds
+    local a b u n sy id io irq sirq st
+    read -r _ u n sy id io irq sirq st _ < /proc/stat; a=($((u + n + sy + irq + sirq + st)) $((u + n + sy + irq + sirq + st + id + io)))
+    sleep "$1"
+    read -r _ u n sy id io irq sirq st _ < /proc/stat; b=($((u + n + sy + irq + sirq + st)) $((u + n + sy + irq + sirq + st + id + io)))
+    echo $(( 100 * (b[0] - a[0]) / (b[1] - a[1] > 0 ? b[1] - a[1] : 1) ))
+}
+
+wait_quiet() { # before a measurement: wait (up to BENCH_QUIET_WAIT s) until the machine is nearly idle
+    local max="${BENCH_QUIET_WAIT:-20}" waited=0 busy
+    [[ "$max" -gt 0 ]] || return 0
+    while true; do
+        busy=$(cpu_busy_pct 1)
+        [[ "$busy" -lt 10 ]] && break
+        if [[ $waited -ge $max ]]; then
+            log "machine still busy (${busy}% of all CPUs) after ${waited} s: measuring anyway"
+            return 0
+        fi
+        [[ $waited -eq 0 ]] && log "machine busy (${busy}% of all CPUs, other processes): waiting up to ${max} s"
+        waited=$((waited + 1))
+    done
+}
+
 timed() { # timed NAME CMD...: runs CMD, appends "NAME start end" to out/timeline.txt, returns its status
     local name="$1" t0 rc=0; shift
     t0=$(date +%s.%N)
@@ -191,6 +216,7 @@ timed() { # timed NAME CMD...: runs CMD, appends "NAME start end" to out/timelin
 run_wrk() { # run_wrk OUTFILE ARGS... (a bounded run: wrk stops itself after -d)
     local outfile="$1" rc=0; shift
     log "wrk $*"
+    wait_quiet
     timed "$(basename "${outfile%.*}")" on_load_cpu timeout 120 wrk "$@" > "$outfile" 2>&1 || rc=$?
     [[ $rc -eq 0 ]] || log "wrk exited with $rc (see $outfile)"
 }
@@ -200,6 +226,7 @@ run_benchdeck() { # run_benchdeck NAME PLAN [wrapper...]: writes NAME.json, NAME
     local rc=0
     log "benchdeck run $(basename "$plan") -> out/$name.json"
     rm -f "$OUT/$name.json"
+    wait_quiet
     timed "$name" on_load_cpu timeout 300 "$@" "${BENCHDECK_CMD[@]}" run "$plan" --out "$OUT/$name.json" \
         > "$OUT/$name.log" 2>&1 || rc=$?
     echo "$rc" > "$OUT/$name.rc"
@@ -238,6 +265,7 @@ section_throughput() {
         run_benchdeck "throughput-benchdeck-$i" "$BENCH/plans/throughput.yaml"
     done
     log "ab -k -c50 -t10 -n 100000000"
+    wait_quiet
     timed throughput-ab on_load_cpu timeout 60 ab -q -k -c50 -t10 -n 100000000 "$url" \
         > "$OUT/throughput-ab.txt" 2>&1 || log "ab exited with $? (see out/throughput-ab.txt)"
     stop_nginx
@@ -282,6 +310,7 @@ section_memory() {
     # first, response-less second, so its ceiling is about 10,000 x 14/15)
     sleep 2 # let the 10,000 closed connections drain
     log "wrk -t1 -c10000 -d15s (reference, under /usr/bin/time -v)"
+    wait_quiet
     timed memory-wrk on_load_cpu timeout 120 /usr/bin/time -v -o "$OUT/memory-wrk.time" \
         wrk -t1 -c10000 -d15s --latency --timeout 10s "http://127.0.0.1:$MEM_PORT/" > "$OUT/memory-wrk.txt" 2>&1 \
         || log "wrk exited with $?"

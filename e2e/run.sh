@@ -19,7 +19,8 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 "$BENCHDECK_JAVA_HOME/bin/java" -jar "$jar" --server.port="$port" --benchdeck.data-dir="$data" \
   --benchdeck.embedded-db.port=0 --benchdeck.embedded-db.delete-on-stop=true > "$artifacts/server.log" 2>&1 &
 server=$!
-cleanup() { kill "$server" 2>/dev/null && wait "$server" 2>/dev/null; rm -rf "$data"; }
+# keeps the tests' exit status: the server's own (143 on SIGTERM) must not become the script's
+cleanup() { local rc=$?; kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data"; exit "$rc"; }
 trap cleanup EXIT
 
 for _ in $(seq 1 120); do

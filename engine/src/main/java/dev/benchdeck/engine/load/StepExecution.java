@@ -126,15 +126,24 @@ abstract class StepExecution {
     /** Runs one request on a session and records it; a driver bug is recorded, not thrown. */
     protected final void execute(Session session, int user, long intendedStart, boolean inWindow)
             throws InterruptedException {
-        RequestContext request = new RequestContext(context.sequence().getAndIncrement(), user, context.timeoutNanos());
         Outcome outcome;
         try {
-            outcome = session.execute(request);
+            outcome = session.execute(newRequest(user));
         } catch (RuntimeException e) {
-            long now = context.clock().nanoTime();
-            outcome = Outcome.failure(ErrorClasses.INTERNAL, String.valueOf(e), Timings.of(Math.min(now, intendedStart), now));
+            outcome = internalFailure(e, intendedStart);
         }
         recorder.record(intendedStart, outcome, inWindow);
+    }
+
+    /** The next request of the run for {@code user}. */
+    protected final RequestContext newRequest(int user) {
+        return new RequestContext(context.sequence().getAndIncrement(), user, context.timeoutNanos());
+    }
+
+    /** What a driver's unexpected exception is recorded as. */
+    protected final Outcome internalFailure(RuntimeException e, long intendedStart) {
+        long now = context.clock().nanoTime();
+        return Outcome.failure(ErrorClasses.INTERNAL, String.valueOf(e), Timings.of(Math.min(now, intendedStart), now));
     }
 
     private void emit(List<IntervalSnapshot> intervals, long at, long since) {

@@ -16,6 +16,8 @@ final class Http1Driver implements Driver {
     private final RequestTemplate request;
     private final SharedConnections pool;
     private final Set<Http1Session> open = ConcurrentHashMap.newKeySet();
+    private final Set<NonBlockingHttp1Session> openNonBlocking = ConcurrentHashMap.newKeySet();
+    private EventLoop loop;
 
     Http1Driver(EngineClock clock, Endpoint endpoint, HttpWorkload workload) {
         this.clock = clock;
@@ -31,14 +33,36 @@ final class Http1Driver implements Driver {
         ConnectionSource source = pool != null ? pool : new OwnConnection();
         Http1Session session = new Http1Session(clock, endpoint, workload, request, source, open::remove);
         open.add(session);
-        return session;
+        if (pool != null || endpoint.tls() != null) {
+            return session;
+        }
+        // plain http on own connections may also run on the event loop, at the engine's choice
+        NonBlockingHttp1Session nonBlocking = new NonBlockingHttp1Session(loop(), clock, endpoint, workload, request,
+                session, openNonBlocking::remove);
+        openNonBlocking.add(nonBlocking);
+        return nonBlocking;
+    }
+
+    private synchronized EventLoop loop() {
+        if (loop == null) {
+            loop = new EventLoop(clock, "bd-http-loop");
+        }
+        return loop;
     }
 
     /** Closes the sessions still open (so no socket outlives the run) and the shared pool. */
     @Override
     public void close() {
+        for (NonBlockingHttp1Session session : List.copyOf(openNonBlocking)) {
+            session.close();
+        }
         for (Http1Session session : List.copyOf(open)) {
             session.close();
+        }
+        synchronized (this) {
+            if (loop != null) {
+                loop.close();
+            }
         }
         if (pool != null) {
             pool.close();

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(5)
 class Http1SessionTest {
 
-    private ScriptedServer server;
-    private Driver driver;
+    ScriptedServer server;
+    Driver driver;
 
     @BeforeEach
     void startServer() throws IOException {
@@ -34,7 +34,8 @@ class Http1SessionTest {
         server.close();
     }
 
-    private Session session(String workloadYaml) throws Exception {
+    /** A new session of a newly opened driver; subclasses run the same tests on another way in. */
+    Session session(String workloadYaml) throws Exception {
         driver = HttpPlans.parse("url: " + server.url(), workloadYaml).open();
         return driver.newSession();
     }

@@ -44,7 +44,8 @@ class CtrlCTest {
 
             String console = Files.readString(dir.resolve("console.txt"));
             assertThat(process.exitValue()).as(console).isEqualTo(ExitCode.INTERRUPTED);
-            assertThat(tookMs).as("stop time").isLessThan(1500);
+            // the engine stops within 1 s (RunEngineTest); this adds the JVM's own shutdown and writing the result
+            assertThat(tookMs).as("stop time").isLessThan(2500);
             JsonNode result = ResultJson.mapper().readTree(new File(out.toString()));
             assertThat(result.get("status").asText()).isEqualTo("cancelled");
             assertThat(result.at("/steps/0/requests").asLong()).isPositive();

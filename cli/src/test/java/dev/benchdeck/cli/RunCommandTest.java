@@ -56,8 +56,9 @@ class RunCommandTest {
         // the examples' own durations, shortened; their targets, pointed at the in-process demo target
         CliRun run = CliRun.of("run", example.toString(), "--quiet", "--set", "target.url=" + target.baseUrl(),
                 "--set", "load.duration=1s", "--set", "load.warmup=0s", "--set", "load.ramp=0s");
-        assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("completed");
+        // thresholds in the examples are about latency on the machine at hand: a loaded test machine may miss them
+        assertThat(run.exitCode()).as(run.toString()).isIn(ExitCode.PASSED, ExitCode.THRESHOLDS_FAILED);
+        assertThat(run.out()).contains(": completed").contains("step").doesNotContain("not measured");
     }
 
     @Test

@@ -89,6 +89,11 @@ ensure_packages() {
 }
 
 mkdir -p "$OUT" "$WORK"
+# one run at a time: two suites would share ports, CPUs and bench/out/
+exec 9> "$WORK/run-all.lock"
+if ! flock -n 9; then
+    die "another bench/run-all.sh is running (lock $WORK/run-all.lock); wait for it to finish"
+fi
 ensure_packages
 [[ -x "$JAVA" ]] || die "no JDK found (set JAVA_HOME)"
 [[ $(nproc) -ge 2 ]] || log "warning: fewer than 2 CPUs; pinning server and load generator apart is impossible"
@@ -153,8 +158,9 @@ SERVER_PID=""
 start_delay_server() { # start_delay_server NAME PORT ARGS...
     local name="$1" port="$2"; shift 2
     port_free "$port"
-    # the server's JVM sees one CPU (taskset), so it runs one virtual-thread carrier and Serial GC
-    taskset -c "$SERVER_CPU" "$JAVA" -Xms512m -XX:+UseSerialGC \
+    # the server's JVM sees one CPU (taskset), so it runs one virtual-thread carrier; a large young
+    # generation keeps (single-threaded) collections out of the measured seconds
+    taskset -c "$SERVER_CPU" "$JAVA" -Xms1g -Xmn800m -XX:+UseSerialGC -Xlog:gc:file="$OUT/$name-server-gc.log" \
         "$BENCH/servers/DelayServer.java" --port "$port" "$@" > "$OUT/$name-server.log" 2>&1 &
     SERVER_PID=$!
     PIDS+=("$SERVER_PID")
@@ -205,11 +211,19 @@ wait_quiet() { # before a measurement: wait (up to BENCH_QUIET_WAIT s) until the
     done
 }
 
-timed() { # timed NAME CMD...: runs CMD, appends "NAME start end" to out/timeline.txt, returns its status
-    local name="$1" t0 rc=0; shift
+cpu_ticks() { # cpu_ticks N: "busy total" jiffies of CPU N
+    awk -v c="cpu$1" '$1 == c { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat
+}
+
+timed() { # timed NAME CMD...: runs CMD, appends "NAME start end server% load%" to out/timeline.txt
+    # (busy % of the server's and the load generator's CPU over the run), returns CMD's status
+    local name="$1" t0 rc=0 s0 l0 s1 l1; shift
+    s0=($(cpu_ticks "$SERVER_CPU")); l0=($(cpu_ticks "$LOAD_CPU"))
     t0=$(date +%s.%N)
     "$@" || rc=$?
-    echo "$name $t0 $(date +%s.%N)" >> "$OUT/timeline.txt"
+    s1=($(cpu_ticks "$SERVER_CPU")); l1=($(cpu_ticks "$LOAD_CPU"))
+    echo "$name $t0 $(date +%s.%N) $(( 100 * (s1[0] - s0[0]) / (s1[1] - s0[1] > 0 ? s1[1] - s0[1] : 1) ))" \
+        "$(( 100 * (l1[0] - l0[0]) / (l1[1] - l0[1] > 0 ? l1[1] - l0[1] : 1) ))" >> "$OUT/timeline.txt"
     return "$rc"
 }
 
@@ -295,7 +309,7 @@ section_co() {
 }
 
 section_memory() {
-    log "== memory: DelayServer 1 s, benchdeck closed 10,000 users 15 s (+2 s warm-up) under /usr/bin/time -v"
+    log "== memory: DelayServer 1 s, benchdeck closed 10,000 users 15 s (+3 s warm-up) under /usr/bin/time -v"
     rm -f "$OUT"/memory-*
     start_delay_server memory "$MEM_PORT" --delay-ms 1000 --stats
     on_load_cpu timeout 30 wrk -t1 -c200 -d2s "http://127.0.0.1:$MEM_PORT/" > /dev/null 2>&1 || true

@@ -109,6 +109,11 @@ def parse_benchdeck(path):
         if key in overall:
             out[key if key != "ok" else "ok_requests"] = overall[key]
     out["errors_by_class"] = overall.get("errors_by_class") or {}
+    intervals = doc.get("intervals") or []
+    if intervals:
+        out["requests_incl_warmup"] = sum(i.get("completed", 0) for i in intervals)
+    if doc.get("started_at_millis") and doc.get("ended_at_millis"):
+        out["run_seconds"] = (doc["ended_at_millis"] - doc["started_at_millis"]) / 1000.0
     lat = overall.get("latencies") or {}
     for kind in ("latency", "service_time"):
         summary = (lat.get(kind) or {}).get("summary")
@@ -152,7 +157,7 @@ def foreign_cpu(outdir, name):
         return None
     for line in open(tl):
         parts = line.split()
-        if len(parts) == 3:
+        if len(parts) >= 3:
             spans[parts[0]] = (float(parts[1]), float(parts[2]))
     if name not in spans:
         return None
@@ -174,10 +179,58 @@ def foreign_cpu(outdir, name):
     return {"mean": sum(samples) / len(samples), "max": max(samples), "top": top}
 
 
+def server_stats(outdir, log_name, run_name):
+    """Mean responses/s and response lateness the DelayServer (--stats) logged during run RUN_NAME."""
+    tl = os.path.join(outdir, "timeline.txt")
+    log = os.path.join(outdir, log_name)
+    if not (os.path.exists(tl) and os.path.exists(log)):
+        return None
+    span = None
+    for line in open(tl):
+        parts = line.split()
+        if len(parts) >= 3 and parts[0] == run_name:
+            span = (float(parts[1]), float(parts[2]))
+    if span is None:
+        return None
+    rates, late, late_max = [], [], 0.0
+    pat = re.compile(r"stats: t=([\d.]+) (\d+) responses/s, \d+ connections, response lateness mean ([\d.]+) ms "
+                     r"max ([\d.]+) ms")
+    for line in open(log, errors="replace"):
+        m = pat.search(line)
+        if not m:
+            continue
+        t, n, mean, mx = float(m.group(1)), int(m.group(2)), float(m.group(3)), float(m.group(4))
+        # skip the warm-up and the last partial second: the 3 s warm-up plus JVM start
+        if span[0] + 4.5 <= t <= span[1] - 1.0 and n > 0:
+            rates.append(n)
+            late.append(mean * n)
+            late_max = max(late_max, mx)
+    if not rates:
+        return None
+    return {"responses_per_s": sum(rates) / len(rates), "lateness_mean_ms": sum(late) / sum(rates),
+            "lateness_max_ms": late_max}
+
+
+def core_busy(outdir, name):
+    """Busy % of the server's and the load generator's CPU over run NAME (from timeline.txt)."""
+    tl = os.path.join(outdir, "timeline.txt")
+    if not os.path.exists(tl):
+        return None
+    found = None
+    for line in open(tl):
+        parts = line.split()
+        if len(parts) >= 5 and parts[0] == name:
+            found = {"server": int(parts[3]), "load": int(parts[4]),
+                     "window_s": float(parts[2]) - float(parts[1])}
+    return found
+
+
 def _with_cpu(outdir, runs):
     for r in runs:
         if r and r.get("file"):
-            r["foreign_cpu"] = foreign_cpu(outdir, os.path.splitext(r["file"])[0])
+            stem = os.path.splitext(r["file"])[0]
+            r["foreign_cpu"] = foreign_cpu(outdir, stem)
+            r["core_busy"] = core_busy(outdir, stem)
     return runs
 
 
@@ -227,6 +280,7 @@ def section_memory(outdir):
     wrk = _with_cpu(outdir, [parse_wrk(f) for f in _files(outdir, "memory-wrk", ".txt")])
     res = {"benchdeck": bd[0] if bd else None, "wrk": wrk[0] if wrk else None}
     res["benchdeck_time"] = parse_time_v(os.path.join(outdir, "memory-benchdeck.time"))
+    res["server_during_benchdeck"] = server_stats(outdir, "memory-server.log", "memory-benchdeck")
     res["wrk_time"] = parse_time_v(os.path.join(outdir, "memory-wrk.time"))
     opts = os.path.join(outdir, "memory-java-opts.txt")
     res["java_opts"] = open(opts).read().strip() if os.path.exists(opts) else ""
@@ -296,6 +350,29 @@ def rows_throughput(s):
     rows.append(("throughput", "p50 / p99 ms (best runs)",
                  "%s / %s" % (fmt(g(bd, "latency", "p50"), 3), fmt(g(bd, "latency", "p99"), 3)),
                  "wrk %s / %s" % (fmt(g(wrk, "p50"), 3), fmt(g(wrk, "p99"), 3)), "", "", ""))
+    def us_per_req(r):
+        """CPU time of the generator's core per request: every request it sent (warm-up included)
+        against all the CPU its core used while it ran (JVM start-up and JIT included)."""
+        cb = r.get("core_busy") if r else None
+        if not good(r) or not cb:
+            return None
+        total = r.get("requests_incl_warmup") or r.get("requests")
+        return cb["load"] / 100.0 * cb["window_s"] * 1e6 / total if total else None
+
+    def server_busy(r):
+        """Busy % of the server's core while load was applied (Benchdeck's JVM start-up excluded)."""
+        cb = r.get("core_busy") if r else None
+        if not good(r) or not cb:
+            return None
+        run_s = r.get("run_seconds")
+        return min(100.0, cb["server"] * cb["window_s"] / run_s) if run_s else float(cb["server"])
+
+    rows.append(("throughput", "server core (CPU0) busy % under load", fmt(server_busy(bd), 0),
+                 "wrk " + fmt(server_busy(wrk), 0) + (", ab " + fmt(server_busy(ab), 0) if good(ab) else ""),
+                 "", "", ""))
+    ub, uw = us_per_req(bd), us_per_req(wrk)
+    rows.append(("throughput", "generator CPU us/request (incl. JVM start)", fmt(ub, 1), "wrk " + fmt(uw, 1),
+                 "bd/wrk " + fmt(ub / uw if ub and uw else None, 2), "", ""))
     if good(bd):
         rows.append(("throughput", "benchdeck errors / dropped",
                      "%s / %s" % (bd.get("errors"), bd.get("dropped")),
@@ -382,6 +459,16 @@ def rows_memory(s):
             fmt(g(bd, "latency", "p50"), 1), fmt(g(bd, "latency", "p99"), 1), fmt(g(bd, "latency", "max"), 1)),
             "wrk %s / %s / %s" % (fmt(g(wrk, "p50"), 1), fmt(g(wrk, "p99"), 1), fmt(g(wrk, "max"), 1)),
             "", "", ""))
+    cb, cw = (bd or {}).get("core_busy"), (wrk or {}).get("core_busy")
+    if cb or cw:
+        rows.append(("memory", "busy CPU0 (server) / CPU1 (generator)",
+                     "%d%% / %d%%" % (cb["server"], cb["load"]) if cb else "n/a",
+                     "wrk %d%% / %d%%" % (cw["server"], cw["load"]) if cw else "", "", "", ""))
+    srv = s.get("server_during_benchdeck")
+    if srv:
+        rows.append(("memory", "DelayServer's own lateness mean / max ms",
+                     "%.1f / %.1f (server side)" % (srv["lateness_mean_ms"], srv["lateness_max_ms"]), "", "",
+                     "", ""))
     rows.append(("memory", "JVM flags (JAVA_OPTS)", s.get("java_opts") or "(launcher default)", "", "", "", ""))
     return rows
 

@@ -13,9 +13,9 @@
  * so the server stalls all responses for --stall-ms every --stall-every-ms. When both a
  * delay and a stall apply, the response leaves at the later of the two moments.
  *
- * --stats prints, once a second on stderr, the request rate, open connections and how late
- * responses were written compared with their due time (a check that the server is not the
- * bottleneck). Only binds to 127.0.0.1 (or --host). Stops on SIGTERM / SIGINT.
+ * --stats prints, once a second on stderr, the time (epoch seconds), the response rate, open
+ * connections and how late responses were written compared with their due time (a check that
+ * the server is not the bottleneck). Only binds to 127.0.0.1 (or --host). Stops on SIGTERM / SIGINT.
  */
 
 import java.io.BufferedInputStream;
@@ -168,8 +168,9 @@ public final class DelayServer {
             long late = lateNanosTotal.getAndSet(0);
             long max = lateNanosMax.getAndSet(0);
             long n = now - last;
-            System.err.printf("stats: %d responses/s, %d connections, response lateness mean %.3f ms max %.3f ms%n",
-                    n, openConnections.get(), n == 0 ? 0.0 : late / 1e6 / n, max / 1e6);
+            System.err.printf("stats: t=%.3f %d responses/s, %d connections, response lateness mean %.3f ms max %.3f ms%n",
+                    System.currentTimeMillis() / 1000.0, n, openConnections.get(), n == 0 ? 0.0 : late / 1e6 / n,
+                    max / 1e6);
             last = now;
         }
     }

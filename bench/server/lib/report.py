@@ -1,0 +1,320 @@
+#!/usr/bin/env python3
+"""The table of bench/server/run.sh, from the raw outputs it left in OUTDIR.
+
+    report.py OUTDIR SUMMARY.md SECTION...
+
+Prints a Markdown table and writes it, with the run's metadata, to SUMMARY.md. Python 3 standard
+library only.
+"""
+
+import json
+import os
+import re
+import statistics
+import sys
+from datetime import datetime
+
+OUT, SUMMARY, SECTIONS = sys.argv[1], sys.argv[2], sys.argv[3:]
+rows = []  # section, measure, value, goal, result
+
+
+def row(section, measure, value, goal="", result=""):
+    rows.append((section, measure, value, goal, result))
+
+
+def path(name):
+    return os.path.join(OUT, name)
+
+
+def exists(name):
+    return os.path.exists(path(name))
+
+
+def num(x, digits=1):
+    if x is None:
+        return "n/a"
+    if isinstance(x, float) and abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:,.{digits}f}" if isinstance(x, float) else f"{x:,}"
+
+
+def verdict(ok):
+    return "n/a" if ok is None else ("OK" if ok else "MISSED")
+
+
+def pct(values, p):
+    """Nearest-rank percentile (p in 0..100) of a non-empty list."""
+    s = sorted(values)
+    k = max(1, -(-len(s) * p // 100))  # ceil(n p / 100)
+    return s[int(k) - 1]
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+# ---------------------------------------------------------------------------------------------
+# 1. startup
+
+LOG_TIME = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d))")
+
+
+def log_ms(line):
+    m = LOG_TIME.match(line)
+    if not m:
+        return None
+    text = m.group(1).replace("Z", "+00:00")
+    return datetime.fromisoformat(text).timestamp() * 1000
+
+
+def startup_phases(logfile, t0):
+    """ms from the fork to: first log line, PostgreSQL listening, Spring 'Started', the ready banner."""
+    marks = {"first_log": None, "postgres": None, "flyway": None, "started": None, "banner": None}
+    spring = None
+    with open(logfile, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            t = log_ms(line)
+            if t is None:
+                continue
+            rel = t - t0
+            if marks["first_log"] is None:
+                marks["first_log"] = rel
+            if marks["postgres"] is None and "Embedded PostgreSQL" in line and "listening" in line:
+                marks["postgres"] = rel
+            if "Successfully applied" in line or "is up to date" in line or "Successfully validated" in line:
+                marks["flyway"] = rel
+            if marks["started"] is None and re.search(r"Started \w+ in", line):
+                marks["started"] = rel
+                m = re.search(r"in ([\d.]+) seconds \(process running for ([\d.]+)\)", line)
+                if m:
+                    spring = (float(m.group(1)), float(m.group(2)))
+            if marks["banner"] is None and "Benchdeck is ready at" in line:
+                marks["banner"] = rel
+    return marks, spring
+
+
+def section_startup():
+    if not exists("startup-times.tsv"):
+        row("startup", "no data", "startup-times.tsv missing")
+        return
+    lines = open(path("startup-times.tsv")).read().split("\n")[1:]
+    runs = [dict(zip(("run", "t0", "ready", "stop"), l.split("\t"))) for l in lines if l.strip()]
+    timed = [r for r in runs if r["run"] != "0"]
+    ready = [int(r["ready"]) / 1000 for r in timed]
+    med = median(ready)
+    row("startup", "process start -> readiness UP, s (PostgreSQL initialised; 3 starts)",
+        " / ".join(f"{x:.2f}" for x in ready) + f"; median **{med:.2f}**", "< 10 s", verdict(med < 10))
+    phases = [startup_phases(path(f"startup-{r['run']}.log"), int(r["t0"])) for r in timed if exists(f"startup-{r['run']}.log")]
+    if phases:
+        def m(key):
+            v = median([p[0][key] for p in phases])
+            return "n/a" if v is None else f"{v / 1000:.2f}"
+        row("startup", "where the time goes (median of the 3, s from fork): first log line / PostgreSQL listening / "
+            "Spring 'Started' / ready banner",
+            f"{m('first_log')} / {m('postgres')} / {m('started')} / {m('banner')}")
+        sp = [p[1] for p in phases if p[1]]
+        if sp:
+            row("startup", "Spring's own 'Started … in X s (process running for Y s)', median",
+                f"{median([s[0] for s in sp]):.2f} / {median([s[1] for s in sp]):.2f}")
+    init = [r for r in runs if r["run"] == "0"]
+    if init:
+        row("startup", "first start (extract binaries, initdb, migrations), s; not timed for the goal",
+            f"{int(init[0]['ready']) / 1000:.2f}")
+    stops = [int(r["stop"]) / 1000 for r in runs if r["stop"]]
+    if stops:
+        row("startup", "SIGTERM -> process exited (graceful, PostgreSQL stopped), s", " / ".join(f"{x:.2f}" for x in stops))
+
+
+# ---------------------------------------------------------------------------------------------
+# 2. runs list
+
+
+def units_ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def parse_wrk(file):
+    text = open(file, encoding="utf-8", errors="replace").read()
+    out = {}
+    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    if m:
+        out["rps"] = float(m.group(1))
+    for p, v, u in re.findall(r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M):
+        out["p" + p] = units_ms(v, u)
+    m = re.search(r"Latency\s+[\d.]+\w+\s+[\d.]+\w+\s+([\d.]+)(us|ms|s|m)", text)
+    if m:
+        out["max"] = units_ms(m.group(1), m.group(2))
+    errors = 0
+    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    if m:
+        errors += sum(int(x) for x in m.groups())
+    m = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+    if m:
+        errors += int(m.group(1))
+    out["errors"] = errors
+    return out
+
+
+def parse_benchdeck(file):
+    d = json.load(open(file))
+    o = d.get("overall") or {}
+    s = (o.get("latencies") or {}).get("latency", {}).get("summary", {})
+    return {"rps": o.get("throughput"), "p50": s.get("p50"), "p99": s.get("p99"), "max": s.get("max"),
+            "errors": o.get("errors"), "requests": o.get("requests"), "status": d.get("status")}
+
+
+def cpu(name):
+    if not exists(name + ".cpu"):
+        return ""
+    wall, jvm, pg = open(path(name + ".cpu")).read().split()
+    return f"server JVM {jvm}% + PostgreSQL {pg}% of a CPU"
+
+
+def explain_times(name):
+    if not exists(f"list-{name}-explain.txt"):
+        return None
+    return [float(x) for x in re.findall(r"Execution Time: ([\d.]+) ms", open(path(f"list-{name}-explain.txt")).read())]
+
+
+def section_list():
+    if not exists("list-queries.tsv"):
+        row("list", "no data", "list-queries.tsv missing")
+        return
+    seed = open(path("list-seed.txt")).read() if exists("list-seed.txt") else ""
+    total = re.search(r"runs_total (\d+)", seed)
+    ins = re.search(r"insert_ms (\d+)", seed)
+    size = re.search(r"overall_text_bytes (\d+)", seed)
+    row("list", "runs stored / seed insert (10,000 rows, one transaction + ANALYZE) / overall JSON per run",
+        f"{total.group(1) if total else '?'} / {int(ins.group(1)) / 1000:.1f} s / {size.group(1) if size else '?'} B"
+        if ins else f"{total.group(1) if total else '?'} (seeded earlier)")
+    for line in open(path("list-queries.tsv")).read().splitlines():
+        name, url = line.split("\t")
+        label = {"first": "first page", "filtered": "status+scenario filter", "deep": "page 400 (offset 8,000)"}.get(name, name)
+        try:
+            resp = json.load(open(path(f"list-{name}-response.json")))
+            info = f"total {resp.get('total')}, {len(resp.get('items', []))} items"
+        except (OSError, ValueError):
+            info = "response not JSON"
+        curl = open(path(f"list-{name}-curl.txt")).read().split() if exists(f"list-{name}-curl.txt") else []
+        if curl:
+            info += f", HTTP {curl[0]}, {int(curl[1]):,} B"
+        bd_file, wrk_file = path(f"list-{name}-benchdeck.json"), path(f"list-{name}-wrk.txt")
+        bd = parse_benchdeck(bd_file) if os.path.exists(bd_file) else None
+        wrk = parse_wrk(wrk_file) if os.path.exists(wrk_file) else None
+        if bd:
+            ok = bd["p99"] is not None and bd["p99"] < 50 and not bd["errors"]
+            row("list", f"{label}: `{url}` — Benchdeck 4 users 15 s: p50 / p99 ms, req/s, errors",
+                f"{num(bd['p50'], 2)} / **{num(bd['p99'], 2)}**, {num(bd['rps'])}, {bd['errors']}",
+                "p99 < 50 ms", verdict(ok))
+        else:
+            row("list", f"{label}: Benchdeck", "no result (see the .log)", "p99 < 50 ms", "n/a")
+        if wrk and "rps" in wrk:
+            ok = wrk.get("p99") is not None and wrk["p99"] < 50 and not wrk["errors"]
+            row("list", f"{label}: wrk -t1 -c4 -d10s: p50 / p99 ms, req/s, errors",
+                f"{num(wrk.get('p50'), 2)} / **{num(wrk.get('p99'), 2)}**, {num(wrk['rps'])}, {wrk['errors']}",
+                "p99 < 50 ms", verdict(ok))
+        else:
+            row("list", f"{label}: wrk", "no result", "p99 < 50 ms", "n/a")
+        ex = explain_times(name)
+        extra = f"{info}"
+        if ex and len(ex) >= 2:
+            extra += f"; SQL (EXPLAIN ANALYZE) count {ex[0]:.2f} ms + page {ex[1]:.2f} ms"
+        c1, c2 = cpu(f"list-{name}-benchdeck"), cpu(f"list-{name}-wrk")
+        if c1 or c2:
+            extra += f"; CPU under Benchdeck: {c1 or 'n/a'}; under wrk: {c2 or 'n/a'}"
+        row("list", f"{label}: response and cost", extra)
+
+
+# ---------------------------------------------------------------------------------------------
+# 3. run detail
+
+
+def section_detail():
+    if not exists("detail.json"):
+        row("detail", "no data", "detail.json missing")
+        return
+    d = json.load(open(path("detail.json")))
+    m = d["median"]
+    samples = d["samples"]
+    render_ok = m["render_ms"] is not None and m["render_ms"] < 300
+    row("detail", f"1-hour run (3,600 intervals): navigation start -> 4 live charts drawn, ms ({d['iterations']} loads)",
+        " / ".join(num(s["total_ms"], 0) for s in samples) + f"; median **{num(m['total_ms'], 0)}**")
+    row("detail", "render: snapshot (intervals) arrived -> 4 charts drawn, ms",
+        " / ".join(num(s["render_ms"], 0) for s in samples) + f"; median **{num(m['render_ms'], 0)}**",
+        "< 300 ms", verdict(render_ok))
+    row("detail", "timeline, median ms from navigation start: DOMContentLoaded / WS open / REST run detail done / "
+        "snapshot arrived / charts drawn / step table / percentile chart",
+        " / ".join(num(m[k], 0) for k in ("dom_content_loaded_ms", "ws_open_ms", "run_detail_response_end_ms",
+                                           "snapshot_ms", "total_ms", "step_table_ms", "percentile_chart_ms")))
+    row("detail", "snapshot message size; long tasks before drawn (median ms); REST fallback used",
+        f"{d.get('snapshot_bytes', 0) / 1e6:.2f} MB; {num(m['long_task_ms_before_drawn'], 0)}; "
+        f"{any(s.get('rest_intervals_fallback_used') for s in samples)}")
+    first = samples[0] if samples else {}
+    if first.get("series_pixels"):
+        row("detail", "check: series-coloured pixels per chart canvas after load 1",
+            ", ".join(f"{k.replace('live-', '').replace('-chart', '')} {v:,}" for k, v in first["series_pixels"].items()))
+    if exists("detail-rest.txt"):
+        text = open(path("detail-rest.txt")).read()
+        rest = re.findall(r"intervals_rest \d+ (\d+) (\d+) ([\d.]+)", text)
+        if rest:
+            row("detail", "for comparison: GET /runs/{id}/intervals (curl, 3 times): s each, size",
+                " / ".join(f"{float(t):.3f}" for _, _, t in rest) + f"; {int(rest[0][1]) / 1e6:.2f} MB")
+
+
+# ---------------------------------------------------------------------------------------------
+# 4. live
+
+
+def section_live():
+    if not exists("live.json"):
+        row("live", "no data", "live.json missing")
+        return
+    d = json.load(open(path("live.json")))
+    runs = d["runs"]
+
+    def stats(key):
+        xs = [x for r in runs for x in r.get(key, [])]
+        if not xs:
+            return None, "n/a"
+        return pct(xs, 95), f"{num(pct(xs, 50), 0)} / **{num(pct(xs, 95), 0)}** / {num(max(xs), 0)} (n={len(xs)})"
+
+    p95, text = stats("browser_own_after_raf_ms")
+    per_run = "; ".join(f"run {r['run_id']}: p95 {num(pct(r['browser_own_after_raf_ms'], 95), 0)}"
+                        for r in runs if r["browser_own_after_raf_ms"])
+    row("live", "browser page, own WebSocket: Date.now() after next rAF − (started_at + elapsed), p50 / p95 / max ms",
+        text, "p95 < 250 ms", verdict(None if p95 is None else p95 < 250))
+    row("live", "  per run", per_run)
+    for key, label in (("browser_own_on_message_ms", "browser page, own WebSocket, on message (before rAF)"),
+                       ("browser_dashboard_after_raf_ms", "browser page, the dashboard's own socket, after next rAF"),
+                       ("node_on_message_ms", "Node client (--experimental-websocket), on message"),
+                       ("browser_own_after_raf_vs_engine_start_ms",
+                        "browser own socket after rAF, measured from the engine's start (result started_at_millis)")):
+        _, text = stats(key)
+        row("live", label + ", p50 / p95 / max ms", text)
+    offs = [r["engine_minus_db_start_ms"] for r in runs if r.get("engine_minus_db_start_ms") is not None]
+    if offs:
+        row("live", "engine start − runs.started_at (counted in the figures above), ms", " / ".join(num(o, 0) for o in offs))
+    row("live", "intervals per run: stored / received by the page socket",
+        "; ".join(f"run {r['run_id']} {r['status']}: {r['intervals_stored']} / {len(r['browser_own_after_raf_ms'])}" for r in runs))
+
+
+# ---------------------------------------------------------------------------------------------
+
+for s in ("startup", "list", "detail", "live"):
+    if s in SECTIONS:
+        try:
+            globals()["section_" + s]()
+        except Exception as e:  # a broken section must not hide the others
+            row(s, "report error", f"{type(e).__name__}: {e}")
+
+table = ["| section | measure | value | goal | result |", "|---|---|---|---|---|"]
+for r in rows:
+    table.append("| " + " | ".join(str(c).replace("|", "\\|") for c in r) + " |")
+
+meta = open(path("meta.txt")).read().strip().splitlines() if exists("meta.txt") else []
+doc = ["# Benchdeck server performance (bench/server/run.sh)", ""] + [f"- {l}" for l in meta] + [""] + table + [""]
+with open(SUMMARY, "w") as f:
+    f.write("\n".join(doc))
+print("\n".join(table))
+print(f"\n(written to {SUMMARY}; raw outputs in {OUT})")

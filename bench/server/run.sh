@@ -13,7 +13,7 @@
 #            process start -> GET /actuator/health/readiness says UP            goal < 10 s
 #   list     10,000 completed runs inserted with psql in one transaction, then GET /api/v1/runs
 #            (first page, status+scenario filter, page 400), Benchdeck 4 users 15 s and
-#            wrk -t1 -c4 -d10s --latency                                           goal p99 < 50 ms
+#            wrk -t1 -c4 -d10s --latency (plus wrk -c1 -d5s: no queueing)         goal p99 < 50 ms
 #   detail   a 1-hour run (3,600 intervals) opened 5 times in Chromium: navigation start -> the four
 #            live charts have drawn their series                                  goal render < 300 ms
 #   live     2 demo runs ("hello, 10 users, 10 s"); per interval message, Date.now() after the next
@@ -25,6 +25,8 @@
 #                     the flags ./benchdeck uses; ./benchdeck itself may start a Maven build, this doesn't)
 #   CHROMIUM          default /usr/bin/chromium
 #   BENCH_WAIT_OTHER  wait up to this many seconds for a running bench/run-all.sh to end (default 900)
+#   BENCH_QUIET_WAIT  before each measurement, wait up to this many seconds (default 600) until other
+#                     processes use < 10 % of a CPU; the table shows what they used during each one
 #   KEEP_DATA=1       keep the /tmp data directory (its path is printed)
 set -euo pipefail
 
@@ -97,9 +99,25 @@ wait_for_other_suite() {
 }
 wait_for_other_suite
 
+# Before a measurement: the machine is shared (builds, tests); wait until others are nearly idle.
+wait_quiet() {
+    wait_for_other_suite
+    local waited pct top
+    read -r waited pct top < <(python3 "$HERE/lib/foreign_cpu.py" quiet $$ "$DATA" "${BENCH_QUIET_WAIT:-600}")
+    if (( pct >= 10 )); then
+        log "other processes still use ${pct}% of a CPU ($top) after ${waited} s; measuring anyway (see the table)"
+    elif (( waited > 2 )); then
+        log "waited ${waited} s for other processes to calm down"
+    fi
+}
+# The span of one measurement, so the report can show the foreign CPU during it.
+mark() { printf '%s\t%s\t%s\n' "$1" "$2" "$(date +%s.%N)" >> "$OUT/windows.tsv"; }
+
 mkdir -p "$OUT"
+exec 9> "$OUT/.lock"   # one run at a time: they would share bench/out/server and the CPUs
+flock -n 9 || die "another bench/server/run.sh is running"
 for s in "${SECTIONS[@]}"; do rm -f "$OUT/$s"-*; done
-rm -f "$OUT/meta.txt"
+rm -f "$OUT/meta.txt" "$OUT/windows.tsv" "$OUT/foreign-cpu.txt"
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -111,6 +129,10 @@ BASE="http://127.0.0.1:$PORT"
 DATA="$(mktemp -d /tmp/benchdeck-bench-server.XXXXXX)"
 SERVER_PID=""
 CLK_TCK="$(getconf CLK_TCK)"
+NODE_FLAGS=()   # Node 20 has a WebSocket client behind a flag: the Node-side figures need it
+if node --experimental-websocket -e 'if (typeof WebSocket !== "function") process.exit(1)' 2>/dev/null; then
+    NODE_FLAGS=(--experimental-websocket --no-warnings)
+fi
 
 # ---------------------------------------------------------------------------------------------
 # the server under test
@@ -174,6 +196,7 @@ cleanup() {
     trap - EXIT INT TERM
     if [[ -n "${BROWSER_PID:-}" ]] && kill -0 "$BROWSER_PID" 2>/dev/null; then kill -TERM "$BROWSER_PID" 2>/dev/null || true; fi
     if [[ -n "${LOAD_PID:-}" ]] && kill -0 "$LOAD_PID" 2>/dev/null; then kill -TERM "$LOAD_PID" 2>/dev/null || true; fi
+    if [[ -n "${MONITOR_PID:-}" ]] && kill -0 "$MONITOR_PID" 2>/dev/null; then kill -TERM "$MONITOR_PID" 2>/dev/null || true; fi
     [[ -n "$SERVER_PID" ]] && stop_server
     # a PostgreSQL left behind by a server that did not stop cleanly (ours: it lives in our data dir)
     local pm; pm="$(postmaster_pid)"
@@ -188,6 +211,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+python3 "$HERE/lib/foreign_cpu.py" monitor $$ "$DATA" "$OUT/foreign-cpu.txt" &
+MONITOR_PID=$!
 
 psql_db() {
     PGPASSWORD="$(cat "$DATA/pgdata.password")" PGCONNECT_TIMEOUT=10 \
@@ -281,9 +306,11 @@ section_startup() {
     [[ ${#SECTIONS[@]} -gt 1 ]] && keep=1   # the last start stays up for the next sections
     for i in 1 2 3; do
         sleep 1
-        wait_for_other_suite
+        wait_quiet
+        mark "startup-$i" start
         start_server "$OUT/startup-$i.log"
         wait_ready 120
+        mark "startup-$i" end
         if [[ $i -lt 3 || $keep -eq 0 ]]; then stop_server; else STOP_MS=""; fi
         printf '%s\t%s\t%s\t%s\n' "$i" "$SERVER_T0" "$READY_MS" "$STOP_MS" >> "$OUT/startup-times.tsv"
         log "startup: start $i ready in $READY_MS ms${STOP_MS:+, stopped in $STOP_MS ms}"
@@ -320,25 +347,31 @@ load:
   duration: 15s
 timeout: 10s
 EOF
+    wait_quiet
+    mark "$name" start
     before="$(cpu_sample)"
     timeout 120 "${BENCHDECK_CMD[@]}" run "$OUT/$name.yaml" --quiet --out "$OUT/$name.json" > "$OUT/$name.log" 2>&1 &
     LOAD_PID=$!
     wait "$LOAD_PID" || rc=$?
     LOAD_PID=""
     after="$(cpu_sample)"
+    mark "$name" end
     echo "$rc" > "$OUT/$name.rc"
     cpu_report "$before" "$after" > "$OUT/$name.cpu"
     # 3 s of warm-up are inside the CPU window; the figure is an average over the whole run
 }
 
-load_wrk() {
+load_wrk() {  # name path connections seconds
     local name="$1" path="$2" before after rc=0
+    wait_quiet
+    mark "$name" start
     before="$(cpu_sample)"
-    timeout 60 wrk -t1 -c4 -d10s --latency "$BASE$path" > "$OUT/$name.txt" 2>&1 &
+    timeout 60 wrk -t1 -c"$3" -d"$4"s --latency "$BASE$path" > "$OUT/$name.txt" 2>&1 &
     LOAD_PID=$!
     wait "$LOAD_PID" || rc=$?
     LOAD_PID=""
     after="$(cpu_sample)"
+    mark "$name" end
     echo "$rc" > "$OUT/$name.rc"
     cpu_report "$before" "$after" > "$OUT/$name.cpu"
 }
@@ -368,11 +401,13 @@ section_list() {
         curl -s -m 10 -o "$OUT/list-$name-response.json" -w '%{http_code} %{size_download} %{time_total}\n' "$BASE$path" \
             > "$OUT/list-$name-curl.txt"
         explain_list "${wheres[$i]}" "${offsets[$i]}" > "$OUT/list-$name-explain.txt" 2>&1 || true
-        wait_for_other_suite
+        # the JIT compiles this URL's code path first (a long-running server is warm); not reported
+        timeout 30 wrk -t1 -c4 -d5s "$BASE$path" > "$OUT/list-$name-warmup.txt" 2>&1 || true
         log "list: $name ($path): Benchdeck, 4 users, 3 s warm-up + 15 s"
         load_benchdeck "list-$name-benchdeck" "$path"
-        log "list: $name: wrk -t1 -c4 -d10s"
-        load_wrk "list-$name-wrk" "$path"
+        log "list: $name: wrk -t1 -c4 -d10s, then -c1 -d5s"
+        load_wrk "list-$name-wrk" "$path" 4 10
+        load_wrk "list-$name-wrk1" "$path" 1 5
         printf '%s\t%s\n' "$name" "$path" >> "$OUT/list-queries.tsv"
     done
 }
@@ -399,13 +434,17 @@ section_detail() {
     curl -s -m 30 -o /dev/null -w "run_detail_rest %{http_code} %{size_download} %{time_total}\n" "$BASE/api/v1/runs/$long" >> "$OUT/detail-rest.txt"
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("intervals_count", len(d)); print("first", json.dumps(d[0])); print("last", json.dumps(d[-1]))' \
         "$OUT/detail-intervals.json" >> "$OUT/detail-rest.txt"
-    wait_for_other_suite
+    wait_quiet
+    mark detail start
     log "detail: opening /runs/$long 5 times in Chromium"
-    SCREENSHOT="$OUT/detail-page.png" node "$HERE/lib/browser.mjs" detail "$BASE" "$long" 5 "$OUT/detail.json" \
+    SCREENSHOT="$OUT/detail-page.png" node "${NODE_FLAGS[@]}" "$HERE/lib/browser.mjs" detail "$BASE" "$long" 5 "$OUT/detail.json" \
         > "$OUT/detail-browser.log" 2>&1 &
     BROWSER_PID=$!
     wait "$BROWSER_PID" || { BROWSER_PID=""; cat "$OUT/detail-browser.log" >&2; die "the detail browser script failed"; }
     BROWSER_PID=""
+    mark detail end
+    # the same snapshot through a client without permessage-deflate (browsers and Node negotiate it)
+    python3 "$HERE/lib/ws_probe.py" "$PORT" "$long" 3 >> "$OUT/detail-rest.txt" || log "the WebSocket probe failed"
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -413,17 +452,16 @@ section_detail() {
 
 section_live() {
     ensure_server
-    local scenario node_flags=()
+    local scenario
     scenario="$(hello_scenario)"
-    if node --experimental-websocket -e 'if (typeof WebSocket !== "function") process.exit(1)' 2>/dev/null; then
-        node_flags=(--experimental-websocket --no-warnings)
-    fi
-    wait_for_other_suite
-    log "live: 2 runs of scenario $scenario, watched from Chromium${node_flags:+ and a Node client}"
-    node "${node_flags[@]}" "$HERE/lib/browser.mjs" live "$BASE" "$scenario" 2 "$OUT/live.json" > "$OUT/live-browser.log" 2>&1 &
+    wait_quiet
+    mark live start
+    log "live: 2 runs of scenario $scenario, watched from Chromium${NODE_FLAGS:+ and a Node client}"
+    node "${NODE_FLAGS[@]}" "$HERE/lib/browser.mjs" live "$BASE" "$scenario" 2 "$OUT/live.json" > "$OUT/live-browser.log" 2>&1 &
     BROWSER_PID=$!
     wait "$BROWSER_PID" || { BROWSER_PID=""; cat "$OUT/live-browser.log" >&2; die "the live browser script failed"; }
     BROWSER_PID=""
+    mark live end
 }
 
 # ---------------------------------------------------------------------------------------------

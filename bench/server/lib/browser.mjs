@@ -5,15 +5,17 @@
 //       from navigation start (performance.timeOrigin), the moment the four live charts have drawn
 //       their series, plus when the WebSocket snapshot (the intervals) and the REST run detail arrived.
 //   node [--experimental-websocket] browser.mjs live BASE_URL SCENARIO_ID RUNS OUT.json
-//       Starts RUNS runs of the scenario one after the other; for each, shows /runs/{id} and, from
-//       inside that page, opens a WebSocket of its own to /api/v1/live; for every `interval` message
-//       records Date.now() on arrival and after the next requestAnimationFrame. The dashboard's own
-//       socket is observed the same way, and, when Node has a global WebSocket, a Node client too.
+//       Starts RUNS runs of the scenario one after the other; for each, the dashboard shows the run
+//       (/runs/{id}) and a WebSocket of the page's own, opened from inside it, subscribes to the run;
+//       for every `interval` message it records Date.now() on arrival and after the next
+//       requestAnimationFrame. The dashboard's own socket is observed the same way, and, when Node
+//       has a global WebSocket, a Node client in a worker thread too.
 //       Latency = time recorded − (run.started_at + interval.elapsed_seconds × 1000), one clock.
 //
 // Everything goes to 127.0.0.1 only. The browser is closed on exit, errors included.
 import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 
 const repo = process.env.REPO ?? new URL('../../..', import.meta.url).pathname;
 const { chromium } = await import(`${repo}/e2e/node_modules/playwright-core/index.mjs`);
@@ -106,27 +108,6 @@ const median = (xs) => {
 };
 const round1 = (x) => (x == null || Number.isNaN(x) ? null : Math.round(x * 10) / 10);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-    '--no-first-run', '--disable-sync'],
-});
-let exitCode = 0;
-try {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  await context.addInitScript(benchInit, { charts: CHARTS, colours: SERIES_COLOURS });
-  const result = mode === 'detail'
-    ? await detail(context, Number(idArg), Number(countArg))
-    : await live(context, Number(idArg), Number(countArg));
-  result.chromium = browser.version();
-  writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
-} catch (e) {
-  console.error(e?.stack ?? String(e));
-  exitCode = 1;
-} finally {
-  await browser.close().catch(() => {});
-}
-process.exit(exitCode);
 
 // ---------------------------------------------------------------------------------------------
 
@@ -190,8 +171,9 @@ async function detail(context, runId, iterations) {
     await sleep(300);
   }
   const pick = (k) => samples.map((s) => s[k]).filter((x) => x != null);
+  const probe = await snapshotProbe(context, runId);
   return {
-    mode: 'detail', run_id: runId, run_status: run.status, iterations,
+    mode: 'detail', run_id: runId, run_status: run.status, iterations, probe,
     median: {
       total_ms: round1(median(pick('total_ms'))),
       render_ms: round1(median(pick('render_ms'))),
@@ -210,55 +192,155 @@ async function detail(context, runId, iterations) {
   };
 }
 
+/**
+ * Where the snapshot's time goes, without the dashboard: from a page with no app (so a busy main
+ * thread cannot delay the message event) and from Node, subscribe -> snapshot message, 3 times each;
+ * plus the same intervals over REST, fetched and parsed in the page.
+ */
+async function snapshotProbe(context, runId) {
+  const url = `${base.replace('http', 'ws')}/api/v1/live`;
+  const page = await context.newPage();
+  await page.goto(`${base}/actuator/health`);
+  const browserSide = await page.evaluate(async ({ url, id }) => {
+    const once = () => new Promise((resolve, reject) => {
+      const ws = new window.__OrigWebSocket(url);
+      let t0;
+      ws.onopen = () => { t0 = performance.now(); ws.send(JSON.stringify({ subscribe: id })); };
+      ws.onmessage = (e) => {
+        const t1 = performance.now();
+        const m = JSON.parse(e.data);
+        const t2 = performance.now();
+        ws.close();
+        resolve({ subscribe_to_snapshot_ms: t1 - t0, parse_ms: t2 - t1, bytes: e.data.length,
+          intervals: m.intervals?.length, extensions: ws.extensions });
+      };
+      ws.onerror = () => reject(new Error('WebSocket error'));
+    });
+    const ws = [];
+    for (let i = 0; i < 3; i++) ws.push(await once());
+    const r0 = performance.now();
+    const res = await fetch(`/api/v1/runs/${id}/intervals`);
+    const body = await res.text();
+    const r1 = performance.now();
+    JSON.parse(body);
+    const r2 = performance.now();
+    return { ws, rest_fetch_ms: r1 - r0, rest_parse_ms: r2 - r1, rest_content_encoding: res.headers.get('content-encoding') };
+  }, { url, id: runId });
+  await page.close();
+  const nodeSide = [];
+  if (typeof globalThis.WebSocket === 'function') {
+    for (let i = 0; i < 3; i++) {
+      nodeSide.push(await new Promise((resolve, reject) => {
+        const ws = new globalThis.WebSocket(url);
+        let t0;
+        ws.onopen = () => { t0 = performance.now(); ws.send(JSON.stringify({ subscribe: runId })); };
+        ws.onmessage = (e) => {
+          const t1 = performance.now();
+          ws.close();
+          resolve({ subscribe_to_snapshot_ms: t1 - t0, bytes: e.data.length, extensions: ws.extensions });
+        };
+        ws.onerror = () => reject(new Error('WebSocket error'));
+      }));
+    }
+  }
+  return { browser: browserSide, node: nodeSide };
+}
+
 // ---------------------------------------------------------------------------------------------
 
+// The Node client runs in a worker thread: on the main thread Playwright's own traffic would delay
+// its message events.
+const NODE_CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const records = [];
+let runId = null;
+const ws = new WebSocket(workerData.url);
+ws.onopen = () => parentPort.postMessage({ type: 'open' });
+ws.onerror = () => parentPort.postMessage({ type: 'error' });
+ws.onmessage = (e) => {
+  const recv = Date.now();
+  const m = JSON.parse(e.data);
+  if (m.type === 'interval' && m.run_id === runId) records.push({ elapsed: m.interval.elapsed_seconds, recv });
+  if (m.type === 'status' && m.run_id === runId && m.status !== 'queued' && m.status !== 'running') {
+    parentPort.postMessage({ type: 'done', records });
+    ws.close();
+  }
+};
+parentPort.on('message', (msg) => { runId = msg.subscribe; ws.send(JSON.stringify({ subscribe: runId })); });
+`;
+
+function nodeClient(url) {
+  const worker = new Worker(NODE_CLIENT, { eval: true, workerData: { url } });
+  let resolveOpen, rejectOpen, resolveDone;
+  const opened = new Promise((res, rej) => { resolveOpen = res; rejectOpen = rej; });
+  const done = new Promise((res) => { resolveDone = res; });
+  worker.on('message', (m) => {
+    if (m.type === 'open') resolveOpen();
+    else if (m.type === 'error') rejectOpen(new Error('Node WebSocket error'));
+    else if (m.type === 'done') resolveDone(m.records);
+  });
+  worker.on('error', (e) => rejectOpen(e));
+  return { worker, opened, done };
+}
+
+/**
+ * Every socket is connected and the run page's code is loaded before the run starts, so nothing is
+ * busy loading when the first interval comes: the page shows an existing run, its own socket is
+ * open, the Node client is connected; then the run starts, both subscribe, and the dashboard goes
+ * to the new run by client-side navigation (pushState + popstate, as the back button would).
+ */
 async function live(context, scenarioId, runs) {
+  const url = `${base.replace('http', 'ws')}/api/v1/live`;
   const nodeHasWebSocket = typeof globalThis.WebSocket === 'function';
   const out = { mode: 'live', scenario_id: scenarioId, node_client: nodeHasWebSocket, runs: [] };
+  const existing = (await api('/api/v1/runs?page=0&size=1')).items[0];
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  await page.goto(existing ? `${base}/runs/${existing.id}` : `${base}/`, { waitUntil: 'load' });
+  await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor({ timeout: 15_000 }).catch(() => {});
   for (let r = 0; r < runs; r++) {
-    const started = await api(`/api/v1/scenarios/${scenarioId}/runs`, { method: 'POST' });
-    const runId = started.id;
-    const nodeRecords = [];
-    let nodeDone = !nodeHasWebSocket;
-    let nodeSocket = null;
-    if (nodeHasWebSocket) {
-      nodeSocket = new globalThis.WebSocket(`${base.replace('http', 'ws')}/api/v1/live`);
-      nodeSocket.onopen = () => nodeSocket.send(JSON.stringify({ subscribe: runId }));
-      nodeSocket.onmessage = (e) => {
+    await page.evaluate((wsUrl) => new Promise((resolve, reject) => {
+      const own = (window.__own = { records: [], status: [], done: false, id: null });
+      own.ws = new window.__OrigWebSocket(wsUrl);
+      own.ws.onopen = () => resolve();
+      own.ws.onerror = () => reject(new Error('WebSocket error'));
+      own.ws.onmessage = (e) => {
         const recv = Date.now();
         const m = JSON.parse(e.data);
-        if (m.type === 'interval' && m.run_id === runId) nodeRecords.push({ elapsed: m.interval.elapsed_seconds, recv });
-        if (m.type === 'status' && m.run_id === runId && !['queued', 'running'].includes(m.status)) nodeDone = true;
-      };
-    }
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    await page.goto(`${base}/runs/${runId}`, { waitUntil: 'domcontentloaded' });
-    await page.evaluate(({ url, id }) => {
-      const own = (window.__own = { records: [], done: false, status: [] });
-      const ws = new window.__OrigWebSocket(url);
-      ws.onopen = () => ws.send(JSON.stringify({ subscribe: id }));
-      ws.onmessage = (e) => {
-        const recv = Date.now();
-        const m = JSON.parse(e.data);
-        if (m.type === 'interval' && m.run_id === id) {
+        if (m.type === 'interval' && m.run_id === own.id) {
           requestAnimationFrame(() => own.records.push({ elapsed: m.interval.elapsed_seconds, recv, raf: Date.now() }));
-        } else if (m.type === 'status' && m.run_id === id) {
+        } else if (m.type === 'status' && m.run_id === own.id) {
           own.status.push(m.status);
           if (!['queued', 'running'].includes(m.status)) own.done = true;
         }
       };
-    }, { url: `${base.replace('http', 'ws')}/api/v1/live`, id: runId });
+    }), url);
+    const node = nodeHasWebSocket ? nodeClient(url) : null;
+    if (node) await node.opened;
+
+    const runId = (await api(`/api/v1/scenarios/${scenarioId}/runs`, { method: 'POST' })).id;
+    node?.worker.postMessage({ subscribe: runId });
+    await page.evaluate((id) => {
+      window.__own.id = id;
+      window.__own.ws.send(JSON.stringify({ subscribe: id }));
+      history.pushState(null, '', `/runs/${id}`);
+      window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    }, runId);
+    const navigated = await page.waitForFunction(
+      (id) => location.pathname === `/runs/${id}` && document.body.textContent.includes(`Run #${id}`),
+      runId, { polling: 100, timeout: 10_000 }).then(() => true, () => false);
     await page.waitForFunction(() => window.__own.done, null, { polling: 250, timeout: 90_000 });
-    for (let i = 0; i < 40 && !nodeDone; i++) await sleep(100);
+    const nodeRecords = node ? await Promise.race([node.done, sleep(5_000).then(() => [])]) : [];
+    await node?.worker.terminate();
     await sleep(300); // the last rAF callbacks
-    const pageData = await page.evaluate((id) => ({
-      own: window.__own.records,
-      app: window.__bench.appIntervals.filter((x) => x.run_id === id),
-      statuses: window.__own.status,
-    }), runId);
-    await page.close();
-    nodeSocket?.close();
+    const pageData = await page.evaluate((id) => {
+      window.__own.ws.close();
+      return {
+        own: window.__own.records,
+        app: window.__bench.appIntervals.filter((x) => x.run_id === id),
+        statuses: window.__own.status,
+      };
+    }, runId);
 
     const detail = await api(`/api/v1/runs/${runId}`);
     let engineStart = null;
@@ -270,6 +352,7 @@ async function live(context, scenarioId, runs) {
     const lat = (records, key, start) => records.map((x) => Math.round((x[key] - (start + x.elapsed * 1000)) * 10) / 10);
     out.runs.push({
       run_id: runId, status: detail.status, started_at: detail.started_at, started_at_ms: dbStart,
+      throughput: detail.throughput, p99_ms: detail.p99_ms, dashboard_navigated: navigated,
       engine_started_at_ms: engineStart, engine_minus_db_start_ms: engineStart == null ? null : round1(engineStart - dbStart),
       intervals_stored: (await api(`/api/v1/runs/${runId}/intervals`)).length,
       statuses: pageData.statuses,
@@ -282,5 +365,30 @@ async function live(context, scenarioId, runs) {
     });
     await sleep(500);
   }
+  await page.close();
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--no-first-run', '--disable-sync'],
+});
+let exitCode = 0;
+try {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  await context.addInitScript(benchInit, { charts: CHARTS, colours: SERIES_COLOURS });
+  const result = mode === 'detail'
+    ? await detail(context, Number(idArg), Number(countArg))
+    : await live(context, Number(idArg), Number(countArg));
+  result.chromium = browser.version();
+  writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
+} catch (e) {
+  console.error(e?.stack ?? String(e));
+  exitCode = 1;
+} finally {
+  await browser.close().catch(() => {});
+}
+process.exit(exitCode);

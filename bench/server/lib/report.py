@@ -54,6 +54,45 @@ def median(values):
     return statistics.median(values) if values else None
 
 
+def windows():
+    spans = {}
+    if exists("windows.tsv"):
+        for line in open(path("windows.tsv")).read().splitlines():
+            name, edge, t = line.split("\t")
+            spans.setdefault(name, {})[edge] = float(t)
+    return spans
+
+
+def foreign_samples():
+    out = []
+    if exists("foreign-cpu.txt"):
+        for line in open(path("foreign-cpu.txt")).read().splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                out.append((float(parts[0]), float(parts[1]), parts[2] if len(parts) > 2 else ""))
+    return out
+
+
+def foreign_row(section, prefix):
+    """Other processes' CPU during each measurement of a section (samples end within its span)."""
+    spans, samples = windows(), foreign_samples()
+    parts, worst = [], 0.0
+    for name, span in spans.items():
+        if not name.startswith(prefix) or "start" not in span or "end" not in span:
+            continue
+        xs = [(v, top) for t, v, top in samples if span["start"] < t <= span["end"] + 0.5]
+        if not xs:
+            continue
+        mean = sum(v for v, _ in xs) / len(xs)
+        peak = max(xs, key=lambda x: x[0])
+        worst = max(worst, mean)
+        parts.append(f"{name.replace(prefix, '').strip('-') or name} {mean:.0f}/{peak[0]:.0f}"
+                     + (f" ({peak[1]})" if peak[0] >= 10 else ""))
+    if parts:
+        row(section, "other processes' CPU during each measurement, mean/max % of a CPU", ", ".join(parts),
+            "<= 10", verdict(worst <= 10))
+
+
 # ---------------------------------------------------------------------------------------------
 # 1. startup
 
@@ -124,6 +163,7 @@ def section_startup():
     stops = [int(r["stop"]) / 1000 for r in runs if r["stop"]]
     if stops:
         row("startup", "SIGTERM -> process exited (graceful, PostgreSQL stopped), s", " / ".join(f"{x:.2f}" for x in stops))
+    foreign_row("startup", "startup-")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,6 +256,11 @@ def section_list():
                 "p99 < 50 ms", verdict(ok))
         else:
             row("list", f"{label}: wrk", "no result", "p99 < 50 ms", "n/a")
+        w1_file = path(f"list-{name}-wrk1.txt")
+        w1 = parse_wrk(w1_file) if os.path.exists(w1_file) else None
+        if w1 and "rps" in w1:
+            row("list", f"{label}: wrk -t1 -c1 -d5s (one at a time: no queueing): p50 / p99 ms, req/s",
+                f"{num(w1.get('p50'), 2)} / {num(w1.get('p99'), 2)}, {num(w1['rps'])}")
         ex = explain_times(name)
         extra = f"{info}"
         if ex and len(ex) >= 2:
@@ -224,6 +269,7 @@ def section_list():
         if c1 or c2:
             extra += f"; CPU under Benchdeck: {c1 or 'n/a'}; under wrk: {c2 or 'n/a'}"
         row("list", f"{label}: response and cost", extra)
+    foreign_row("list", "list-")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,6 +296,20 @@ def section_detail():
     row("detail", "snapshot message size; long tasks before drawn (median ms); REST fallback used",
         f"{d.get('snapshot_bytes', 0) / 1e6:.2f} MB; {num(m['long_task_ms_before_drawn'], 0)}; "
         f"{any(s.get('rest_intervals_fallback_used') for s in samples)}")
+    probe = d.get("probe") or {}
+    b = probe.get("browser") or {}
+    if b.get("ws"):
+        ext = b["ws"][0].get("extensions") or "none"
+        row("detail", "probe, page without the app: subscribe -> snapshot message, ms (3 times); JSON.parse ms; "
+            "WebSocket extensions",
+            " / ".join(num(x["subscribe_to_snapshot_ms"], 0) for x in b["ws"]) + "; parse "
+            + " / ".join(num(x["parse_ms"], 0) for x in b["ws"]) + f"; {ext}")
+        row("detail", "probe, same page: GET /runs/{id}/intervals fetched / parsed, ms; Content-Encoding",
+            f"{num(b.get('rest_fetch_ms'), 0)} / {num(b.get('rest_parse_ms'), 0)}; {b.get('rest_content_encoding') or 'none'}")
+    if probe.get("node"):
+        row("detail", "probe, Node client: subscribe -> snapshot message, ms (3 times); extensions",
+            " / ".join(num(x["subscribe_to_snapshot_ms"], 0) for x in probe["node"])
+            + f"; {probe['node'][0].get('extensions') or 'none'}")
     first = samples[0] if samples else {}
     if first.get("series_pixels"):
         row("detail", "check: series-coloured pixels per chart canvas after load 1",
@@ -260,6 +320,11 @@ def section_detail():
         if rest:
             row("detail", "for comparison: GET /runs/{id}/intervals (curl, 3 times): s each, size",
                 " / ".join(f"{float(t):.3f}" for _, _, t in rest) + f"; {int(rest[0][1]) / 1e6:.2f} MB")
+        plain = re.findall(r"ws_plain \d+ ([\d.]+) (\d+)", text)
+        if plain:
+            row("detail", "probe, bare client without permessage-deflate (lib/ws_probe.py): subscribe -> snapshot, ms (3 times)",
+                " / ".join(f"{float(t):.0f}" for t, _ in plain))
+    foreign_row("detail", "detail")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,11 +357,19 @@ def section_live():
                         "browser own socket after rAF, measured from the engine's start (result started_at_millis)")):
         _, text = stats(key)
         row("live", label + ", p50 / p95 / max ms", text)
+    firsts = [r["browser_own_after_raf_ms"][0] for r in runs if r["browser_own_after_raf_ms"]]
+    rest = [x for r in runs for x in r["browser_own_after_raf_ms"][1:]]
+    if firsts and rest:
+        row("live", "  first interval of each run / all the others (p50 / p95 / max), browser own socket after rAF, ms",
+            " / ".join(num(x, 0) for x in firsts) + f"; others {num(pct(rest, 50), 0)} / {num(pct(rest, 95), 0)} / {num(max(rest), 0)}")
+    row("live", "the runs' own load: demo target served by this same server, req/s and p99 ms",
+        "; ".join(f"run {r['run_id']}: {num(r.get('throughput'))} req/s, p99 {num(r.get('p99_ms'), 2)}" for r in runs))
     offs = [r["engine_minus_db_start_ms"] for r in runs if r.get("engine_minus_db_start_ms") is not None]
     if offs:
         row("live", "engine start − runs.started_at (counted in the figures above), ms", " / ".join(num(o, 0) for o in offs))
     row("live", "intervals per run: stored / received by the page socket",
         "; ".join(f"run {r['run_id']} {r['status']}: {r['intervals_stored']} / {len(r['browser_own_after_raf_ms'])}" for r in runs))
+    foreign_row("live", "live")
 
 
 # ---------------------------------------------------------------------------------------------

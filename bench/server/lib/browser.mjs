@@ -343,24 +343,19 @@ async function live(context, scenarioId, runs) {
     }, runId);
 
     const detail = await api(`/api/v1/runs/${runId}`);
-    let engineStart = null;
-    try {
-      const res = await api(`/api/v1/runs/${runId}/result`);
-      engineStart = res.started_at_millis ?? (res.started_at ? isoMillis(res.started_at) : null);
-    } catch { /* no engine start time */ }
+    const stored = await api(`/api/v1/runs/${runId}/intervals`);
     const dbStart = isoMillis(detail.started_at);
     const lat = (records, key, start) => records.map((x) => Math.round((x[key] - (start + x.elapsed * 1000)) * 10) / 10);
     out.runs.push({
       run_id: runId, status: detail.status, started_at: detail.started_at, started_at_ms: dbStart,
       throughput: detail.throughput, p99_ms: detail.p99_ms, dashboard_navigated: navigated,
-      engine_started_at_ms: engineStart, engine_minus_db_start_ms: engineStart == null ? null : round1(engineStart - dbStart),
-      intervals_stored: (await api(`/api/v1/runs/${runId}/intervals`)).length,
+      intervals_stored: stored.length,
+      elapsed_seconds_all: stored.map((x) => x.elapsed_seconds),
       statuses: pageData.statuses,
       browser_own_after_raf_ms: lat(pageData.own, 'raf', dbStart),
       browser_own_on_message_ms: lat(pageData.own, 'recv', dbStart),
       browser_dashboard_after_raf_ms: lat(pageData.app, 'raf', dbStart),
       node_on_message_ms: lat(nodeRecords, 'recv', dbStart),
-      browser_own_after_raf_vs_engine_start_ms: engineStart == null ? [] : lat(pageData.own, 'raf', engineStart),
       elapsed_seconds: pageData.own.map((x) => x.elapsed),
     });
     await sleep(500);

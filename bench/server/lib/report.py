@@ -331,6 +331,21 @@ def section_detail():
 # 4. live
 
 
+def interval_inserts(file):
+    """(run_id, seq) -> epoch ms at which PostgreSQL logged the INSERT into run_intervals (when it finished)."""
+    lines = open(file, encoding="utf-8", errors="replace").read().splitlines()
+    out = {}
+    for i, line in enumerate(lines):
+        if "insert into run_intervals" not in line or "duration:" not in line:
+            continue
+        m = re.match(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+) (\w+)", line)
+        p = re.search(r"\$1 = '(\d+)', \$2 = '(\d+)'", lines[i + 1] if i + 1 < len(lines) else "")
+        if m and p and m.group(2) in ("UTC", "GMT"):
+            t = datetime.fromisoformat(m.group(1) + "+00:00").timestamp() * 1000
+            out[(int(p.group(1)), int(p.group(2)))] = t
+    return out
+
+
 def section_live():
     if not exists("live.json"):
         row("live", "no data", "live.json missing")
@@ -352,9 +367,7 @@ def section_live():
     row("live", "  per run", per_run)
     for key, label in (("browser_own_on_message_ms", "browser page, own WebSocket, on message (before rAF)"),
                        ("browser_dashboard_after_raf_ms", "browser page, the dashboard's own socket, after next rAF"),
-                       ("node_on_message_ms", "Node client (--experimental-websocket), on message"),
-                       ("browser_own_after_raf_vs_engine_start_ms",
-                        "browser own socket after rAF, measured from the engine's start (result started_at_millis)")):
+                       ("node_on_message_ms", "Node client (--experimental-websocket, worker thread), on message")):
         _, text = stats(key)
         row("live", label + ", p50 / p95 / max ms", text)
     firsts = [r["browser_own_after_raf_ms"][0] for r in runs if r["browser_own_after_raf_ms"]]
@@ -364,9 +377,34 @@ def section_live():
             " / ".join(num(x, 0) for x in firsts) + f"; others {num(pct(rest, 50), 0)} / {num(pct(rest, 95), 0)} / {num(max(rest), 0)}")
     row("live", "the runs' own load: demo target served by this same server, req/s and p99 ms",
         "; ".join(f"run {r['run_id']}: {num(r.get('throughput'))} req/s, p99 {num(r.get('p99_ms'), 2)}" for r in runs))
-    offs = [r["engine_minus_db_start_ms"] for r in runs if r.get("engine_minus_db_start_ms") is not None]
+    # started_at is set when the run is claimed; the engine's clock (elapsed_seconds) starts later, after
+    # the plan is read and assembled. The server logs "Run N (…) started" just before the engine starts.
+    log_name = open(path("live-server-log.txt")).read().strip() if exists("live-server-log.txt") else "server.log"
+    logs = open(path(log_name), encoding="utf-8", errors="replace").read() if exists(log_name) else ""
+    offs = []
+    for r in runs:
+        m = re.search(r"^(\S+)\s+INFO .*Run %d \(.*\) started" % r["run_id"], logs, re.M)
+        if m and r.get("started_at_ms"):
+            offs.append(f"run {r['run_id']} {log_ms(m.group(1)) - r['started_at_ms']:.0f}")
     if offs:
-        row("live", "engine start − runs.started_at (counted in the figures above), ms", " / ".join(num(o, 0) for o in offs))
+        row("live", "server log 'Run N started' − runs.started_at, ms: a constant part of each run's figures (the engine "
+            "starts after it)", "; ".join(offs))
+    mins = [f"run {r['run_id']} {min(r['node_on_message_ms'] or r['browser_own_on_message_ms']):.0f}" for r in runs
+            if r['node_on_message_ms'] or r['browser_own_on_message_ms']]
+    if exists("live-postgres.log"):
+        inserts = interval_inserts(path("live-postgres.log"))
+        parts = []
+        for r in runs:
+            done = []
+            for seq, elapsed in enumerate(r.get("elapsed_seconds_all") or []):
+                t = inserts.get((r["run_id"], seq))
+                if t is not None:
+                    done.append(t - (r["started_at_ms"] + elapsed * 1000))
+            if done:
+                parts.append(f"run {r['run_id']}: min {min(done):.0f}, median {statistics.median(done):.0f}, max {max(done):.0f}")
+        row("live", "BENCH_PG_LOG: INSERT of the interval logged − (started_at + elapsed), ms (the rest is push + client)",
+            "; ".join(parts) or "no interval INSERT found in the log")
+    row("live", "smallest latency of each run (Node, else browser on message), ms: the floor every interval pays", "; ".join(mins))
     row("live", "intervals per run: stored / received by the page socket",
         "; ".join(f"run {r['run_id']} {r['status']}: {r['intervals_stored']} / {len(r['browser_own_after_raf_ms'])}" for r in runs))
     foreign_row("live", "live")

@@ -154,8 +154,9 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
         }
         int ops = ready.readyOps();
         if (done == null) {
-            // the server spoke or hung up between requests: the next request finds out
-            ready.interestOps(0);
+            // the server hung up (an idle timeout) or spoke out of turn between requests: either
+            // way the connection is unusable, so the next request opens a fresh one
+            drop();
             return;
         }
         try {

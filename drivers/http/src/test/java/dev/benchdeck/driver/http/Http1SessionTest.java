@@ -296,7 +296,7 @@ class Http1SessionTest {
         assertThat(thrown[0]).isInstanceOf(InterruptedException.class);
     }
 
-    private void awaitServerHangUps(int count) throws InterruptedException {
+    void awaitServerHangUps(int count) throws InterruptedException {
         long give = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (server.connectionsClosedByServer() < count && System.nanoTime() < give) {
             Thread.sleep(5);

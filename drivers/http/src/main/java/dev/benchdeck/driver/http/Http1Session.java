@@ -22,13 +22,10 @@ final class Http1Session implements Session {
     private final EngineClock clock;
     private final Endpoint endpoint;
     private final HttpMethod method;
-    private final RequestTemplate request;
-    private final byte[] constantRequest;
     private final ExpectedStatus expected;
     private final ConnectionSource connections;
     private final Consumer<Http1Session> onClose;
-    private final ByteSink requestBytes;
-    private final ByteSink bodyBytes;
+    private final RequestBuffer requestBytes;
 
     private volatile Http1Connection inFlight;
     private volatile boolean closed;
@@ -38,13 +35,10 @@ final class Http1Session implements Session {
         this.clock = clock;
         this.endpoint = endpoint;
         this.method = workload.method();
-        this.request = request;
-        this.constantRequest = request.constantBytes();
         this.expected = workload.expectedStatus();
         this.connections = connections;
         this.onClose = onClose;
-        this.requestBytes = constantRequest == null ? new ByteSink(512) : null;
-        this.bodyBytes = constantRequest == null ? new ByteSink(512) : null;
+        this.requestBytes = new RequestBuffer(request);
     }
 
     @Override
@@ -54,16 +48,8 @@ final class Http1Session implements Session {
             return Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(send, send));
         }
         long deadline = context.timeoutNanos() > Long.MAX_VALUE - send ? Long.MAX_VALUE : send + context.timeoutNanos();
-        byte[] bytes = constantRequest;
-        int length;
-        if (bytes != null) {
-            length = bytes.length;
-        } else {
-            request.writeTo(requestBytes, bodyBytes, context);
-            bytes = requestBytes.array();
-            length = requestBytes.length();
-        }
-        return exchange(bytes, length, send, deadline, context.timeoutNanos() / 1_000_000);
+        requestBytes.render(context);
+        return exchange(requestBytes.array(), requestBytes.length(), send, deadline, context.timeoutNanos() / 1_000_000);
     }
 
     private Outcome exchange(byte[] bytes, int length, long send, long deadline, long timeoutMillis) throws InterruptedException {

@@ -27,13 +27,10 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
     private final EngineClock clock;
     private final Endpoint endpoint;
     private final HttpMethod method;
-    private final RequestTemplate request;
-    private final byte[] constantRequest;
     private final ExpectedStatus expected;
     private final Http1Session blocking;
     private final Consumer<NonBlockingHttp1Session> onClose;
-    private final ByteSink requestBytes;
-    private final ByteSink bodyBytes;
+    private final RequestBuffer requestBytes;
     private final ResponseParser parser = new ResponseParser();
     private final Runnable startTask = this::start;
     private final Runnable abortTask = this::abort;
@@ -62,14 +59,11 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
         this.clock = clock;
         this.endpoint = endpoint;
         this.method = workload.method();
-        this.request = request;
-        this.constantRequest = request.constantBytes();
         this.expected = workload.expectedStatus();
         this.blocking = blocking;
         this.onClose = onClose;
-        this.requestBytes = constantRequest == null ? new ByteSink(512) : null;
-        this.bodyBytes = constantRequest == null ? new ByteSink(512) : null;
-        this.out = constantRequest == null ? null : ByteBuffer.wrap(constantRequest);
+        this.requestBytes = new RequestBuffer(request);
+        this.out = requestBytes.isConstant() ? ByteBuffer.wrap(requestBytes.array()) : null;
     }
 
     @Override
@@ -82,8 +76,8 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
         send = clock.nanoTime();
         deadline = context.timeoutNanos() > Long.MAX_VALUE - send ? Long.MAX_VALUE : send + context.timeoutNanos();
         timeoutMillis = context.timeoutNanos() / 1_000_000;
-        if (constantRequest == null) {
-            request.writeTo(requestBytes, bodyBytes, context);
+        if (!requestBytes.isConstant()) {
+            requestBytes.render(context);
             out = ByteBuffer.wrap(requestBytes.array(), 0, requestBytes.length());
         }
         this.done = done;

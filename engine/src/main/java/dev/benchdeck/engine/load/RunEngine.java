@@ -10,6 +10,7 @@ import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.plan.StepSpec;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.EnvironmentInfo;
 import dev.benchdeck.engine.result.ResultMerger;
 import dev.benchdeck.engine.result.RunResult;
@@ -37,14 +38,31 @@ public final class RunEngine {
 
     public RunResult run(Plan plan, DriverSpec spec, RunListener listener, RunControl control) {
         long startedAt = clock.currentTimeMillis();
-        long runStart = clock.nanoTime();
         listener.runStarted(plan);
         Driver driver;
         try {
             driver = spec.open(clock);
         } catch (DriverException e) {
-            return finish(plan, listener, RunStatus.FAILED, e.getMessage(), startedAt, List.of(), List.of());
+            return finish(plan, listener, RunStatus.FAILED, e.getMessage(), startedAt, List.of(), List.of(), List.of());
         }
+        SetupReporter setup = new SetupReporter(clock, listener, control);
+        try {
+            driver.prepare(setup);
+        } catch (DriverException | RuntimeException e) {
+            driver.close();
+            String why = e instanceof DriverException ? e.getMessage() : "setup failed: " + e;
+            return finish(plan, listener, RunStatus.FAILED, why, startedAt, List.of(), List.of(), setup.summary());
+        } catch (InterruptedException e) {
+            driver.close();
+            Thread.currentThread().interrupt();
+            return finish(plan, listener, RunStatus.CANCELLED, null, startedAt, List.of(), List.of(), setup.summary());
+        }
+        if (control.isCancelled()) {
+            driver.close();
+            return finish(plan, listener, RunStatus.CANCELLED, null, startedAt, List.of(), List.of(), setup.summary());
+        }
+        // Intervals and the deadline count from the end of setup: loading a table is not part of the load.
+        long runStart = clock.nanoTime();
         long deadline = plan.deadline() == null ? Long.MAX_VALUE : runStart + plan.deadline().toNanos();
         AtomicLong sequence = new AtomicLong();
         List<StepResult> steps = new ArrayList<>();
@@ -69,7 +87,7 @@ public final class RunEngine {
             status = RunStatus.FAILED;
             failure = "internal error: " + e;
         }
-        return finish(plan, listener, status, failure, startedAt, steps, intervals);
+        return finish(plan, listener, status, failure, startedAt, steps, intervals, setup.summary());
     }
 
     private StepExecution execution(Plan plan, int index, Driver driver, long runStart, long deadline,
@@ -93,12 +111,13 @@ public final class RunEngine {
     }
 
     private RunResult finish(Plan plan, RunListener listener, RunStatus status, String failure, long startedAt,
-                             List<StepResult> steps, List<IntervalSnapshot> intervals) {
+                             List<StepResult> steps, List<IntervalSnapshot> intervals,
+                             List<SetupProgress> setup) {
         StepResult overall = steps.isEmpty() ? null : ResultMerger.merge("overall", steps);
         RunResult result = new RunResult(plan.name(), status, failure, startedAt, clock.currentTimeMillis(),
                 EnvironmentInfo.current(), steps, overall,
                 status == RunStatus.FAILED ? List.of() : ThresholdEvaluator.evaluate(plan.thresholds(), steps, overall),
-                intervals);
+                intervals, setup);
         listener.runFinished(result);
         return result;
     }

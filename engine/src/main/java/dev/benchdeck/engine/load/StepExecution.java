@@ -148,7 +148,7 @@ abstract class StepExecution {
 
     private void emit(List<IntervalSnapshot> intervals, long at, long since) {
         IntervalSnapshot snapshot = recorder.interval(at, timeline.start(), (at - since) / 1e9, context.index(),
-                context.label(), timeline.phaseAt(since), users());
+                context.label(), timeline.phaseAt(since), users(), context.driver().gauges());
         intervals.add(snapshot);
         context.listener().interval(snapshot);
     }

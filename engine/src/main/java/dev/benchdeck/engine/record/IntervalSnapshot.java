@@ -6,11 +6,17 @@ package dev.benchdeck.engine.record;
  *
  * @param elapsedSeconds seconds since the run started, at the end of the interval
  * @param stepElapsedSeconds seconds since the step started
+ * @param gauges the driver's live gauges at the end of the interval (e.g. {@code pool.active}); may be empty
  */
 public record IntervalSnapshot(double elapsedSeconds, int step, String stepLabel, Phase phase,
                                double stepElapsedSeconds, double intervalSeconds,
                                long completed, long ok, long errors, long dropped, double throughput,
-                               double p50, double p90, double p99, double max, int inFlight, int users) {
+                               double p50, double p90, double p99, double max, int inFlight, int users,
+                               java.util.Map<String, Double> gauges) {
+
+    public IntervalSnapshot {
+        gauges = gauges == null ? java.util.Map.of() : java.util.Map.copyOf(gauges);
+    }
 
     /** The part of a step an interval belongs to; only {@code MEASURE} counts in results. */
     public enum Phase { RAMP, WARMUP, MEASURE }

@@ -13,6 +13,10 @@ public interface RunListener {
     default void runStarted(Plan plan) {
     }
 
+    /** Progress of the driver's setup phase, before the first step. */
+    default void setupProgress(SetupProgress progress) {
+    }
+
     default void stepStarted(int step, String label) {
     }
 
@@ -31,6 +35,11 @@ public interface RunListener {
             @Override
             public void runStarted(Plan plan) {
                 listeners.forEach(l -> l.runStarted(plan));
+            }
+
+            @Override
+            public void setupProgress(SetupProgress progress) {
+                listeners.forEach(l -> l.setupProgress(progress));
             }
 
             @Override

@@ -111,7 +111,8 @@ public final class StepRecorder {
 
     /** The live figures since the previous call, as one interval. */
     public IntervalSnapshot interval(long now, long stepStart, double intervalSeconds, int step, String label,
-                                     IntervalSnapshot.Phase phase, int users) {
+                                     IntervalSnapshot.Phase phase, int users,
+                                     Map<String, Double> gauges) {
         Histogram h = liveLatency.getIntervalHistogram();
         long okCount = liveOk.sumThenReset();
         long errorCount = liveErrors.sumThenReset();
@@ -120,7 +121,7 @@ public final class StepRecorder {
                 intervalSeconds, completed, okCount, errorCount, liveDropped.sumThenReset(),
                 intervalSeconds > 0 ? completed / intervalSeconds : 0,
                 ms(h, 50), ms(h, 90), ms(h, 99), h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0,
-                inFlight.get(), users);
+                inFlight.get(), users, gauges);
     }
 
     /** The step's result over its measured window. */

@@ -201,4 +201,75 @@ class RunEngineTest {
         assertThat(result.failure()).isEqualTo("cannot connect to fake://x");
         assertThat(result.steps()).isEmpty();
     }
+
+    @Test
+    void setupRunsBeforeTheFirstStepAndItsLastReportsAreKept() {
+        FakeClock clock = FakeClock.stepped();
+        List<String> events = new CopyOnWriteArrayList<>();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS).withSetup(setup -> {
+            for (int i = 1; i <= 10; i++) {
+                clock.advance(100 * MS);
+                setup.progress("load", "loading rows", i * 100L, 1000, "rows", i == 10);
+            }
+            setup.progress("index", "primary key", 0, 0, "", true);
+        }).withGauges(java.util.Map.of("pool.total", 4.0));
+        RunListener listener = new RunListener() {
+            @Override
+            public void setupProgress(dev.benchdeck.engine.record.SetupProgress progress) {
+                events.add(progress.phase() + ":" + progress.done());
+            }
+
+            @Override
+            public void stepStarted(int step, String label) {
+                events.add("step " + step);
+            }
+        };
+        RunResult result = new RunEngine(clock).run(Plans.withLoad("  users: 1\n  duration: 2s", ""), driver,
+                listener, new RunControl());
+
+        assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
+        // throttled to one report per 250 ms of the phase, but the first and the finished one always go out
+        assertThat(events).startsWith("load:100").contains("load:1000", "index:0").endsWith("step 0");
+        assertThat(events).hasSizeLessThan(10);
+        assertThat(result.setup()).hasSize(2);
+        assertThat(result.setup().get(0).done()).isEqualTo(1000);
+        assertThat(result.setup().get(0).ratePerSecond()).isCloseTo(1000 / 0.9, within(1.0));
+        assertThat(result.setup().get(0).fraction()).isEqualTo(1.0);
+        // intervals count from the end of setup, and carry the driver's gauges
+        // (the first step starts with the run, so without that the run clock would be a second ahead)
+        assertThat(result.intervals()).isNotEmpty().allSatisfy(i -> {
+            assertThat(i.elapsedSeconds()).isCloseTo(i.stepElapsedSeconds(), within(0.05));
+            assertThat(i.gauges()).containsEntry("pool.total", 4.0);
+        });
+    }
+
+    @Test
+    void aSetupProblemFailsTheRunBeforeAnyLoad() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS).withSetup(setup -> {
+            throw new dev.benchdeck.engine.driver.DriverException("setup", "table t has the wrong shape");
+        });
+        RunResult result = run(clock, Plans.withLoad("  users: 1\n  duration: 2s", ""), driver);
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.failure()).isEqualTo("table t has the wrong shape");
+        assertThat(result.steps()).isEmpty();
+        assertThat(driver.sessionsOpened()).isZero();
+    }
+
+    @Test
+    void aRunCancelledDuringSetupEndsCancelledWithoutSteps() {
+        FakeClock clock = FakeClock.stepped();
+        RunControl control = new RunControl();
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS).withSetup(setup -> {
+            control.cancel();
+            if (setup.cancelled()) {
+                throw new InterruptedException("cancelled");
+            }
+        });
+        RunResult result = new RunEngine(clock).run(Plans.withLoad("  users: 1\n  duration: 2s", ""), driver,
+                new RunListener() { }, control);
+        assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(result.steps()).isEmpty();
+        Thread.interrupted(); // the engine re-asserts the interrupt; clear it for the next test
+    }
 }

@@ -45,9 +45,10 @@ class StepRecorderTest {
         recorder.dropped(true);
         recorder.dropped(false);
 
-        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.MEASURE, 1);
+        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.MEASURE, 1, java.util.Map.of("pool.active", 3.0));
         assertThat(live.completed()).isEqualTo(2);
         assertThat(live.errors()).isEqualTo(1);
+        assertThat(live.gauges()).containsEntry("pool.active", 3.0);
         assertThat(live.dropped()).isEqualTo(2);
 
         StepResult result = recorder.result(0, "x", 1.0);

@@ -23,7 +23,16 @@ public final class FakeDriver implements DriverSpec, Driver {
         Outcome execute(RequestContext request, EngineClock clock) throws InterruptedException;
     }
 
+    /** What the setup phase does; runs on the engine's thread before the first step. */
+    @FunctionalInterface
+    public interface Setup {
+        void prepare(dev.benchdeck.engine.driver.SetupContext setup)
+                throws dev.benchdeck.engine.driver.DriverException, InterruptedException;
+    }
+
     private final Behaviour behaviour;
+    private Setup setup = s -> { };
+    private java.util.Map<String, Double> gauges = java.util.Map.of();
     private final AtomicInteger sessionsOpened = new AtomicInteger();
     private final AtomicInteger sessionsClosed = new AtomicInteger();
     private EngineClock clock;
@@ -61,6 +70,29 @@ public final class FakeDriver implements DriverSpec, Driver {
                 sessionsClosed.incrementAndGet();
             }
         };
+    }
+
+    /** Gives the driver a setup phase. */
+    public FakeDriver withSetup(Setup setup) {
+        this.setup = setup;
+        return this;
+    }
+
+    /** Gives the driver fixed gauges. */
+    public FakeDriver withGauges(java.util.Map<String, Double> gauges) {
+        this.gauges = gauges;
+        return this;
+    }
+
+    @Override
+    public void prepare(dev.benchdeck.engine.driver.SetupContext context)
+            throws dev.benchdeck.engine.driver.DriverException, InterruptedException {
+        setup.prepare(context);
+    }
+
+    @Override
+    public java.util.Map<String, Double> gauges() {
+        return gauges;
     }
 
     public int sessionsOpened() {

@@ -113,7 +113,7 @@ class RunExecutor {
 
     private static RunResult withFailure(RunResult r, String failure) {
         return new RunResult(r.plan(), r.status(), failure, r.startedAtMillis(), r.endedAtMillis(), r.environment(),
-                r.steps(), r.overall(), r.verdicts(), r.intervals());
+                r.steps(), r.overall(), r.verdicts(), r.intervals(), r.setup());
     }
 
     /** Writes what the engine reports as it comes, so that a crash loses at most the current second. */

@@ -9,6 +9,12 @@ public interface SetupContext {
      */
     void progress(String phase, String message, long done, long total, String unit, boolean finished);
 
+    /**
+     * The most operations the plan can have in flight at once: the largest user count of a closed
+     * sweep, {@code max_in_flight} of an open one. Drivers size shared pools by it.
+     */
+    int peakConcurrency();
+
     /** True once the run was cancelled: setup should stop soon and throw {@link InterruptedException}. */
     boolean cancelled();
 }

@@ -45,7 +45,7 @@ public final class RunEngine {
         } catch (DriverException e) {
             return finish(plan, listener, RunStatus.FAILED, e.getMessage(), startedAt, List.of(), List.of(), List.of());
         }
-        SetupReporter setup = new SetupReporter(clock, listener, control);
+        SetupReporter setup = new SetupReporter(clock, listener, control, peakConcurrency(plan.load()));
         try {
             driver.prepare(setup);
         } catch (DriverException | RuntimeException e) {
@@ -120,5 +120,12 @@ public final class RunEngine {
                 intervals, setup);
         listener.runFinished(result);
         return result;
+    }
+
+    private static int peakConcurrency(LoadSpec load) {
+        return switch (load) {
+            case LoadSpec.Closed closed -> closed.steps().stream().mapToInt(ClosedStep::users).max().orElse(1);
+            case LoadSpec.Open open -> open.maxInFlight();
+        };
     }
 }

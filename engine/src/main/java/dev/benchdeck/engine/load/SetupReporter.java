@@ -20,9 +20,11 @@ final class SetupReporter implements SetupContext {
     private final Map<String, Long> phaseStarts = new LinkedHashMap<>();
     private final Map<String, SetupProgress> last = new LinkedHashMap<>();
     private long lastSent = Long.MIN_VALUE;
+    private final int peakConcurrency;
 
-    SetupReporter(EngineClock clock, RunListener listener, RunControl control) {
+    SetupReporter(EngineClock clock, RunListener listener, RunControl control, int peakConcurrency) {
         this.clock = clock;
+        this.peakConcurrency = peakConcurrency;
         this.listener = listener;
         this.control = control;
     }
@@ -41,6 +43,11 @@ final class SetupReporter implements SetupContext {
             lastSent = now;
             listener.setupProgress(progress);
         }
+    }
+
+    @Override
+    public int peakConcurrency() {
+        return peakConcurrency;
     }
 
     @Override

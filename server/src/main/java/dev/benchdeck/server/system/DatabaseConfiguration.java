@@ -2,6 +2,7 @@ package dev.benchdeck.server.system;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import dev.benchdeck.embeddedpg.EmbeddedPostgres;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

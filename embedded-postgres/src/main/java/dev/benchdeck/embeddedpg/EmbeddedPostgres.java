@@ -1,4 +1,4 @@
-package dev.benchdeck.server.system;
+package dev.benchdeck.embeddedpg;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import java.io.BufferedInputStream;

@@ -1,0 +1,25 @@
+package dev.benchdeck.driver.jdbc.credentials;
+
+import dev.benchdeck.driver.jdbc.config.JdbcTarget;
+
+/** Picks the credential provider a target asks for: inline password, environment variable, or Lakebase OAuth. */
+public final class CredentialProviders {
+
+    private CredentialProviders() {
+    }
+
+    public static CredentialProvider forTarget(JdbcTarget target) throws CredentialException {
+        if (target.lakebase() != null) {
+            // replaced by the Lakebase provider (databricks SDK) in the credentials work
+            throw new CredentialException("Lakebase credentials are not wired yet");
+        }
+        if (target.passwordEnv() != null) {
+            String value = System.getenv(target.passwordEnv());
+            if (value == null) {
+                throw new CredentialException("environment variable " + target.passwordEnv() + " is not set");
+            }
+            return new StaticPassword(target.user(), value);
+        }
+        return new StaticPassword(target.user(), target.password());
+    }
+}

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Prints the Markdown table of bench/db/run.sh from its results.tsv (medians over rounds, ratios)."""
+import statistics
+import sys
+
+
+def kv(fields):
+    out = {}
+    for f in fields:
+        if "=" in f:
+            k, v = f.split("=", 1)
+            out[k] = v
+    return out
+
+
+def main(path):
+    rows = [line.split() for line in open(path) if line.strip()]
+    lines = []
+    load = {"pgbench": [], "benchdeck": []}
+    for r in rows:
+        if r[0] == "load":
+            fields = kv(r[3:])
+            if r[1] == "pgbench":
+                own = float(fields["pgbench_total_s"])
+                detail = fields.get("phases", "").replace("_s,_", " s, ").replace("_", " ")
+            else:
+                phases = [p.split(":") for p in fields.get("phases", "").split(",") if ":" in p]
+                own = sum(float(sec) for _, sec in phases)
+                detail = ", ".join("%s %s s" % (name, sec) for name, sec in phases)
+            load[r[1]].append((float(r[2]), own, detail))
+    if load["pgbench"] and load["benchdeck"]:
+        pw = statistics.median(x[0] for x in load["pgbench"])
+        po = statistics.median(x[1] for x in load["pgbench"])
+        bw = statistics.median(x[0] for x in load["benchdeck"])
+        bo = statistics.median(x[1] for x in load["benchdeck"])
+        lines += ["## Loading 1,000,000 rows (median of %d rounds)" % len(load["benchdeck"]), "",
+                  "Own time: what the tool reports for its setup (pgbench's 'done in', Benchdeck's setup phases). "
+                  "Wall: the whole command, process start (for Benchdeck the JVM) included.", "",
+                  "| tool | own s | wall s | phases (first round) |", "|---|---:|---:|---|",
+                  "| pgbench -i -s 10 | %.2f | %.2f | %s |" % (po, pw, load["pgbench"][0][2]),
+                  "| Benchdeck setup (recreate) | %.2f | %.2f | %s |" % (bo, bw, load["benchdeck"][0][2]),
+                  "", "Ratio own time %.2f, wall %.2f (goal <= 1.5: %s)" % (
+                      bo / po, bw / pw, "met" if bo / po <= 1.5 else "NOT met"), ""]
+    sel = {"pgbench": [], "benchdeck": []}
+    for r in rows:
+        if r[0] == "select":
+            sel[r[1]].append(kv(r[2:]))
+    if sel["pgbench"] and sel["benchdeck"]:
+        pt = statistics.median(float(x["tps"]) for x in sel["pgbench"])
+        pa = statistics.median(float(x["avg_ms"]) for x in sel["pgbench"])
+        bt = statistics.median(float(x["tps"]) for x in sel["benchdeck"])
+        ba = statistics.median(float(x["avg_ms"]) for x in sel["benchdeck"])
+        lines += ["## Select-only, 8 clients, prepared, 15 s (median of %d rounds)" % len(sel["benchdeck"]), "",
+                  "| tool | TPS | avg ms | rounds (TPS) |", "|---|---:|---:|---|",
+                  "| pgbench -S -c 8 -j 2 -M prepared | %.0f | %.3f | %s |" % (pt, pa, ", ".join(x["tps"] for x in sel["pgbench"])),
+                  "| Benchdeck point_select, 8 users | %.0f | %.3f | %s |" % (bt, ba, ", ".join(x["tps"] for x in sel["benchdeck"])),
+                  "", "TPS ratio %.2f (goal >= 0.90: %s); average latency %+.1f %% (goal within 10 %%: %s)" % (
+                      bt / pt, "met" if bt / pt >= 0.9 else "NOT met", (ba - pa) / pa * 100,
+                      "met" if abs(ba - pa) / pa <= 0.10 else "NOT met"), ""]
+    sweep_pg = {}
+    sweep_bd = {}
+    for r in rows:
+        if r[0] == "sweep" and r[1].startswith("pgbench-"):
+            sweep_pg[r[1].split("-")[1]] = kv(r[2:])
+        elif r[0] == "sweep" and r[1] == "benchdeck":
+            for item in kv(r[2:])["steps"].split(","):
+                users, tps, avg, p95, p99, errors = item.split(":")
+                sweep_bd[users] = dict(tps=tps, avg=avg, p95=p95, p99=p99, errors=errors)
+    if sweep_pg and sweep_bd:
+        lines += ["## Select-only sweep, 10 s per client count", "",
+                  "| clients | pgbench TPS | pgbench avg ms | Benchdeck TPS | Benchdeck avg ms | Benchdeck p95 / p99 ms | TPS ratio |",
+                  "|---:|---:|---:|---:|---:|---|---:|"]
+        for c in sorted(sweep_pg, key=int):
+            p, b = sweep_pg[c], sweep_bd.get(c)
+            if b:
+                lines.append("| %s | %.0f | %.3f | %.0f | %.3f | %s / %s | %.2f |" % (
+                    c, float(p["tps"]), float(p["avg_ms"]), float(b["tps"]), float(b["avg"]), b["p95"], b["p99"],
+                    float(b["tps"]) / float(p["tps"])))
+        lines.append("")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,8 +1,11 @@
 package dev.benchdeck.engine.driver;
 
+import dev.benchdeck.engine.stream.StreamTimeline;
+
 /**
  * What one operation produced. Streaming operations also report each event's arrival time
- * ({@code eventTimes}, empty for plain request/response).
+ * ({@code eventTimes}, empty for plain request/response) and, for token streams (LLM answers), the
+ * {@link StreamTimeline} the stream metrics are computed from ({@code null} otherwise).
  */
 public sealed interface Outcome {
 
@@ -10,24 +13,36 @@ public sealed interface Outcome {
 
     long[] eventTimes();
 
+    StreamTimeline stream();
+
     static Outcome success(Timings timings) {
-        return new Success(timings, NO_EVENTS);
+        return new Success(timings, NO_EVENTS, null);
+    }
+
+    static Outcome success(Timings timings, long[] eventTimes, StreamTimeline stream) {
+        return new Success(timings, eventTimes, stream);
     }
 
     static Outcome failure(String errorClass, String message, Timings timings) {
-        return new Failure(errorClass, message, timings, NO_EVENTS);
+        return new Failure(errorClass, message, timings, NO_EVENTS, null);
+    }
+
+    /** A failure after part of a stream arrived (an in-stream error, a dropped connection). */
+    static Outcome failure(String errorClass, String message, Timings timings, long[] eventTimes, StreamTimeline stream) {
+        return new Failure(errorClass, message, timings, eventTimes, stream);
     }
 
     long[] NO_EVENTS = new long[0];
 
     /** The operation did what the workload expects. */
-    record Success(Timings timings, long[] eventTimes) implements Outcome {
+    record Success(Timings timings, long[] eventTimes, StreamTimeline stream) implements Outcome {
     }
 
     /**
      * The operation failed; {@code errorClass} is one of {@link ErrorClasses} or a driver's own
      * class (for example a SQLSTATE class), {@code message} a short human-readable reason.
      */
-    record Failure(String errorClass, String message, Timings timings, long[] eventTimes) implements Outcome {
+    record Failure(String errorClass, String message, Timings timings, long[] eventTimes, StreamTimeline stream)
+            implements Outcome {
     }
 }

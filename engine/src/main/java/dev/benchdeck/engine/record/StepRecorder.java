@@ -5,6 +5,9 @@ import dev.benchdeck.engine.driver.Timings;
 import dev.benchdeck.engine.result.Distribution;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.engine.result.StepResult;
+import dev.benchdeck.engine.result.StreamFigures;
+import dev.benchdeck.engine.stream.ServiceLevels;
+import dev.benchdeck.engine.stream.StreamTimeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,12 +42,24 @@ public final class StepRecorder {
     private final Map<String, AtomicInteger> sampleCounts = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<ErrorSample> samples = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final ServiceLevels serviceLevels;
+    private final LongAdder streams = new LongAdder();
+    private final LongAdder outputTokens = new LongAdder();
+    private final LongAdder usageStreams = new LongAdder();
+    private final LongAdder goodRequests = new LongAdder();
     private volatile boolean closed;
 
     public StepRecorder(long runStart) {
+        this(runStart, ServiceLevels.NONE);
+    }
+
+    /** A recorder whose goodput counts successful streams meeting {@code serviceLevels}. */
+    public StepRecorder(long runStart, ServiceLevels serviceLevels) {
         this.runStart = runStart;
+        this.serviceLevels = serviceLevels;
         for (String name : List.of(StepResult.LATENCY, StepResult.SERVICE_TIME, StepResult.TTFB,
-                StepResult.CONNECT, StepResult.FIRST_EVENT)) {
+                StepResult.CONNECT, StepResult.FIRST_EVENT, StepResult.TTFT, StepResult.ITL, StepResult.TPOT,
+                StepResult.E2E, StepResult.REQUEST_TOKENS_PER_SECOND)) {
             measured.put(name, new Recorder(3));
         }
     }
@@ -87,6 +102,9 @@ public final class StepRecorder {
         }
         if (outcome.eventTimes().length > 0) {
             measured.get(StepResult.FIRST_EVENT).recordValue(micros(outcome.eventTimes()[0] - t.send()));
+        }
+        if (outcome.stream() != null) {
+            recordStream(outcome.stream(), success);
         }
         if (outcome instanceof Outcome.Failure failure) {
             errors.computeIfAbsent(failure.errorClass(), c -> new LongAdder()).increment();
@@ -140,7 +158,29 @@ public final class StepRecorder {
         List<ErrorSample> sampleList = new ArrayList<>(samples);
         return new StepResult(index, label, measuredSeconds, requests, ok.sum(), errorCount, byClass, dropped.sum(),
                 measuredSeconds > 0 ? requests / measuredSeconds : 0, requests > 0 ? (double) errorCount / requests : 0,
-                latencies, sampleList);
+                latencies, sampleList,
+                streams.sum() > 0 ? StreamFigures.of(streams.sum(), outputTokens.sum(), usageStreams.sum(),
+                        goodRequests.sum(), measuredSeconds) : null);
+    }
+
+    private void recordStream(StreamTimeline stream, boolean success) {
+        streams.increment();
+        outputTokens.add(stream.outputTokens());
+        if (stream.tokenSource() == StreamTimeline.TokenSource.USAGE) {
+            usageStreams.increment();
+        }
+        stream.ttftNanos().ifPresent(ttft -> measured.get(StepResult.TTFT).recordValue(micros(ttft)));
+        Recorder itl = measured.get(StepResult.ITL);
+        for (long gap : stream.itlNanos()) {
+            itl.recordValue(micros(gap));
+        }
+        stream.tpotNanos().ifPresent(tpot -> measured.get(StepResult.TPOT).recordValue(micros((long) tpot)));
+        measured.get(StepResult.E2E).recordValue(micros(stream.e2eNanos()));
+        // stored ×1000 so that the distribution's summary (µs shown as ms) reads in tokens/s
+        measured.get(StepResult.REQUEST_TOKENS_PER_SECOND).recordValue(Math.round(stream.tokensPerSecond() * 1000));
+        if (success && serviceLevels.metBy(stream)) {
+            goodRequests.increment();
+        }
     }
 
     private void sample(Outcome.Failure failure, long at) {

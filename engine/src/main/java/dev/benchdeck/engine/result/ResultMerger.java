@@ -18,7 +18,14 @@ public final class ResultMerger {
         Map<String, Long> byClass = new HashMap<>();
         Map<String, Histogram> histograms = new HashMap<>();
         List<ErrorSample> samples = new ArrayList<>();
+        long streams = 0, tokens = 0, usage = 0, good = 0;
         for (StepResult step : steps) {
+            if (step.stream() != null) {
+                streams += step.stream().streams();
+                tokens += step.stream().outputTokens();
+                usage += step.stream().usageStreams();
+                good += step.stream().goodRequests();
+            }
             requests += step.requests();
             ok += step.ok();
             errors += step.errors();
@@ -32,6 +39,7 @@ public final class ResultMerger {
         histograms.forEach((name, h) -> latencies.put(name, Distribution.of(h)));
         return new StepResult(-1, label, seconds, requests, ok, errors, byClass, dropped,
                 seconds > 0 ? requests / seconds : 0, requests > 0 ? (double) errors / requests : 0,
-                latencies, samples.stream().limit(20).toList());
+                latencies, samples.stream().limit(20).toList(),
+                streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds) : null);
     }
 }

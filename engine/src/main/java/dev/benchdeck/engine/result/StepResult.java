@@ -9,17 +9,26 @@ import java.util.Map;
  * second of the measured time; {@code errorRate} is errors / requests; {@code dropped} counts
  * open-model arrivals that could not start because {@code max_in_flight} were already running.
  * {@code latencies} holds distributions by name: {@code latency} (from the intended start),
- * {@code service_time} (from the actual send), {@code ttfb}, {@code connect}, {@code first_event}.
+ * {@code service_time} (from the actual send), {@code ttfb}, {@code connect}, {@code first_event}, and
+ * for token streams {@code ttft}, {@code itl}, {@code tpot}, {@code e2e} (ms) and
+ * {@code request_tokens_per_second} (tokens/s, stored ×1000 so that the summary reads in tokens/s);
+ * {@code stream} holds the token and goodput figures ({@code null} when no request streamed).
  */
 public record StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
                          Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
-                         Map<String, Distribution> latencies, List<ErrorSample> errorSamples) {
+                         Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
+                         StreamFigures stream) {
 
     public static final String LATENCY = "latency";
     public static final String SERVICE_TIME = "service_time";
     public static final String TTFB = "ttfb";
     public static final String CONNECT = "connect";
     public static final String FIRST_EVENT = "first_event";
+    public static final String TTFT = "ttft";
+    public static final String ITL = "itl";
+    public static final String TPOT = "tpot";
+    public static final String E2E = "e2e";
+    public static final String REQUEST_TOKENS_PER_SECOND = "request_tokens_per_second";
 
     public StepResult {
         errorsByClass = Map.copyOf(errorsByClass);
@@ -40,6 +49,12 @@ public record StepResult(int index, String label, double measuredSeconds, long r
                 return (double) errors;
             case "dropped":
                 return (double) dropped;
+            case "goodput":
+                return stream == null ? null : stream.goodput();
+            case "output_tokens_per_second":
+                return stream == null ? null : stream.outputTokensPerSecond();
+            case "output_tokens":
+                return stream == null ? null : (double) stream.outputTokens();
             default:
                 int dot = name.indexOf('.');
                 if (dot < 0) {

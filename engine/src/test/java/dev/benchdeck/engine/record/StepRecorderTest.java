@@ -67,4 +67,56 @@ class StepRecorderTest {
         assertThat(recorder.inFlight()).isZero();
         assertThat(recorder.result(0, "x", 1).requests()).isZero();
     }
+
+    @Test
+    void tokenStreamsGiveTtftItlTpotE2eTokensAndGoodput() {
+        StepRecorder recorder = new StepRecorder(0, new dev.benchdeck.engine.stream.ServiceLevels(
+                java.time.Duration.ofMillis(250), null, null));
+        // a good stream: TTFT 200 ms, gaps 20/30 ms, usage says 4 tokens
+        long[] fast = {200 * MS, 220 * MS, 250 * MS};
+        recorder.started();
+        recorder.record(0, Outcome.success(Timings.of(0, 300 * MS), fast,
+                dev.benchdeck.engine.stream.StreamTimeline.of(0, fast, 300 * MS, 4L)), true);
+        // a slow first token (counted tokens: 2), misses the TTFT objective
+        long[] slow = {400 * MS, 410 * MS};
+        recorder.started();
+        recorder.record(0, Outcome.success(Timings.of(0, 500 * MS), slow,
+                dev.benchdeck.engine.stream.StreamTimeline.of(0, slow, 500 * MS, null)), true);
+        // a stream cut by an in-stream error: its tokens count, it is not good
+        long[] cut = {100 * MS};
+        recorder.started();
+        recorder.record(0, Outcome.failure("stream_error", "overloaded", Timings.of(0, 150 * MS), cut,
+                dev.benchdeck.engine.stream.StreamTimeline.of(0, cut, 150 * MS, null)), true);
+
+        StepResult result = recorder.result(0, "users=3", 2.0);
+        assertThat(result.latencies().get(StepResult.TTFT).summary().count()).isEqualTo(3);
+        assertThat(result.latencies().get(StepResult.TTFT).summary().max()).isCloseTo(400.0, within(0.5));
+        assertThat(result.latencies().get(StepResult.ITL).summary().count()).isEqualTo(3); // 20, 30, 10
+        assertThat(result.latencies().get(StepResult.TPOT).summary().count()).isEqualTo(2); // (50/3) and 10
+        assertThat(result.latencies().get(StepResult.E2E).summary().max()).isCloseTo(500.0, within(0.5));
+        assertThat(result.latencies().get(StepResult.REQUEST_TOKENS_PER_SECOND).summary().max())
+                .isCloseTo(4 / 0.3, within(0.05));
+        assertThat(result.stream().streams()).isEqualTo(3);
+        assertThat(result.stream().outputTokens()).isEqualTo(4 + 2 + 1);
+        assertThat(result.stream().tokenSource()).isEqualTo("mixed");
+        assertThat(result.stream().goodRequests()).isEqualTo(1);
+        assertThat(result.metric("goodput")).isEqualTo(0.5);
+        assertThat(result.metric("output_tokens_per_second")).isEqualTo(3.5);
+        assertThat(result.metric("ttft.p50")).isNotNull();
+
+        StepResult merged = dev.benchdeck.engine.result.ResultMerger.merge("overall", java.util.List.of(result, result));
+        assertThat(merged.stream().outputTokens()).isEqualTo(14);
+        assertThat(merged.stream().goodput()).isEqualTo(0.5);
+    }
+
+    @Test
+    void plainRequestsHaveNoStreamFigures() {
+        StepRecorder recorder = new StepRecorder(0);
+        recorder.started();
+        recorder.record(0, Outcome.success(Timings.of(0, MS)), true);
+        StepResult result = recorder.result(0, "x", 1.0);
+        assertThat(result.stream()).isNull();
+        assertThat(result.latencies()).doesNotContainKeys(StepResult.TTFT, StepResult.ITL);
+        assertThat(result.metric("goodput")).isNull();
+    }
 }

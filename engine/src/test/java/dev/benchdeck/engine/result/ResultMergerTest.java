@@ -16,7 +16,7 @@ class ResultMergerTest {
     private static StepResult step(int index, Histogram h, long errors, double seconds) {
         return new StepResult(index, "users=" + index, seconds, h.getTotalCount(), h.getTotalCount() - errors, errors,
                 errors > 0 ? Map.of("http_5xx", errors) : Map.of(), 0, h.getTotalCount() / seconds,
-                (double) errors / h.getTotalCount(), Map.of(StepResult.LATENCY, Distribution.of(h)), List.of());
+                (double) errors / h.getTotalCount(), Map.of(StepResult.LATENCY, Distribution.of(h)), List.of(), null);
     }
 
     @Test

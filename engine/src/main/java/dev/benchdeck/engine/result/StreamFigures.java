@@ -1,0 +1,27 @@
+package dev.benchdeck.engine.result;
+
+/**
+ * A step's token-stream figures (LLM answers), beside the distributions {@code ttft}, {@code itl},
+ * {@code tpot}, {@code e2e} and {@code request_tokens_per_second} in {@link StepResult#latencies()}.
+ *
+ * @param streams          measured requests that returned a stream (ok or failed mid-way)
+ * @param outputTokens     their output tokens, from usage where sent, else counted content events
+ * @param usageStreams     streams whose token count came from the server's usage figure (the rest were counted)
+ * @param goodRequests     successful streams that met every service-level objective of the plan
+ * @param outputTokensPerSecond output tokens over the measured seconds
+ * @param goodput          good requests per measured second
+ */
+public record StreamFigures(long streams, long outputTokens, long usageStreams, long goodRequests,
+                            double outputTokensPerSecond, double goodput) {
+
+    /** Figures over {@code seconds} from the counts. */
+    public static StreamFigures of(long streams, long outputTokens, long usageStreams, long goodRequests, double seconds) {
+        return new StreamFigures(streams, outputTokens, usageStreams, goodRequests,
+                seconds > 0 ? outputTokens / seconds : 0, seconds > 0 ? goodRequests / seconds : 0);
+    }
+
+    /** Where the token counts came from: {@code usage}, {@code counted} or {@code mixed}. */
+    public String tokenSource() {
+        return usageStreams == streams ? "usage" : usageStreams == 0 ? "counted" : "mixed";
+    }
+}

@@ -20,7 +20,6 @@ public final class LakebaseCredentials implements CredentialProvider {
 
     /** Lakebase's documented token life, assumed when an answer carries no usable expiry. */
     static final Duration ASSUMED_LIFETIME = Duration.ofHours(1);
-    static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
 
     private final String user;
     private final LakebaseTokenSource source;
@@ -111,15 +110,9 @@ public final class LakebaseCredentials implements CredentialProvider {
         Duration lifetime = Duration.between(now, expiresAt);
         Credential credential = new Credential(user, issued.token(), expiresAt);
         lastLifetime = lifetime;
-        refreshAt = expiresAt.minus(refreshMargin(lifetime));
+        refreshAt = expiresAt.minus(Credential.refreshMargin(lifetime));
         cached = credential;
         return credential;
-    }
-
-    /** How long before expiry a token is replaced: 5 minutes, or a tenth of its life when that is shorter. */
-    static Duration refreshMargin(Duration lifetime) {
-        Duration tenth = lifetime.dividedBy(10);
-        return tenth.compareTo(MAX_REFRESH_MARGIN) < 0 ? tenth : MAX_REFRESH_MARGIN;
     }
 
     private String reason(DatabricksException e) {

@@ -16,6 +16,10 @@ import java.util.function.Function;
  * plain HTTP: {@code POST /api/2.0/database/credentials} (provisioned instances, answers
  * {@code token} + {@code expiration_time}) and {@code POST /api/2.0/postgres/credentials}
  * (autoscaling endpoints, {@code token} + {@code expire_time}). It records every request.
+ *
+ * <p>The SDK takes {@code http://127.0.0.1:port} as the workspace host as it is: no TLS or host-name
+ * form is enforced. Before its first call it probes {@code GET /.well-known/databricks-config} and
+ * {@code GET /oidc/.well-known/oauth-authorization-server} (unauthenticated); answering them 404 is fine.
  */
 public final class FakeWorkspace implements AutoCloseable {
 

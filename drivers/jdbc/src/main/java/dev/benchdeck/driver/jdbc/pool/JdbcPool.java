@@ -24,7 +24,8 @@ import org.postgresql.PGConnection;
  * so rotating passwords and expiring OAuth tokens are picked up without restarting the pool.
  *
  * <p>No connection is handed out after the credential it logged in with has expired: such a
- * connection is retired at checkout and the borrower gets another. HikariCP's own
+ * connection is retired at checkout and the borrower gets another. (Lakebase checks a token only at
+ * login, but documents that commands needing authentication fail once the token has expired.) HikariCP's own
  * {@code maxLifetime} cannot do this alone: it is counted from the connection's open rather than
  * from the token's issue, and it cannot go below 30 s, longer than short-lived test credentials.
  * For Lakebase's hour-long tokens {@code maxLifetime} is kept below the token's life, so Hikari

@@ -25,9 +25,12 @@ public final class LakebaseCredentials implements CredentialProvider {
     private final LakebaseTokenSource source;
     private final Clock clock;
     private final ReentrantLock fetching = new ReentrantLock();
-    private volatile Credential cached;
-    private volatile Instant refreshAt;
+    private volatile Cached cached;
     private volatile Duration lastLifetime;
+
+    /** The token in use and when to replace it, read and written as one. */
+    private record Cached(Credential credential, Instant refreshAt) {
+    }
 
     LakebaseCredentials(String user, LakebaseTokenSource source, Clock clock) {
         this.user = user;
@@ -78,14 +81,15 @@ public final class LakebaseCredentials implements CredentialProvider {
 
     @Override
     public Credential credential() throws CredentialException {
-        Credential current = cached;
-        if (current != null && clock.instant().isBefore(refreshAt)) {
-            return current;
+        Cached current = cached;
+        if (current != null && clock.instant().isBefore(current.refreshAt())) {
+            return current.credential();
         }
         fetching.lock();
         try {
-            if (cached != null && clock.instant().isBefore(refreshAt)) {
-                return cached; // another thread fetched it while this one waited
+            current = cached;
+            if (current != null && clock.instant().isBefore(current.refreshAt())) {
+                return current.credential(); // another thread fetched it while this one waited
             }
             return fetch();
         } finally {
@@ -110,8 +114,7 @@ public final class LakebaseCredentials implements CredentialProvider {
         Duration lifetime = Duration.between(now, expiresAt);
         Credential credential = new Credential(user, issued.token(), expiresAt);
         lastLifetime = lifetime;
-        refreshAt = expiresAt.minus(Credential.refreshMargin(lifetime));
-        cached = credential;
+        cached = new Cached(credential, expiresAt.minus(Credential.refreshMargin(lifetime)));
         return credential;
     }
 
@@ -148,7 +151,8 @@ public final class LakebaseCredentials implements CredentialProvider {
     public void invalidate(Credential refused) {
         fetching.lock();
         try {
-            if (cached != null && cached.password().equals(refused.password())) {
+            Cached current = cached;
+            if (current != null && current.credential().password().equals(refused.password())) {
                 cached = null;
             }
         } finally {

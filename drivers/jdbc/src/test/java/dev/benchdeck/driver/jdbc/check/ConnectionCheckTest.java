@@ -136,4 +136,12 @@ class ConnectionCheckTest {
         assertThat(report.errorClass()).isEqualTo(CheckErrors.AUTHENTICATION);
         assertThat(report.message()).contains(": check the password");
     }
+
+    @Test
+    void reportsArePlainRecordsThatJacksonWrites() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(ConnectionCheck.run(superuser()));
+
+        assertThat(json).contains("\"ok\":true", "\"roundTripMillis\":", "\"canCreateTable\":true",
+                "\"steps\":[{\"name\":\"connect\",\"outcome\":\"ok\"");
+    }
 }

@@ -60,19 +60,20 @@ class TimingAccuracyTest {
         Recording recording = client.post("/v1/chat/completions", CHAT, "X-Mock-TTFT-Ms", "100", "X-Mock-Tokens", "1");
 
         assertThat(recording.dataEvents().get(0).atMillis()).isLessThan(20);
-        assertThat(recording.dataEvents().get(1).atMillis()).isCloseTo(100, within(5.0));
+        assertThat(recording.dataEvents().get(1).atMillis()).isBetween(99.0, 140.0);
     }
 
     private static void assertTiming(List<Event> content) {
         assertThat(content).hasSize(30);
-        assertThat(content.get(0).atMillis()).isCloseTo(200, within(5.0));
+        // never early; late by scheduling noise at most (a loaded CI box): exact figures are in the benchmark
+        assertThat(content.get(0).atMillis()).isBetween(199.0, 240.0);
         List<Double> gaps = new ArrayList<>();
         for (int i = 1; i < content.size(); i++) {
             gaps.add(content.get(i).atMillis() - content.get(i - 1).atMillis());
         }
         Collections.sort(gaps);
         assertThat(gaps.get(gaps.size() / 2)).isCloseTo(20, within(1.0));
-        // absolute deadlines: the 30th token is due at 200 + 29 × 20 ms, however late single writes were
-        assertThat(content.get(29).atMillis()).isCloseTo(780, within(5.0));
+        // absolute deadlines: the 30th token is due 29 × 20 ms after the first, however late single writes were
+        assertThat(content.get(29).atMillis() - content.get(0).atMillis()).isCloseTo(580, within(15.0));
     }
 }

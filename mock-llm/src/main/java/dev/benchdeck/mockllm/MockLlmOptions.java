@@ -59,8 +59,10 @@ public record MockLlmOptions(String host, int port, MockLlmConfig config) {
     public static MockLlmOptions parse(List<String> args) {
         Draft draft = new Draft();
         List<String> problems = new ArrayList<>();
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String name = args.get(i);
+            given.add(name);
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
             if (!name.equals("--host") && !FLAGS.containsKey(name)) {
                 problems.add("unknown option " + name);
@@ -81,6 +83,19 @@ public record MockLlmOptions(String host, int port, MockLlmConfig config) {
         }
         if (draft.port < 0 || draft.port > 65_535) {
             problems.add("--port must be from 0 to 65535");
+        }
+        // a mean given without its spread keeps the default spread only where it still fits under the mean
+        if (!given.contains("--ttft-spread")) {
+            draft.ttftSpread = Math.min(draft.ttftSpread, draft.ttft);
+        }
+        if (!given.contains("--itl-spread")) {
+            draft.itlSpread = Math.min(draft.itlSpread, draft.itl);
+        }
+        if (!given.contains("--tokens-spread")) {
+            draft.tokensSpread = Math.max(0, Math.min(draft.tokensSpread, draft.tokens - 1));
+        }
+        if (!given.contains("--run-spread")) {
+            draft.runSpread = Math.min(draft.runSpread, draft.runMs);
         }
         MockLlmConfig config = null;
         try {

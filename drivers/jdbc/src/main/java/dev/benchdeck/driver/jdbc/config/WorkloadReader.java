@@ -137,8 +137,8 @@ public final class WorkloadReader {
             workload.problem("skew", "only applies to keys: zipfian");
         }
         double s = skew == null ? KeySpec.DEFAULT_SKEW : skew;
-        if (skew != null && !(skew > 0 && skew < 1)) {
-            workload.problem("skew", "must be above 0 and below 1 (e.g. 0.99)");
+        if (skew != null && !(skew > 0 && skew <= KeySpec.MAX_SKEW)) {
+            workload.problem("skew", "must be above 0 and at most " + (int) KeySpec.MAX_SKEW + " (e.g. 0.99)");
             s = KeySpec.DEFAULT_SKEW;
         }
         return new KeySpec("zipfian".equals(keys), s);
@@ -184,8 +184,8 @@ public final class WorkloadReader {
             case "zipfian" -> {
                 long[] range = range(param, "zipfian");
                 Double skew = param.number("skew", KeySpec.DEFAULT_SKEW);
-                if (skew != null && !(skew > 0 && skew < 1)) {
-                    param.problem("skew", "must be above 0 and below 1 (e.g. 0.99)");
+                if (skew != null && !(skew > 0 && skew <= KeySpec.MAX_SKEW)) {
+                    param.problem("skew", "must be above 0 and at most " + (int) KeySpec.MAX_SKEW + " (e.g. 0.99)");
                     yield null;
                 }
                 yield range == null ? null : new ParamSpec.Zipfian(range[0], range[1], skew);

@@ -4,48 +4,30 @@ import java.util.SplittableRandom;
 
 /**
  * Zipfian over {@code [min, max]}: value {@code min + k - 1} comes with probability proportional to
- * {@code 1 / k^skew}, so {@code min} is the hottest. Uses the closed-form inversion of Gray et al.,
- * "Quickly generating billion-record synthetic databases" (SIGMOD 1994), valid for 0 &lt; skew &lt; 1;
- * the normalising sum is computed once (exactly up to {@value #EXACT_TERMS} values, the tail by its integral).
+ * {@code 1 / k^skew}, so {@code min} is the hottest. Exact, in constant time per draw, by
+ * rejection-inversion (Hörmann and Derflinger, "Rejection-inversion to generate variates from
+ * monotone discrete distributions", 1996): invert the integral of {@code x^-skew}, accept the
+ * nearest integer unless it falls in the thin part where the integral overestimates.
  */
 public final class ZipfianKeys implements KeyChooser {
 
-    static final long EXACT_TERMS = 10_000_000;
-
     private final long min;
     private final long n;
-    private final double theta;
-    private final double zetaN;
-    private final double alpha;
-    private final double eta;
-    private final double secondThreshold;
+    private final double exponent;
+    private final double integralAtOne;
+    private final double integralAtN;
+    private final double squeeze;
 
     public ZipfianKeys(long min, long max, double skew) {
-        if (!(skew > 0 && skew < 1)) {
-            throw new IllegalArgumentException("skew must be in (0, 1), was " + skew);
+        if (!(skew > 0)) {
+            throw new IllegalArgumentException("skew must be > 0, was " + skew);
         }
         this.min = min;
         this.n = max - min + 1;
-        this.theta = skew;
-        this.zetaN = zeta(n, skew);
-        this.alpha = 1 / (1 - skew);
-        double zeta2 = zeta(2, skew);
-        this.eta = n < 2 ? 0 : (1 - Math.pow(2.0 / n, 1 - skew)) / (1 - zeta2 / zetaN);
-        this.secondThreshold = 1 + Math.pow(0.5, skew);
-    }
-
-    /** The sum of 1/i^theta for i in 1..n. */
-    static double zeta(long n, double theta) {
-        long exact = Math.min(n, EXACT_TERMS);
-        double sum = 0;
-        for (long i = exact; i >= 1; i--) { // smallest terms first: less rounding
-            sum += 1 / Math.pow(i, theta);
-        }
-        if (n > exact) {
-            // the integral of x^-theta from exact + 1/2 to n + 1/2: the midpoint rule's error is negligible here
-            sum += (Math.pow(n + 0.5, 1 - theta) - Math.pow(exact + 0.5, 1 - theta)) / (1 - theta);
-        }
-        return sum;
+        this.exponent = skew;
+        this.integralAtOne = integral(1.5) - 1;
+        this.integralAtN = integral(n + 0.5);
+        this.squeeze = 2 - inverseIntegral(integral(2.5) - density(2));
     }
 
     @Override
@@ -53,19 +35,42 @@ public final class ZipfianKeys implements KeyChooser {
         if (n == 1) {
             return min;
         }
-        double u = random.nextDouble();
-        double uz = u * zetaN;
-        if (uz < 1) {
-            return min;
+        while (true) {
+            double u = integralAtN + random.nextDouble() * (integralAtOne - integralAtN);
+            double x = inverseIntegral(u);
+            long k = Math.min(Math.max(Math.round(x), 1), n);
+            if (k - x <= squeeze || u >= integral(k + 0.5) - density(k)) {
+                return min + k - 1;
+            }
         }
-        if (uz < secondThreshold) {
-            return min + 1;
-        }
-        long k = (long) (n * Math.pow(eta * u - eta + 1, alpha));
-        return min + Math.min(Math.max(k, 0), n - 1);
     }
 
-    public double skew() {
-        return theta;
+    /** x^-skew. */
+    private double density(double x) {
+        return Math.exp(-exponent * Math.log(x));
+    }
+
+    /** The integral of t^-skew from 1 to x, written to stay accurate for skew near 1. */
+    private double integral(double x) {
+        double logX = Math.log(x);
+        return ratioExpm1((1 - exponent) * logX) * logX;
+    }
+
+    private double inverseIntegral(double y) {
+        double t = y * (1 - exponent);
+        if (t < -1) {
+            t = -1; // rounding at the far end of the range
+        }
+        return Math.exp(ratioLog1p(t) * y);
+    }
+
+    /** expm1(t) / t, 1 at 0. */
+    private static double ratioExpm1(double t) {
+        return Math.abs(t) > 1e-8 ? Math.expm1(t) / t : 1 + t / 2 * (1 + t / 3);
+    }
+
+    /** log1p(t) / t, 1 at 0. */
+    private static double ratioLog1p(double t) {
+        return Math.abs(t) > 1e-8 ? Math.log1p(t) / t : 1 - t * (0.5 - t / 3);
     }
 }

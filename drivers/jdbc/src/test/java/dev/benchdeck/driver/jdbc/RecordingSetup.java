@@ -14,6 +14,8 @@ public final class RecordingSetup implements SetupContext {
     public final List<Report> reports = new CopyOnWriteArrayList<>();
     private final int peakConcurrency;
     private volatile boolean cancelled;
+    private volatile String cancelPhase;
+    private volatile int cancelAfter;
 
     public RecordingSetup(int peakConcurrency) {
         this.peakConcurrency = peakConcurrency;
@@ -26,6 +28,9 @@ public final class RecordingSetup implements SetupContext {
     @Override
     public void progress(String phase, String message, long done, long total, String unit, boolean finished) {
         reports.add(new Report(phase, message, done, total, unit, finished));
+        if (phase.equals(cancelPhase) && of(phase).size() >= cancelAfter) {
+            cancelled = true;
+        }
     }
 
     @Override
@@ -40,6 +45,13 @@ public final class RecordingSetup implements SetupContext {
 
     public void cancel() {
         cancelled = true;
+    }
+
+    /** Cancels the run once {@code phase} has reported {@code reports} times. */
+    public RecordingSetup cancelAfter(String phase, int reports) {
+        cancelPhase = phase;
+        cancelAfter = reports;
+        return this;
     }
 
     public List<Report> of(String phase) {

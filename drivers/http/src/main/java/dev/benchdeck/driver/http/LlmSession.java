@@ -417,11 +417,11 @@ final class LlmSession implements AsyncSession {
 
             @Override
             public void onError(Throwable error) {
-                if (result.isDone()) {
-                    return;
-                }
                 TransportErrors.Reason reason = TransportErrors.classifyJdkClient(error, context.timeoutNanos() / 1_000_000);
                 synchronized (collector) {
+                    if (result.isDone()) {
+                        return;
+                    }
                     result.complete(collector.outcome(clock.nanoTime(), Timings.NONE, reason.errorClass(),
                             "the stream broke off (" + reason.message() + ")"));
                 }
@@ -430,22 +430,29 @@ final class LlmSession implements AsyncSession {
             @Override
             public void onComplete() {
                 synchronized (collector) {
+                    if (result.isDone()) {
+                        return;
+                    }
                     result.complete(collector.outcome(clock.nanoTime(), Timings.NONE, null, null));
                 }
             }
 
             /** Stops reading now and completes as cut off ({@code timeout}, session closed). */
             void cutOff(String errorClass, String message) {
+                Outcome outcome = null;
+                synchronized (collector) {
+                    // complete before cancelling: a cancel makes the client report an error that must not win
+                    if (!result.isDone()) {
+                        outcome = collector.outcome(clock.nanoTime(), Timings.NONE, errorClass, message);
+                        result.complete(outcome);
+                    }
+                }
                 Flow.Subscription s = subscription;
                 if (s != null) {
                     s.cancel();
                 }
-                synchronized (collector) {
-                    if (!result.isDone()) {
-                        Outcome outcome = collector.outcome(clock.nanoTime(), Timings.NONE, errorClass, message);
-                        result.complete(outcome);
-                        finish(outcome);
-                    }
+                if (outcome != null) {
+                    finish(outcome);
                 }
             }
         }

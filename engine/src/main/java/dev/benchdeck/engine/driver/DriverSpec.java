@@ -10,4 +10,9 @@ public interface DriverSpec {
      * at once with a clear message instead of as a million errors.
      */
     Driver open(EngineClock clock) throws DriverException;
+
+    /** The objectives goodput counts against (token streams); none by default. */
+    default dev.benchdeck.engine.stream.ServiceLevels serviceLevels() {
+        return dev.benchdeck.engine.stream.ServiceLevels.NONE;
+    }
 }

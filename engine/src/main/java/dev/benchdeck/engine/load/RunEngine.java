@@ -72,7 +72,8 @@ public final class RunEngine {
         try (driver) {
             List<? extends StepSpec> specs = plan.load().steps();
             for (int i = 0; i < specs.size(); i++) {
-                StepExecution.StepEnd end = execution(plan, i, driver, runStart, deadline, sequence, listener, control)
+                StepExecution.StepEnd end = execution(plan, i, driver, runStart, deadline, sequence, listener, control,
+                        spec.serviceLevels())
                         .run(intervals);
                 steps.add(end.result());
                 if (end.stoppedRun() != null) {
@@ -91,7 +92,8 @@ public final class RunEngine {
     }
 
     private StepExecution execution(Plan plan, int index, Driver driver, long runStart, long deadline,
-                                    AtomicLong sequence, RunListener listener, RunControl control) {
+                                    AtomicLong sequence, RunListener listener, RunControl control,
+                                    dev.benchdeck.engine.stream.ServiceLevels serviceLevels) {
         StepSpec step = plan.load().steps().get(index);
         long start = clock.nanoTime();
         long warmupStart = start + step.ramp().toNanos();
@@ -101,7 +103,7 @@ public final class RunEngine {
         StepTimeline timeline = new StepTimeline(start, measureStart, Math.min(measureEnd, deadline), warmupStart,
                 deadline < measureEnd);
         StepExecution.StepContext context = new StepExecution.StepContext(index, step.label(), clock, control,
-                listener, driver, runStart, plan.timeout().toNanos(), step.requests(), sequence);
+                listener, driver, runStart, plan.timeout().toNanos(), step.requests(), sequence, serviceLevels);
         return switch (plan.load()) {
             case LoadSpec.Closed closed -> new ClosedStepExecution(context, timeline, (ClosedStep) step);
             case LoadSpec.Open open -> new OpenStepExecution(context, timeline, (OpenStep) step,

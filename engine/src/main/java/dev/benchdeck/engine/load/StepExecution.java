@@ -41,7 +41,7 @@ abstract class StepExecution {
     StepExecution(StepContext context, StepTimeline timeline) {
         this.context = context;
         this.timeline = timeline;
-        this.recorder = new StepRecorder(context.runStart());
+        this.recorder = new StepRecorder(context.runStart(), context.serviceLevels());
     }
 
     /** Starts users or the dispatcher; returns at once. */
@@ -156,6 +156,6 @@ abstract class StepExecution {
     /** What every step needs from the run. */
     record StepContext(int index, String label, EngineClock clock, RunControl control, RunListener listener,
                        Driver driver, long runStart, long timeoutNanos, Long requestLimit,
-                       AtomicLong sequence) {
+                       AtomicLong sequence, dev.benchdeck.engine.stream.ServiceLevels serviceLevels) {
     }
 }

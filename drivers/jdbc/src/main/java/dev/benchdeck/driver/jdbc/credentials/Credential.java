@@ -1,5 +1,6 @@
 package dev.benchdeck.driver.jdbc.credentials;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,15 @@ import java.time.Instant;
  * server only at login, so open connections outlive it but new ones need a fresh one.
  */
 public record Credential(String user, String password, Instant expiresAt) {
+
+    /** The most a credential is replaced before its expiry (five minutes of a one-hour token). */
+    public static final Duration MAX_REFRESH_MARGIN = Duration.ofMinutes(5);
+
+    /** How long before expiry a credential of this life is replaced: 5 minutes, or a tenth of its life when shorter. */
+    public static Duration refreshMargin(Duration lifetime) {
+        Duration tenth = lifetime.dividedBy(10);
+        return tenth.compareTo(MAX_REFRESH_MARGIN) < 0 ? tenth : MAX_REFRESH_MARGIN;
+    }
 
     @Override
     public String toString() {

@@ -10,15 +10,14 @@ public final class CredentialProviders {
 
     public static CredentialProvider forTarget(JdbcTarget target) throws CredentialException {
         if (target.lakebase() != null) {
-            // replaced by the Lakebase provider (databricks SDK) in the credentials work
-            throw new CredentialException("Lakebase credentials are not wired yet");
+            return LakebaseCredentials.connect(target.user(), target.lakebase());
         }
         if (target.passwordEnv() != null) {
             String value = System.getenv(target.passwordEnv());
             if (value == null) {
                 throw new CredentialException("environment variable " + target.passwordEnv() + " is not set");
             }
-            return new StaticPassword(target.user(), value);
+            return new StaticPassword(target.user(), value, "environment variable " + target.passwordEnv());
         }
         return new StaticPassword(target.user(), target.password());
     }

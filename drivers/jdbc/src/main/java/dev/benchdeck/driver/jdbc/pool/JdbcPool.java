@@ -1,53 +1,185 @@
 package dev.benchdeck.driver.jdbc.pool;
 
 import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariConfigMXBean;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.benchdeck.driver.jdbc.config.JdbcTarget;
 import dev.benchdeck.driver.jdbc.credentials.Credential;
 import dev.benchdeck.driver.jdbc.credentials.CredentialException;
 import dev.benchdeck.driver.jdbc.credentials.CredentialProvider;
-import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.logging.Logger;
-import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * A HikariCP pool whose new connections log in with the credential provider's current credential,
  * so rotating passwords and expiring OAuth tokens are picked up without restarting the pool.
- * (First version: the credentials package's owner extends it with refresh on 28P01 and resizing.)
+ *
+ * <p>No connection is handed out after the credential it logged in with has expired: such a
+ * connection is retired at checkout and the borrower gets another. (Lakebase checks a token only at
+ * login, but documents that commands needing authentication fail once the token has expired.) HikariCP's own
+ * {@code maxLifetime} cannot do this alone: it is counted from the connection's open rather than
+ * from the token's issue, and it cannot go below 30 s, longer than short-lived test credentials.
+ * For Lakebase's hour-long tokens {@code maxLifetime} is kept below the token's life, so Hikari
+ * retires connections in the background and the checkout rule rarely fires.
  */
 public final class JdbcPool implements AutoCloseable {
 
-    private final HikariDataSource hikari;
+    /** HikariCP refuses a shorter maxLifetime (it falls back to 30 minutes). */
+    static final Duration HIKARI_MIN_LIFETIME = Duration.ofSeconds(30);
 
-    private JdbcPool(HikariDataSource hikari) {
+    private final HikariDataSource hikari;
+    private final LoginExpiryDataSource logins;
+    private final int overflow;
+    private final Duration maxLifetime;
+    private final List<String> warnings;
+    private final Clock clock;
+
+    private JdbcPool(HikariDataSource hikari, LoginExpiryDataSource logins, int overflow, Duration maxLifetime,
+                     List<String> warnings, Clock clock) {
         this.hikari = hikari;
+        this.logins = logins;
+        this.overflow = overflow;
+        this.maxLifetime = maxLifetime;
+        this.warnings = List.copyOf(warnings);
+        this.clock = clock;
     }
 
-    /** Opens a pool of {@code size} + overflow connections; the first connection is made lazily. */
+    /**
+     * Opens a pool of {@code size} connections plus the target's overflow; connections are made in
+     * the background. A credential is fetched now to learn its life (a failure is left for the first
+     * connection to report).
+     */
     public static JdbcPool open(JdbcTarget target, CredentialProvider credentials, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("pool size must be ≥ 1, was " + size);
+        }
+        List<String> warnings = new ArrayList<>();
+        Duration maxLifetime = maxLifetimeFor(target.pool().maxLifetime(), lifetimeOf(credentials), warnings);
+        LoginExpiryDataSource logins = new LoginExpiryDataSource(new FreshCredentialConnector(target, credentials));
         HikariConfig config = new HikariConfig();
         config.setPoolName("benchdeck-jdbc");
-        config.setDataSource(new FreshCredentialDataSource(target, credentials));
+        config.setDataSource(logins);
         config.setMaximumPoolSize(size + target.pool().overflow());
         config.setMinimumIdle(size);
-        config.setMaxLifetime(target.pool().maxLifetime().toMillis());
+        config.setMaxLifetime(maxLifetime.toMillis());
         config.setConnectionTimeout(target.pool().acquireTimeout().toMillis());
         config.setInitializationFailTimeout(-1);
         config.setRegisterMbeans(false);
-        return new JdbcPool(new HikariDataSource(config));
+        return new JdbcPool(new HikariDataSource(config), logins, target.pool().overflow(), maxLifetime, warnings,
+                Clock.systemUTC());
     }
 
-    /** A connection from the pool; closing it returns it. */
+    private static Duration lifetimeOf(CredentialProvider credentials) {
+        if (credentials.credentialLifetime() == null) {
+            return null;
+        }
+        try {
+            Credential credential = credentials.credential();
+            if (credential.expiresAt() != null) {
+                return Duration.between(Instant.now(), credential.expiresAt());
+            }
+        } catch (CredentialException e) {
+            // the first connection reports it, with the pool's wording
+        }
+        return credentials.credentialLifetime();
+    }
+
+    /**
+     * The configured max lifetime, lowered below the credential's life minus its refresh margin
+     * (never below HikariCP's 30 s); each change is explained in {@code warnings}.
+     */
+    static Duration maxLifetimeFor(Duration configured, Duration credentialLife, List<String> warnings) {
+        Duration effective = configured;
+        if (configured.compareTo(HIKARI_MIN_LIFETIME) < 0) {
+            effective = HIKARI_MIN_LIFETIME;
+            warnings.add("pool max_lifetime " + readable(configured) + " is below HikariCP's minimum; using "
+                    + readable(effective));
+        }
+        if (credentialLife == null) {
+            return effective;
+        }
+        Duration limit = credentialLife.minus(Credential.refreshMargin(credentialLife));
+        if (effective.compareTo(limit) < 0) {
+            return effective;
+        }
+        if (limit.compareTo(HIKARI_MIN_LIFETIME) < 0) {
+            warnings.add("credentials live only " + readable(credentialLife) + ", less than HikariCP's 30 s minimum "
+                    + "max_lifetime; connections are retired when the credential they logged in with expires");
+            return HIKARI_MIN_LIFETIME;
+        }
+        warnings.add("pool max_lifetime " + readable(configured) + " lowered to " + readable(limit)
+                + ", below the credential's life of " + readable(credentialLife) + " minus its refresh margin");
+        return limit;
+    }
+
+    private static String readable(Duration d) {
+        if (d.toMillis() % 60_000 == 0) {
+            return d.toMinutes() + " min";
+        }
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** A connection from the pool, never one whose login credential has expired; closing it returns it. */
     public Connection connection() throws SQLException {
-        return hikari.getConnection();
+        int retired = 0;
+        while (true) {
+            Connection connection = hikari.getConnection();
+            if (retired > hikari.getMaximumPoolSize() || !loginExpired(connection)) {
+                return connection;
+            }
+            hikari.evictConnection(connection); // closes it; the pool opens a fresh one with a fresh credential
+            retired++;
+        }
+    }
+
+    private boolean loginExpired(Connection pooled) throws SQLException {
+        Instant expiry = logins.loginExpiry((Connection) pooled.unwrap(PGConnection.class));
+        return expiry != null && !clock.instant().isBefore(expiry);
+    }
+
+    /** Sizes the pool to {@code size} connections plus the overflow, e.g. to the plan's peak concurrency at setup. */
+    public void resize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("pool size must be ≥ 1, was " + size);
+        }
+        HikariConfigMXBean config = hikari.getHikariConfigMXBean();
+        int maximum = size + overflow;
+        if (maximum >= config.getMaximumPoolSize()) {
+            config.setMaximumPoolSize(maximum); // grow the ceiling before the floor, shrink the floor first
+            config.setMinimumIdle(size);
+        } else {
+            config.setMinimumIdle(size);
+            config.setMaximumPoolSize(maximum);
+        }
+    }
+
+    /** Connections kept open (without the overflow). */
+    public int size() {
+        return hikari.getHikariConfigMXBean().getMinimumIdle();
+    }
+
+    /** The most connections the pool opens: size plus overflow. */
+    public int maximumSize() {
+        return hikari.getHikariConfigMXBean().getMaximumPoolSize();
+    }
+
+    /** The max lifetime in effect (the configured one, or lower for expiring credentials). */
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    /** Settings the pool had to change (e.g. max_lifetime lowered below the token life), for the driver to show. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** pool.active, pool.idle, pool.waiting, pool.total. */
@@ -66,73 +198,5 @@ public final class JdbcPool implements AutoCloseable {
     @Override
     public void close() {
         hikari.close();
-    }
-
-    /** Asks the provider for the credential at every new connection. */
-    static final class FreshCredentialDataSource implements DataSource {
-        private final JdbcTarget target;
-        private final CredentialProvider credentials;
-
-        FreshCredentialDataSource(JdbcTarget target, CredentialProvider credentials) {
-            this.target = target;
-            this.credentials = credentials;
-        }
-
-        @Override
-        public Connection getConnection() throws SQLException {
-            Credential credential;
-            try {
-                credential = credentials.credential();
-            } catch (CredentialException e) {
-                throw new SQLException("cannot obtain a credential from " + credentials.description() + ": "
-                        + e.getMessage(), "28000", e);
-            }
-            Properties props = new Properties();
-            props.setProperty("user", credential.user());
-            if (credential.password() != null) {
-                props.setProperty("password", credential.password());
-            }
-            props.setProperty("connectTimeout", Long.toString(Math.max(1, target.connectTimeout().toSeconds())));
-            props.setProperty("ApplicationName", "benchdeck");
-            return DriverManager.getConnection(target.jdbcUrl(), props);
-        }
-
-        @Override
-        public Connection getConnection(String username, String password) throws SQLException {
-            throw new SQLFeatureNotSupportedException("credentials come from the provider");
-        }
-
-        @Override
-        public PrintWriter getLogWriter() {
-            return null;
-        }
-
-        @Override
-        public void setLogWriter(PrintWriter out) {
-        }
-
-        @Override
-        public void setLoginTimeout(int seconds) {
-        }
-
-        @Override
-        public int getLoginTimeout() {
-            return 0;
-        }
-
-        @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-            throw new SQLFeatureNotSupportedException();
-        }
-
-        @Override
-        public <T> T unwrap(Class<T> iface) throws SQLException {
-            throw new SQLException("not a wrapper");
-        }
-
-        @Override
-        public boolean isWrapperFor(Class<?> iface) {
-            return false;
-        }
     }
 }

@@ -1,0 +1,44 @@
+package dev.benchdeck.driver.http;
+
+import dev.benchdeck.engine.driver.Driver;
+import dev.benchdeck.engine.driver.DriverFactory;
+import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.plan.ConfigNode;
+import dev.benchdeck.engine.stream.ServiceLevels;
+import dev.benchdeck.engine.time.EngineClock;
+
+/**
+ * The {@code llm} driver: LLM APIs (OpenAI chat and completions, Anthropic messages, any
+ * OpenAI-compatible server), generic SSE streams and automation APIs (sync, submit-and-poll, SSE
+ * progress), with TTFT, ITL, TPOT, E2E, tokens and goodput.
+ */
+public final class LlmDriverFactory implements DriverFactory {
+
+    public static final String NAME = "llm";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public DriverSpec parse(ConfigNode target, ConfigNode workload) {
+        LlmTarget checkedTarget = LlmReader.target(target);
+        LlmWorkload checkedWorkload = LlmReader.workload(workload, checkedTarget);
+        return new Spec(checkedTarget, checkedWorkload);
+    }
+
+    private record Spec(LlmTarget target, LlmWorkload workload) implements DriverSpec {
+        @Override
+        public Driver open(EngineClock clock) throws dev.benchdeck.engine.driver.DriverException {
+            // a wrong host or port fails here, once, instead of as every request's error
+            Endpoint.resolve(target.asHttpTarget()).probe(clock);
+            return new LlmDriver(clock, target, workload);
+        }
+
+        @Override
+        public ServiceLevels serviceLevels() {
+            return workload.serviceLevels();
+        }
+    }
+}

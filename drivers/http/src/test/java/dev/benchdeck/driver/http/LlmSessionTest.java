@@ -1,0 +1,252 @@
+package dev.benchdeck.driver.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.benchdeck.engine.driver.Driver;
+import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.driver.ErrorClasses;
+import dev.benchdeck.engine.driver.Outcome;
+import dev.benchdeck.engine.driver.Session;
+import dev.benchdeck.engine.plan.ConfigNode;
+import dev.benchdeck.engine.plan.Problem;
+import dev.benchdeck.engine.plan.Problems;
+import dev.benchdeck.engine.time.EngineClock;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The llm driver against a scripted server: formats, timings, and each bad answer as a classified error. */
+@Timeout(30)
+class LlmSessionTest {
+
+    private static final long MS = 1_000_000L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ScriptedServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = ScriptedServer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.close();
+    }
+
+    /** Writes a streaming answer's head, then each part after its delay (chunked, flushed). */
+    private static void stream(OutputStream out, String contentType, Object... delaysAndParts) throws Exception {
+        ScriptedServer.write(out, "HTTP/1.1 200 OK\r\ncontent-type: " + contentType
+                + "\r\ntransfer-encoding: chunked\r\n\r\n");
+        for (int i = 0; i < delaysAndParts.length; i += 2) {
+            Thread.sleep((Integer) delaysAndParts[i]);
+            String part = (String) delaysAndParts[i + 1];
+            if (part == null) {
+                return; // hang up without ending the body
+            }
+            byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+            ScriptedServer.write(out, Integer.toHexString(bytes.length) + "\r\n" + part + "\r\n");
+        }
+        ScriptedServer.write(out, "0\r\n\r\n");
+    }
+
+    private static String chunk(String text) {
+        return "data: {\"choices\":[{\"delta\":{\"content\":\"" + text + "\"}}]}\n\n";
+    }
+
+    private record Parsed(DriverSpec spec, List<Problem> problems) {
+    }
+
+    private static Parsed parse(String target, String workload) throws Exception {
+        YAMLMapper yaml = new YAMLMapper();
+        Problems problems = new Problems();
+        DriverSpec spec = new LlmDriverFactory().parse(new ConfigNode(yaml.readTree(target), "target", problems),
+                new ConfigNode(yaml.readTree(workload), "workload", problems));
+        return new Parsed(spec, problems.list());
+    }
+
+    private Outcome once(String targetExtra, String workload, Duration timeout) throws Exception {
+        Parsed parsed = parse("url: " + server.url() + "\n" + targetExtra, workload);
+        assertThat(parsed.problems()).isEmpty();
+        try (Driver driver = parsed.spec().open(EngineClock.system()); Session session = driver.newSession()) {
+            return session.execute(HttpPlans.request(0, timeout));
+        }
+    }
+
+    private Outcome once(String workload) throws Exception {
+        return once("", workload, Duration.ofSeconds(5));
+    }
+
+    @Test
+    void openAiChatStreamIsTimedAndItsBodyBuiltFromThePlan() throws Exception {
+        server.on("/v1/chat/completions", (request, socket, out) -> {
+            stream(out, "text/event-stream",
+                    50, "data: {\"choices\":[{\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n",
+                    150, chunk("Hello"),
+                    40, chunk(" big"),
+                    40, chunk(" world") + "data: {\"choices\":[],\"usage\":{\"completion_tokens\":5}}\n\ndata: [DONE]\n\n");
+            return true;
+        });
+        Outcome outcome = once("api_key: sk-test", "driver: llm\nmodel: m1\nprompt: hi ${seq}\nmax_tokens: 64", Duration.ofSeconds(5));
+
+        assertThat(outcome).isInstanceOf(Outcome.Success.class);
+        var stream = outcome.stream();
+        assertThat(stream.contentEvents()).hasSize(3);
+        assertThat(stream.ttftNanos().getAsLong()).isBetween(195 * MS, 400 * MS);
+        for (long gap : stream.itlNanos()) {
+            assertThat(gap).isBetween(30 * MS, 120 * MS);
+        }
+        assertThat(stream.outputTokens()).isEqualTo(5);
+        assertThat(stream.tokenSource().name()).isEqualTo("USAGE");
+
+        ScriptedServer.Request request = server.requests().get(0);
+        assertThat(request.method()).isEqualTo("POST");
+        assertThat(request.headers()).containsEntry("authorization", "Bearer sk-test").containsEntry("accept", "text/event-stream");
+        JsonNode body = JSON.readTree(request.body());
+        assertThat(body.path("model").asText()).isEqualTo("m1");
+        assertThat(body.path("messages").get(0).path("content").asText()).isEqualTo("hi 0");
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(64);
+        assertThat(body.path("stream").asBoolean()).isTrue();
+        assertThat(body.path("stream_options").path("include_usage").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anthropicUsesItsHeadersAndFinalUsage() throws Exception {
+        server.on("/v1/messages", (request, socket, out) -> {
+            stream(out, "text/event-stream; charset=utf-8",
+                    10, "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"usage\":{\"input_tokens\":3}}}\n\n",
+                    10, "event: ping\ndata: {\"type\":\"ping\"}\n\n",
+                    10, "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"Hi\"}}\n\n",
+                    10, "event: message_delta\ndata: {\"type\":\"message_delta\",\"usage\":{\"output_tokens\":1}}\n\n"
+                            + "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+            return true;
+        });
+        Outcome outcome = once("provider: anthropic\napi_key: k", "driver: llm\nmodel: claude\nprompt: hi", Duration.ofSeconds(5));
+        assertThat(outcome).isInstanceOf(Outcome.Success.class);
+        assertThat(outcome.stream().outputTokens()).isEqualTo(1);
+        ScriptedServer.Request request = server.requests().get(0);
+        assertThat(request.headers()).containsEntry("x-api-key", "k").containsKey("anthropic-version").doesNotContainKey("authorization");
+        assertThat(JSON.readTree(request.body()).path("max_tokens").asInt()).isEqualTo(1024);
+    }
+
+    @Test
+    void badAnswersAreClassifiedErrorsWithClearMessages() throws Exception {
+        server.on("/json", (request, socket, out) -> {
+            ScriptedServer.respond(out, 200, "{\"answer\": 42}", "content-type: application/json");
+            return true;
+        });
+        server.on("/never", (request, socket, out) -> {
+            stream(out, "text/event-stream", 0, chunk("a"), 10_000, chunk("b"));
+            return true;
+        });
+        server.on("/garbled", (request, socket, out) -> {
+            stream(out, "text/event-stream", 0, "data: {\"choices\": [oops\n\n");
+            return true;
+        });
+        server.on("/limited", (request, socket, out) -> {
+            ScriptedServer.respond(out, 429, "{\"error\":{\"message\":\"Rate limit reached\",\"type\":\"rate_limit\"}}",
+                    "content-type: application/json");
+            return true;
+        });
+        server.on("/keyless", (request, socket, out) -> {
+            boolean hasKey = request.headers().containsKey("authorization");
+            ScriptedServer.respond(out, hasKey ? 200 : 401, "{\"error\":{\"message\":\"missing API key\"}}",
+                    "content-type: application/json");
+            return true;
+        });
+        server.on("/error", (request, socket, out) -> {
+            stream(out, "text/event-stream", 0, chunk("a"), 0, "data: {\"error\":{\"message\":\"boom\"}}\n\n");
+            return true;
+        });
+        server.on("/cut", (request, socket, out) -> {
+            stream(out, "text/event-stream", 0, chunk("a"), 0, null);
+            socket.close();
+            return false;
+        });
+
+        assertFailure(once("driver: llm\nmodel: m\npath: /json"), ErrorClasses.PROTOCOL,
+                "expected a text/event-stream answer, got application/json: {\"answer\": 42}");
+        long start = System.nanoTime();
+        Outcome never = once("", "driver: llm\nmodel: m\npath: /never", Duration.ofMillis(400));
+        assertFailure(never, ErrorClasses.TIMEOUT, "not finished within 400 ms after 1 events");
+        assertThat(System.nanoTime() - start).isLessThan(5_000 * MS);
+        assertFailure(once("driver: llm\nmodel: m\npath: /garbled"), ErrorClasses.PROTOCOL, "malformed openai-chat stream: a chunk is not JSON");
+        assertFailure(once("driver: llm\nmodel: m\npath: /limited"), ErrorClasses.HTTP_4XX, "HTTP 429: Rate limit reached");
+        assertFailure(once("driver: llm\nmodel: m\npath: /keyless"), ErrorClasses.HTTP_4XX, "HTTP 401: missing API key");
+        assertFailure(once("driver: llm\nmodel: m\npath: /error"), "stream_error", "error in the stream: boom");
+        Outcome cut = once("driver: llm\nmodel: m\npath: /cut");
+        assertThat(cut).isInstanceOf(Outcome.Failure.class);
+        assertThat(((Outcome.Failure) cut).errorClass()).isIn(ErrorClasses.RESET, "stream_incomplete");
+    }
+
+    private static void assertFailure(Outcome outcome, String errorClass, String messageStart) {
+        assertThat(outcome).isInstanceOfSatisfying(Outcome.Failure.class, f -> {
+            assertThat(f.errorClass()).isEqualTo(errorClass);
+            assertThat(f.message()).startsWith(messageStart);
+        });
+    }
+
+    @Test
+    void automationsSyncAsyncAndSse() throws Exception {
+        server.on("/sync", (request, socket, out) -> {
+            Thread.sleep(50);
+            ScriptedServer.respond(out, 200, "{\"status\":\"completed\",\"result\":\"ok\"}", "content-type: application/json");
+            return true;
+        });
+        server.on("/sync-fail", (request, socket, out) -> {
+            ScriptedServer.respond(out, 200, "{\"status\":\"failed\",\"error\":\"captcha\"}", "content-type: application/json");
+            return true;
+        });
+        AtomicInteger polls = new AtomicInteger();
+        server.on("/submit", (request, socket, out) -> {
+            ScriptedServer.respond(out, 202, "{\"run_id\":\"r1\",\"status\":\"running\"}", "content-type: application/json");
+            return true;
+        });
+        server.on("/runs/r1", (request, socket, out) -> {
+            String status = polls.incrementAndGet() < 3 ? "running" : "completed";
+            ScriptedServer.respond(out, 200, "{\"status\":\"" + status + "\"}", "content-type: application/json");
+            return true;
+        });
+        server.on("/progress", (request, socket, out) -> {
+            stream(out, "text/event-stream", 10, "event: progress\ndata: step 1\n\n", 10, "event: progress\ndata: step 2\n\n",
+                    10, "event: failed\ndata: {\"reason\":\"timeout on page\"}\n\n");
+            return true;
+        });
+
+        Outcome sync = once("driver: llm\napi: automation-sync\npath: /sync\nbody: '{\"task\": \"${seq}\"}'");
+        assertThat(sync).isInstanceOf(Outcome.Success.class);
+        assertThat(sync.timings().serviceNanos()).isGreaterThanOrEqualTo(50 * MS);
+        assertFailure(once("driver: llm\napi: automation-sync\npath: /sync-fail"), LlmSession.AUTOMATION_FAILED,
+                "the automation reported status failed");
+
+        Outcome async = once("driver: llm\napi: automation-async\npath: /submit\nautomation: {status_path: '/runs/${run_id}', poll_interval: 20ms}");
+        assertThat(async).isInstanceOf(Outcome.Success.class);
+        assertThat(async.eventTimes()).hasSize(4); // the submit answer and three polls
+        assertThat(polls.get()).isEqualTo(3);
+
+        Outcome sse = once("driver: llm\napi: automation-sse\npath: /progress");
+        assertFailure(sse, LlmSession.AUTOMATION_FAILED, "error in the stream: failed:");
+        assertThat(sse.eventTimes()).hasSize(3);
+        assertThat(sse.stream()).isNull();
+    }
+
+    @Test
+    void planProblemsComeWithTheirPaths() throws Exception {
+        Parsed parsed = parse("url: ftp://x\nprovider: acme\napi_key: a\napi_key_env: B",
+                "driver: llm\napi: openai-chat\nprompt: a\nprompt_words: {mean: 5}\nslo: {ttft: soon}\nbody: x");
+        assertThat(parsed.problems()).extracting(Problem::path).contains("target.url", "target.provider",
+                "target.api_key_env", "workload.model", "workload.slo.ttft", "workload.body");
+        assertThat(parsed.problems()).anySatisfy(p -> assertThat(p.message()).contains("unknown provider 'acme'"));
+        Parsed automation = parse("url: http://127.0.0.1:1", "driver: llm\napi: automation-async\npath: /x");
+        assertThat(automation.problems()).extracting(Problem::path).containsExactly("workload.automation");
+    }
+}

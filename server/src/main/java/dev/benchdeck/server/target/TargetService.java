@@ -144,12 +144,10 @@ public class TargetService {
         plan.putObject("workload").put("driver", TargetKinds.driver(kind));
         plan.putObject("load").put("users", 1);
         placeholders(secrets).addTo(plan);
-        if (problems.isEmpty()) {
-            try {
-                planReader.read(plan);
-            } catch (InvalidPlanException e) {
-                e.problems().stream().map(TargetService::requestPath).filter(p -> p != null).forEach(problems::add);
-            }
+        try {
+            planReader.read(plan);
+        } catch (InvalidPlanException e) {
+            e.problems().stream().map(TargetService::requestPath).filter(p -> p != null).forEach(problems::add);
         }
         if (!problems.isEmpty()) {
             throw new InvalidPlanException(problems);

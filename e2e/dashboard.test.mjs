@@ -124,7 +124,7 @@ test('a database benchmark: postgres target, connection test, thread sweep, setu
   await page.getByLabel('Thread counts', { exact: true }).fill('2, 4');
   await page.getByLabel('Table rows', { exact: true }).fill('1000');
   await page.getByLabel('Duration per step', { exact: true }).fill('5s');
-  await page.getByText('must be at least 10 s per step').waitFor();
+  await page.getByTestId('db-scenario-fields').getByText('must be at least 10 s per step').waitFor();
   await page.getByLabel('Duration per step', { exact: true }).fill('10s');
   await page.getByLabel('Batch size', { exact: true }).fill('500');
   await page.getByRole('button', { name: 'Advanced settings' }).click();

@@ -32,7 +32,7 @@ function DatabaseReport({ report }: { report: ConnectionReport }) {
       <dt className="font-medium">Connected</dt>
       <dd>{report.user}@{report.database}{report.schema ? ` (schema ${report.schema})` : ''}</dd>
       <dt className="font-medium">Server</dt>
-      <dd data-testid="server-version">{report.server_version}</dd>
+      <dd data-testid="server-version">PostgreSQL {report.server_version}</dd>
       <dt className="font-medium">Round trip</dt>
       <dd>{formatMs(report.round_trip_millis)}</dd>
       <dt className="font-medium">Can create the table</dt>

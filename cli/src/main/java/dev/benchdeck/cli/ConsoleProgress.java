@@ -3,20 +3,38 @@ package dev.benchdeck.cli;
 import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.record.SetupProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Map;
 
-/** One progress line per second on standard error: elapsed/total with a bar, rate, p50/p99, errors, in flight. */
+/**
+ * Progress on standard error: while a driver sets up, one line per phase that updates in place on a
+ * terminal (a new line every {@value #PLAIN_SETUP_GAP_SECONDS} s elsewhere) and a summary line when
+ * the phase is done; then one line per second: elapsed/total with a bar, rate, p50/p99, errors, in
+ * flight, and the connection pool when the driver has one.
+ */
 final class ConsoleProgress implements RunListener {
 
     private static final int BAR = 20;
 
     private final PrintWriter err;
     private final double totalSeconds;
+    private static final double PLAIN_SETUP_GAP_SECONDS = 5;
+
     private final int steps;
+    private final boolean terminal;
+    private int pendingWidth;
+    private double lastPlainLine = -1;
 
     ConsoleProgress(PrintWriter err, Plan plan) {
+        this(err, plan, false);
+    }
+
+    /** @param terminal whether {@code err} is a terminal, where a carriage return rewrites the line */
+    ConsoleProgress(PrintWriter err, Plan plan, boolean terminal) {
         this.err = err;
+        this.terminal = terminal;
         this.totalSeconds = plan.estimatedDuration().map(d -> d.toMillis() / 1000.0).orElse(0.0);
         this.steps = plan.load().steps().size();
     }
@@ -29,7 +47,32 @@ final class ConsoleProgress implements RunListener {
     }
 
     @Override
+    public void setupProgress(SetupProgress p) {
+        if (p.finished()) {
+            clearPending();
+            err.println(SetupLines.finished(p));
+            lastPlainLine = -1;
+        } else if (terminal) {
+            String line = SetupLines.progress(p);
+            err.print("\r" + line + " ".repeat(Math.max(0, pendingWidth - line.length())));
+            pendingWidth = line.length();
+        } else if (lastPlainLine < 0 || p.elapsedSeconds() - lastPlainLine >= PLAIN_SETUP_GAP_SECONDS) {
+            err.println(SetupLines.progress(p));
+            lastPlainLine = p.elapsedSeconds();
+        }
+        err.flush();
+    }
+
+    private void clearPending() {
+        if (pendingWidth > 0) {
+            err.print("\r" + " ".repeat(pendingWidth) + "\r");
+            pendingWidth = 0;
+        }
+    }
+
+    @Override
     public void interval(IntervalSnapshot s) {
+        clearPending();
         err.println(line(s));
         err.flush();
     }
@@ -39,9 +82,21 @@ final class ConsoleProgress implements RunListener {
                 ? clock(s.elapsedSeconds()) + "/" + clock(totalSeconds) + " " + bar(s.elapsedSeconds() / totalSeconds)
                 : clock(s.elapsedSeconds());
         String phase = s.phase() == IntervalSnapshot.Phase.MEASURE ? "" : " (" + s.phase().name().toLowerCase(Locale.ROOT) + ")";
-        return String.format(Locale.ROOT, "%s step %d/%d %s%s | %,.0f req/s | p50 %s p99 %s | errors %d%s | in flight %d",
+        return String.format(Locale.ROOT, "%s step %d/%d %s%s | %,.0f req/s | p50 %s p99 %s | errors %d%s | in flight %d%s",
                 progress, s.step() + 1, steps, s.stepLabel(), phase, s.throughput(), SummaryPrinter.ms(s.p50()),
-                SummaryPrinter.ms(s.p99()), s.errors(), s.dropped() > 0 ? " dropped " + s.dropped() : "", s.inFlight());
+                SummaryPrinter.ms(s.p99()), s.errors(), s.dropped() > 0 ? " dropped " + s.dropped() : "", s.inFlight(),
+                pool(s.gauges()));
+    }
+
+    /** {@code  | pool 8/8 active, 0 waiting} when the driver reports a pool. */
+    static String pool(Map<String, Double> gauges) {
+        Double active = gauges.get("pool.active");
+        Double total = gauges.get("pool.total");
+        if (active == null || total == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " | pool %.0f/%.0f active, %.0f waiting", active, total,
+                gauges.getOrDefault("pool.waiting", 0.0));
     }
 
     private static String bar(double fraction) {

@@ -80,7 +80,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             List<RunListener> listeners = new ArrayList<>();
             if (!quiet) {
-                listeners.add(new ConsoleProgress(err, parsed));
+                listeners.add(new ConsoleProgress(err, parsed, System.console() != null));
             }
             RunResult result = new RunEngine(EngineClock.system()).run(parsed, driver, RunListener.all(listeners), control);
             SummaryPrinter.print(out, result);

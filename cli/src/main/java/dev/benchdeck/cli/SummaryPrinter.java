@@ -1,6 +1,7 @@
 package dev.benchdeck.cli;
 
 import dev.benchdeck.engine.record.LatencySummary;
+import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
@@ -11,10 +12,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The end-of-run summary: a table per step, errors by class with samples, threshold verdicts. */
+/**
+ * The end-of-run summary: the setup phases, a table with a row per step (duration, requests, rate,
+ * mean and percentile latencies, errors and error rate), errors by class with samples, threshold verdicts.
+ */
 final class SummaryPrinter {
 
-    private static final String ROW = "%-5s %-14s %10s %11s %9s %8s %9s %9s %9s %9s %9s %9s%n";
+    private static final String ROW = "%-5s %-14s %8s %10s %11s %9s %9s %9s %9s %9s %8s %7s %7s%n";
 
     private SummaryPrinter() {
     }
@@ -23,8 +27,12 @@ final class SummaryPrinter {
         out.println();
         out.println(result.plan() + ": " + result.status().name().toLowerCase(Locale.ROOT)
                 + (result.failure() != null ? " (" + result.failure() + ")" : ""));
+        for (SetupProgress phase : result.setup()) {
+            out.println(SetupLines.finished(phase) + (phase.finished() ? "" : "  (not finished)"));
+        }
         if (!result.steps().isEmpty()) {
-            out.printf(Locale.ROOT, ROW, "step", "load", "requests", "req/s", "errors", "dropped", "p50", "p90", "p99", "p99.9", "max", "mean");
+            out.printf(Locale.ROOT, ROW, "step", "load", "duration", "requests", "req/s", "mean", "p50", "p95", "p99",
+                    "max", "errors", "err %", "dropped");
             for (StepResult step : result.steps()) {
                 row(out, String.valueOf(step.index() + 1), step);
             }
@@ -51,10 +59,11 @@ final class SummaryPrinter {
 
     private static void row(PrintWriter out, String name, StepResult step) {
         LatencySummary l = step.latency() == null ? LatencySummary.EMPTY : step.latency().summary();
-        out.printf(Locale.ROOT, ROW, name, step.label(), String.format(Locale.ROOT, "%,d", step.requests()),
-                String.format(Locale.ROOT, "%,.1f", step.throughput()),
-                step.errors() == 0 ? "0" : String.format(Locale.ROOT, "%d (%.1f%%)", step.errors(), step.errorRate() * 100),
-                String.valueOf(step.dropped()), ms(l.p50()), ms(l.p90()), ms(l.p99()), ms(l.p999()), ms(l.max()), ms(l.mean()));
+        out.printf(Locale.ROOT, ROW, name, step.label(), String.format(Locale.ROOT, "%.1fs", step.measuredSeconds()),
+                String.format(Locale.ROOT, "%,d", step.requests()), String.format(Locale.ROOT, "%,.1f", step.throughput()),
+                ms(l.mean()), ms(l.p50()), ms(l.p95()), ms(l.p99()), ms(l.max()),
+                String.format(Locale.ROOT, "%,d", step.errors()), String.format(Locale.ROOT, "%.2f%%", step.errorRate() * 100),
+                String.valueOf(step.dropped()));
     }
 
     private static void errors(PrintWriter out, StepResult overall) {

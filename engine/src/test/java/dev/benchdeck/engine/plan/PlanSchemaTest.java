@@ -37,7 +37,7 @@ class PlanSchemaTest {
     @Test
     void forbidsUnknownFieldsLikeTheReader() throws Exception {
         JsonNode schema = schema();
-        for (String def : new String[] {"load", "closedStep", "openStep", "httpTarget", "httpWorkload"}) {
+        for (String def : new String[] {"load", "closedStep", "openStep", "httpTarget", "httpWorkload", "jdbcTarget", "jdbcWorkload"}) {
             assertThat(schema.at("/$defs/" + def + "/additionalProperties").asBoolean(true)).as(def).isFalse();
         }
         assertThat(schema.get("additionalProperties").asBoolean(true)).isFalse();

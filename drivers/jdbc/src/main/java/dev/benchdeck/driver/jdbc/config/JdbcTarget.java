@@ -3,25 +3,60 @@ package dev.benchdeck.driver.jdbc.config;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The plan's {@code target} for the jdbc driver: where the database is and how to log in. The
- * password comes from exactly one place: inline {@code password} (the server injects the stored one
- * at run time), {@code password_env} (an environment variable), or {@code lakebase} (OAuth tokens).
- * {@code toString} never shows a secret.
+ * password comes from at most one place: inline {@code password} (the server injects the stored one
+ * at run time), {@code password_env} (an environment variable), or {@code lakebase} (OAuth tokens);
+ * none at all for a server that trusts the client. {@code connectionProperties} are extra pgjdbc
+ * URL parameters the workload needs (prepareThreshold, options…). {@code toString} never shows a secret.
  */
 public record JdbcTarget(String host, int port, String database, String user, String sslmode,
                          String password, String passwordEnv, LakebaseSettings lakebase,
-                         PoolSettings pool, Duration connectTimeout) {
+                         PoolSettings pool, Duration connectTimeout, Map<String, String> connectionProperties) {
 
     public static final int DEFAULT_PORT = 5432;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    public JdbcTarget {
+        connectionProperties = Map.copyOf(connectionProperties);
+    }
+
+    public JdbcTarget(String host, int port, String database, String user, String sslmode,
+                      String password, String passwordEnv, LakebaseSettings lakebase,
+                      PoolSettings pool, Duration connectTimeout) {
+        this(host, port, database, user, sslmode, password, passwordEnv, lakebase, pool, connectTimeout, Map.of());
+    }
+
+    /** The same target with more URL parameters (later ones win). */
+    public JdbcTarget withConnectionProperties(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(connectionProperties);
+        all.putAll(more);
+        return new JdbcTarget(host, port, database, user, sslmode, password, passwordEnv, lakebase, pool,
+                connectTimeout, all);
+    }
+
+    /** The same target with other pool settings. */
+    public JdbcTarget withPool(PoolSettings other) {
+        return new JdbcTarget(host, port, database, user, sslmode, password, passwordEnv, lakebase, other,
+                connectTimeout, connectionProperties);
+    }
+
     /** The pgjdbc URL, without credentials. */
     public String jdbcUrl() {
         String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:postgresql://" + h + ":" + port + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8)
-                + "?sslmode=" + sslmode;
+        StringBuilder url = new StringBuilder("jdbc:postgresql://").append(h).append(':').append(port).append('/')
+                .append(encode(database)).append("?sslmode=").append(sslmode);
+        // sorted, so that the URL of a target does not depend on map order
+        new java.util.TreeMap<>(connectionProperties).forEach((k, v) -> url.append('&').append(encode(k)).append('=')
+                .append(encode(v)));
+        return url.toString();
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** host:port/database, for messages. */

@@ -1,0 +1,87 @@
+package dev.benchdeck.mockllm;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The mock LLM server: the JDK's HTTP server with one virtual thread per request, so a stream that
+ * sleeps between tokens costs a parked virtual thread, not a platform thread.
+ *
+ * <pre>{@code
+ * try (MockLlmServer mock = MockLlmServer.start(MockLlmConfig.defaults())) {
+ *     URI base = mock.baseUri();   // http://127.0.0.1:<port>
+ *     mock.updateConfig(mock.config().toBuilder().ttft(200, 0).itl(20, 0).build());
+ * }
+ * }</pre>
+ */
+public final class MockLlmServer implements AutoCloseable {
+
+    /** Connections waiting to be accepted; the kernel caps it at net.core.somaxconn. */
+    static final int ACCEPT_BACKLOG = 16_384;
+
+    private final HttpServer server;
+    private final ExecutorService requests;
+    private final AtomicReference<MockLlmConfig> config;
+    private final MockStats stats = new MockStats();
+
+    private MockLlmServer(HttpServer server, ExecutorService requests, MockLlmConfig initial) {
+        this.server = server;
+        this.requests = requests;
+        this.config = new AtomicReference<>(initial);
+    }
+
+    /** Starts on 127.0.0.1 on a free port. */
+    public static MockLlmServer start(MockLlmConfig config) throws IOException {
+        return start("127.0.0.1", 0, config);
+    }
+
+    /** Starts on the given host and port (0 = a free port). */
+    public static MockLlmServer start(String host, int port, MockLlmConfig config) throws IOException {
+        Objects.requireNonNull(config, "config");
+        HttpServer server = HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG);
+        ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
+        MockLlmServer mock = new MockLlmServer(server, requests, config);
+        server.createContext("/", new Router(mock::config, mock::updateConfig, mock.stats));
+        server.setExecutor(requests);
+        server.start();
+        return mock;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String host() {
+        return server.getAddress().getHostString();
+    }
+
+    public URI baseUri() {
+        return URI.create("http://" + host() + ":" + port());
+    }
+
+    public MockLlmConfig config() {
+        return config.get();
+    }
+
+    /** Applies to requests that arrive from now on; running streams keep the plan they started with. */
+    public void updateConfig(MockLlmConfig changed) {
+        config.set(Objects.requireNonNull(changed, "config"));
+    }
+
+    public MockStats.Snapshot stats() {
+        return stats.snapshot();
+    }
+
+    /** Stops accepting, cuts running streams and stops their threads. */
+    @Override
+    public void close() {
+        server.stop(0);
+        requests.shutdownNow();
+    }
+}

@@ -2,6 +2,7 @@
 // sees the final results, and reloads the page later. Real server, real PostgreSQL, real Chromium.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { chromium } from 'playwright-core';
 
 const base = process.env.BENCHDECK_URL;
@@ -89,4 +90,58 @@ test('create a scenario, run it, watch it live, see the results, reload them', a
   await page.getByTestId('step-table').getByText('users=4').first().waitFor();
   await page.locator('[data-testid="live-throughput-chart"] canvas').first().waitFor();
   await shot('06-run-reloaded');
+});
+
+test('a database benchmark: postgres target, connection test, thread sweep, setup and results per thread count', async () => {
+  const pgPort = process.env.PG_PORT;
+  assert.ok(pgPort && process.env.PG_PASSWORD_FILE, 'PG_PORT / PG_PASSWORD_FILE are not set (run e2e/run.sh)');
+  const password = (await readFile(process.env.PG_PASSWORD_FILE, 'utf8')).trim();
+  const name = 'e2e pg ' + Date.now();
+
+  await page.goto(base + '/targets');
+  await page.getByRole('button', { name: 'New target' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Kind', { exact: true }).selectOption('postgres');
+  await page.getByLabel('Host', { exact: true }).fill('127.0.0.1');
+  await page.getByLabel('Port', { exact: true }).fill(pgPort);
+  await page.getByLabel('Database', { exact: true }).fill('postgres');
+  await page.getByLabel('User', { exact: true }).fill('postgres');
+  await page.getByLabel('SSL mode', { exact: true }).selectOption('disable');
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Create target' }).click();
+
+  await page.getByRole('button', { name: `Test connection to ${name}` }).click();
+  const result = page.locator('[data-testid="connection-test-result"][data-outcome="ok"]');
+  await result.waitFor();
+  assert.match(await result.getByTestId('server-version').innerText(), /PostgreSQL 17/);
+  assert.ok(!(await page.content()).includes(password), 'the password shows on the page');
+  await shot('07-postgres-target-tested');
+
+  await page.goto(base + '/scenarios/new');
+  await page.getByTestId('scenario-form').waitFor();
+  await page.getByLabel('Name', { exact: true }).fill('e2e db sweep ' + Date.now());
+  await page.getByLabel('Target', { exact: true }).selectOption({ label: `${name} (postgresql://postgres@127.0.0.1:${pgPort}/postgres)` });
+  await page.getByLabel('Thread counts', { exact: true }).fill('2, 4');
+  await page.getByLabel('Table rows', { exact: true }).fill('1000');
+  await page.getByLabel('Duration per step', { exact: true }).fill('5s');
+  await page.getByTestId('db-scenario-fields').getByText('must be at least 10 s per step').waitFor();
+  await page.getByLabel('Duration per step', { exact: true }).fill('10s');
+  await page.getByLabel('Batch size', { exact: true }).fill('500');
+  await page.getByRole('button', { name: 'Advanced settings' }).click();
+  await page.getByLabel('Warm-up per step', { exact: true }).fill('1s');
+  // 2 steps × (1 s + 10 s), the setup of 1,000 rows is under a second
+  await page.getByTestId('db-estimate').filter({ hasText: /Estimated total: 22 s/ }).waitFor();
+  await shot('08-db-scenario-form');
+
+  await page.getByTestId('scenario-run-button').click();
+  await page.waitForURL(/\/runs\/\d+$/);
+  await page.getByTestId('setup-progress').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="run-status"][data-status="completed"]').waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="setup-phase"][data-finished="true"]').first().waitFor();
+  const rows = page.getByTestId('thread-row');
+  await rows.nth(1).waitFor();
+  assert.equal(await rows.count(), 2);
+  assert.deepEqual(await rows.locator('th').allInnerTexts(), ['2', '4']);
+  await page.getByTestId('throughput-vs-threads').waitFor();
+  await shot('09-db-run-completed');
 });

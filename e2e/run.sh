@@ -15,9 +15,12 @@ artifacts="$root/e2e/artifacts"
 
 rm -rf "$artifacts" && mkdir -p "$artifacts"
 data="$(mktemp -d /tmp/benchdeck-e2e.XXXXXX)"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port="$(free_port)"
+# a known port for the server's own embedded PostgreSQL: the database test points a postgres target at it
+pg_port="$(free_port)"
 "$BENCHDECK_JAVA_HOME/bin/java" -jar "$jar" --server.port="$port" --benchdeck.data-dir="$data" \
-  --benchdeck.embedded-db.port=0 --benchdeck.embedded-db.delete-on-stop=true > "$artifacts/server.log" 2>&1 &
+  --benchdeck.embedded-db.port="$pg_port" --benchdeck.embedded-db.delete-on-stop=true > "$artifacts/server.log" 2>&1 &
 server=$!
 # keeps the tests' exit status: the server's own (143 on SIGTERM) must not become the script's
 cleanup() { local rc=$?; kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data"; exit "$rc"; }
@@ -34,4 +37,6 @@ cd "$root/e2e"
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi
-BENCHDECK_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" ARTIFACTS="$artifacts" npm test --silent
+# the embedded PostgreSQL keeps its superuser's password in a 0600 file beside its data (EmbeddedPostgres)
+BENCHDECK_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" ARTIFACTS="$artifacts" \
+  PG_PORT="$pg_port" PG_PASSWORD_FILE="$data/pgdata.password" npm test --silent

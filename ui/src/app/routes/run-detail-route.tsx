@@ -1,5 +1,7 @@
 import { useLiveRun } from '@/features/live/api/use-live-run';
 import { LiveCharts } from '@/features/live/components/live-charts';
+import { PoolGauges } from '@/features/live/components/pool-gauges';
+import { SetupProgressPanel } from '@/features/live/components/setup-progress';
 import { RunDetail } from '@/features/runs/components/run-detail';
 import { NotFound, useIdParam } from './route-parts';
 
@@ -13,7 +15,13 @@ export function RunDetailRoute() {
       runId={runId}
       liveStatus={live.status}
       liveSteps={live.hasSnapshot ? live.steps : undefined}
-      charts={<LiveCharts intervals={live.intervals} />}
+      setup={<SetupProgressPanel setup={live.setup} />}
+      charts={
+        <>
+          <LiveCharts intervals={live.intervals} />
+          <PoolGauges intervals={live.intervals} />
+        </>
+      }
     />
   );
 }

@@ -1,11 +1,31 @@
 // The REST API's JSON shapes (docs/api.md): snake_case, timestamps as ISO-8601 strings.
 
-export type TargetOptions = { http_version?: string; insecure?: boolean };
+export type PoolOptions = { size?: number; overflow?: number; max_lifetime?: string; acquire_timeout?: string };
+
+/** Databricks Lakebase login settings without secrets (token and client_secret are credentials). */
+export type LakebaseOptions = { workspace_url?: string; instance?: string; endpoint?: string; profile?: string; client_id?: string };
+
+/** http targets use http_version/insecure; postgres targets hold the jdbc plan's target section without secrets. */
+export type TargetOptions = {
+  http_version?: string;
+  insecure?: boolean;
+  host?: string;
+  port?: number;
+  database?: string;
+  user?: string;
+  sslmode?: string;
+  connect_timeout?: string;
+  password_env?: string;
+  pool?: PoolOptions;
+  lakebase?: LakebaseOptions;
+};
+
+export type TargetKind = 'http' | 'postgres';
 
 export type Target = {
   id: number;
   name: string;
-  kind: 'http' | string;
+  kind: TargetKind | string;
   url: string;
   options: TargetOptions;
   has_credentials: boolean;
@@ -13,12 +33,53 @@ export type Target = {
   updated_at: string;
 };
 
+/** Secrets are write-only: headers for http targets, password and Lakebase secrets for postgres ones. */
+export type TargetCredentials = {
+  headers?: Record<string, string>;
+  password?: string;
+  lakebase?: { token?: string; client_secret?: string };
+};
+
 export type TargetInput = {
   name: string;
   kind: string;
-  url: string;
+  url?: string;
   options: TargetOptions;
-  credentials?: { headers: Record<string, string> };
+  credentials?: TargetCredentials;
+};
+
+export type CheckStep = { name: string; outcome: 'ok' | 'warning' | 'failed' | 'skipped'; millis: number; detail: string | null };
+
+/** POST /targets/{id}/test for a postgres target. */
+export type ConnectionReport = {
+  ok: boolean;
+  server_version: string | null;
+  round_trip_millis: number | null;
+  can_create_table: boolean | null;
+  user: string | null;
+  database: string | null;
+  schema: string | null;
+  error_class: string | null;
+  message: string | null;
+  steps: CheckStep[];
+};
+
+/** POST /targets/{id}/test for an http target. */
+export type HttpCheckReport = { ok: boolean; status: number | null; millis: number | null; error_class: string | null; message: string | null };
+
+export type TargetTestReport = ConnectionReport | HttpCheckReport;
+
+export type QueryReport = {
+  ok: boolean;
+  millis: number | null;
+  rows: number | null;
+  rows_capped: boolean;
+  columns: string[];
+  plan: string | null;
+  error_class: string | null;
+  sql_state: string | null;
+  message: string | null;
+  position: number | null;
 };
 
 export type Scenario = {
@@ -110,10 +171,24 @@ export type ThresholdVerdict = { threshold: string; scope: string; actual: numbe
 
 export type EnvironmentInfo = { benchdeck_version?: string; java?: string; cpus?: number; os?: string };
 
+/** A driver's setup phase (create, load, index…) as the engine reports it; total 0 means unknown. */
+export type SetupProgress = {
+  phase: string;
+  message: string | null;
+  done: number;
+  total: number;
+  unit: string | null;
+  rate_per_second: number;
+  elapsed_seconds: number;
+  finished: boolean;
+};
+
 export type RunDetail = RunSummary & {
   plan_yaml: string;
   environment: EnvironmentInfo | null;
   failure: string | null;
+  /** The last report of each setup phase; null until the run ends. */
+  setup?: SetupProgress[] | null;
   steps: StepResult[];
   overall: StepResult | null;
   verdicts: ThresholdVerdict[];
@@ -137,6 +212,8 @@ export type IntervalSnapshot = {
   max: number;
   in_flight: number;
   users: number;
+  /** The driver's live gauges, e.g. pool.active, pool.idle, pool.waiting, pool.total. */
+  gauges?: Record<string, number>;
 };
 
 export type Page<T> = { items: T[]; page: number; size: number; total: number };
@@ -150,7 +227,8 @@ export type Overview = {
 };
 
 export type LiveMessage =
-  | { type: 'snapshot'; run: RunDetail; intervals: IntervalSnapshot[] }
+  | { type: 'snapshot'; run: RunDetail; intervals: IntervalSnapshot[]; setup?: SetupProgress[] }
+  | { type: 'setup'; run_id: number; progress: SetupProgress }
   | { type: 'interval'; run_id: number; interval: IntervalSnapshot }
   | { type: 'step'; run_id: number; step: StepResult }
   | { type: 'status'; run_id: number; status: RunStatus };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntervalSnapshot, RunDetail, StepResult } from '@/shared/api-client/types';
+import type { IntervalSnapshot, RunDetail, SetupProgress, StepResult } from '@/shared/api-client/types';
 import { initialLiveRunState, liveRunReducer, type LiveRunAction, type LiveRunState } from './live-run-reducer';
 
 const interval = (elapsed: number): IntervalSnapshot => ({
@@ -79,5 +79,21 @@ describe('liveRunReducer', () => {
       { type: 'intervals-loaded', intervals: [interval(1)] },
     ]);
     expect(withSnapshot.intervals).toHaveLength(2);
+  });
+
+  it('keeps the latest report of each setup phase, from the snapshot and then live', () => {
+    const progress = (phase: string, done: number, elapsed: number, finished = false): SetupProgress => ({
+      phase, message: null, done, total: 1000, unit: 'rows', rate_per_second: done / elapsed, elapsed_seconds: elapsed, finished,
+    });
+    const state = fold([
+      { type: 'setup', run_id: 42, progress: progress('load', 100, 1) },
+      { type: 'snapshot', run: run('running'), intervals: [], setup: [progress('create', 0, 0.1, true), progress('load', 300, 2)] },
+      { type: 'setup', run_id: 42, progress: progress('load', 1000, 3, true) },
+      { type: 'setup', run_id: 42, progress: progress('load', 900, 2.9) },
+      { type: 'setup', run_id: 42, progress: progress('index', 0, 0.1) },
+    ]);
+    expect(state.setup.map((p) => [p.phase, p.done, p.finished])).toEqual([
+      ['create', 0, true], ['load', 1000, true], ['index', 0, false],
+    ]);
   });
 });

@@ -1,17 +1,19 @@
-import type { IntervalSnapshot, LiveMessage, RunDetail, RunStatus, StepResult } from '@/shared/api-client/types';
+import type { IntervalSnapshot, LiveMessage, RunDetail, RunStatus, SetupProgress, StepResult } from '@/shared/api-client/types';
 
 export type LiveRunState = {
   run: RunDetail | null;
   status: RunStatus | null;
   intervals: IntervalSnapshot[];
   steps: StepResult[];
+  /** The latest report of each setup phase, in the order the phases began. */
+  setup: SetupProgress[];
   /** True once the server's snapshot arrived; a REST fallback never overwrites it. */
   hasSnapshot: boolean;
 };
 
 export type LiveRunAction = LiveMessage | { type: 'intervals-loaded'; intervals: IntervalSnapshot[] };
 
-export const initialLiveRunState: LiveRunState = { run: null, status: null, intervals: [], steps: [], hasSnapshot: false };
+export const initialLiveRunState: LiveRunState = { run: null, status: null, intervals: [], steps: [], setup: [], hasSnapshot: false };
 
 /**
  * Folds the live feed into one run's state. The snapshot is the truth so far (also after a
@@ -29,9 +31,12 @@ export function liveRunReducer(state: LiveRunState, action: LiveRunAction): Live
         status: action.run.status,
         intervals: newer.length ? [...intervals, ...newer] : intervals,
         steps: action.run.steps ?? [],
+        setup: mergeSetup(action.setup ?? [], state.hasSnapshot ? [] : state.setup),
         hasSnapshot: true,
       };
     }
+    case 'setup':
+      return { ...state, setup: mergeSetup(state.setup, [action.progress]) };
     case 'interval': {
       if (action.interval.elapsed_seconds <= lastElapsed(state.intervals)) return state;
       return { ...state, intervals: [...state.intervals, action.interval] };
@@ -53,4 +58,15 @@ export function liveRunReducer(state: LiveRunState, action: LiveRunAction): Live
 
 function lastElapsed(intervals: readonly IntervalSnapshot[]): number {
   return intervals.length ? intervals[intervals.length - 1].elapsed_seconds : Number.NEGATIVE_INFINITY;
+}
+
+/** Replaces each phase's report with a later one (more done, or finished); new phases go last. */
+function mergeSetup(current: readonly SetupProgress[], updates: readonly SetupProgress[]): SetupProgress[] {
+  const merged = [...current];
+  for (const update of updates) {
+    const at = merged.findIndex((p) => p.phase === update.phase);
+    if (at < 0) merged.push(update);
+    else if (!merged[at].finished && update.elapsed_seconds >= merged[at].elapsed_seconds) merged[at] = update;
+  }
+  return merged;
 }

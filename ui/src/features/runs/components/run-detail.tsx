@@ -9,10 +9,12 @@ import { StatusBadge } from '@/shared/components/status-badge';
 import { formatDateTime, formatDuration, formatMs, formatPercent, formatRate, secondsBetween } from '@/shared/format/format';
 import { paths } from '@/shared/paths';
 import { useRun } from '../api/get-run';
+import { isDatabaseRun } from '../api/thread-sweep';
 import { useCancelRun, useRerun } from '../api/run-actions';
 import { ErrorSamples } from './error-samples';
 import { PercentileChart } from './percentile-chart';
 import { StepTable } from './step-table';
+import { ThreadSweepCharts, ThreadSweepTable } from './thread-sweep';
 import { Verdicts } from './verdicts';
 
 type RunDetailProps = {
@@ -22,18 +24,23 @@ type RunDetailProps = {
   liveSteps?: readonly StepResult[];
   /** The time-series charts, supplied by the page that composes this view with the live feed. */
   charts?: ReactNode;
+  /** Setup progress (live or stored), supplied like the charts. */
+  setup?: ReactNode;
 };
 
-export function RunDetail({ runId, liveStatus, liveSteps, charts }: RunDetailProps) {
+export function RunDetail({ runId, liveStatus, liveSteps, charts, setup }: RunDetailProps) {
   const run = useRun(runId);
   if (run.isPending) return <LoadingState label="Loading run…" />;
   if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} title={`Could not load run #${runId}.`} />;
   const status = liveStatus ?? run.data.status;
   const steps = liveSteps && liveSteps.length >= (run.data.steps?.length ?? 0) ? liveSteps : run.data.steps ?? [];
-  return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} />;
+  return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} setup={setup} />;
 }
 
-function RunDetailView({ run, status, steps, charts }: { run: Run; status: RunStatus; steps: readonly StepResult[]; charts?: ReactNode }) {
+type ViewProps = { run: Run; status: RunStatus; steps: readonly StepResult[]; charts?: ReactNode; setup?: ReactNode };
+
+function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
+  const database = isDatabaseRun(run.plan_yaml);
   return (
     <>
       <PageHeader
@@ -66,8 +73,16 @@ function RunDetailView({ run, status, steps, charts }: { run: Run; status: RunSt
       )}
 
       <div className="space-y-6">
+        {setup}
         {charts}
-        <Card title="Steps"><StepTable steps={steps} overall={run.overall} /></Card>
+        {database ? (
+          <>
+            <Card title="Results per thread count"><ThreadSweepTable steps={steps} /></Card>
+            <ThreadSweepCharts steps={steps} />
+          </>
+        ) : (
+          <Card title="Steps"><StepTable steps={steps} overall={run.overall} /></Card>
+        )}
         <Card title="Latency by percentile"><PercentileChart steps={steps} overall={run.overall} /></Card>
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Thresholds"><Verdicts verdicts={run.verdicts ?? []} /></Card>

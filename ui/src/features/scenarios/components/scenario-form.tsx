@@ -1,35 +1,64 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '@/shared/api-client/api-client';
-import { messagesFor, unclaimedMessages } from '@/shared/api-client/problem-details';
-import type { Scenario } from '@/shared/api-client/types';
+import { messagesFor, unclaimedMessages, type FieldErrors } from '@/shared/api-client/problem-details';
+import type { Scenario, Target } from '@/shared/api-client/types';
 import { Button } from '@/shared/components/button';
-import { Field, FieldMessages, inputClasses } from '@/shared/components/field';
+import { Field, inputClasses } from '@/shared/components/field';
 import { formatDuration } from '@/shared/format/format';
 import { paths } from '@/shared/paths';
-import { amountKey, applyForm, DEFAULT_PLAN_YAML, formFromPlan, parsePlan, planToYaml, type PlanForm } from '../api/plan-document';
+import { applyForm, DEFAULT_PLAN_YAML, formFromPlan, parsePlan, planToYaml, type PlanForm } from '../api/plan-document';
+import {
+  applyDbForm, DB_OPERATIONS, DEFAULT_DB_PLAN_YAML, dbFormFromPlan, estimateDbRun, isDbPlan, validateDbForm, type DbPlanForm,
+} from '../api/db-plan-document';
 import { scenarioFieldErrors } from '../api/scenario-errors';
 import { useSaveScenario, useStartRun } from '../api/scenarios';
 import { useTargetOptions } from '../api/get-target-options';
 import { usePlanValidation } from '../api/validate-plan';
-import { StepsEditor, ThresholdsEditor } from './plan-list-editors';
+import { DbScenarioFields } from './db-scenario-fields';
+import { httpFieldPaths, HttpScenarioFields, ThresholdsEditor } from './http-scenario-fields';
 
-type PlanState = { yaml: string; doc: Record<string, unknown>; form: PlanForm; yamlError: string | null };
+type PlanState = {
+  yaml: string;
+  doc: Record<string, unknown>;
+  form: PlanForm;
+  dbForm: DbPlanForm;
+  yamlError: string | null;
+  /** Edited by the user: a new scenario's default plan is swapped with the target's kind only until then. */
+  touched: boolean;
+};
 
-function initialPlan(yaml: string): PlanState {
+function initialPlan(yaml: string, touched = false): PlanState {
   try {
     const doc = parsePlan(yaml);
-    return { yaml, doc, form: formFromPlan(doc), yamlError: null };
+    return { yaml, doc, form: formFromPlan(doc), dbForm: dbFormFromPlan(doc), yamlError: null, touched };
   } catch (e) {
-    return { yaml, doc: {}, form: formFromPlan({}), yamlError: errorMessage(e) };
+    return { yaml, doc: {}, form: formFromPlan({}), dbForm: dbFormFromPlan({}), yamlError: errorMessage(e), touched };
   }
 }
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
+function withPlan(doc: Record<string, unknown>, form: PlanForm, dbForm: DbPlanForm): PlanState {
+  return { yaml: planToYaml(doc), doc, form, dbForm, yamlError: null, touched: true };
+}
+
+const DB_FIELD_PATHS = [
+  'load.steps', 'workload.rows', 'load.duration', 'workload.batch_size', 'workload.mix', 'workload.operation', 'load.warmup',
+  'workload.table', 'workload.setup', 'workload.keys', ...DB_OPERATIONS.map((op) => `workload.mix.${op}`),
+];
+
+/** The form's own messages first, then the server's, each once. */
+function mergeErrors(own: FieldErrors, server: FieldErrors): FieldErrors {
+  const merged: FieldErrors = { ...own };
+  for (const [path, messages] of Object.entries(server)) {
+    merged[path] = [...new Set([...(merged[path] ?? []), ...messages])];
+  }
+  return merged;
+}
 
 /**
  * The form edits the common fields and rewrites the YAML from them; typing in the YAML re-reads the
- * fields from it, so the YAML always wins and holds the whole plan.
+ * fields from it, so the YAML always wins and holds the whole plan. A postgres target gets the
+ * database fields (thread counts, rows, duration per step, batch size, operation mix).
  */
 export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   const navigate = useNavigate();
@@ -39,24 +68,36 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   const [name, setName] = useState(scenario?.name ?? '');
   const [description, setDescription] = useState(scenario?.description ?? '');
   const [targetId, setTargetId] = useState<number | null>(scenario?.target_id ?? null);
-  const [plan, setPlan] = useState<PlanState>(() => initialPlan(scenario?.plan_yaml ?? DEFAULT_PLAN_YAML));
+  const [plan, setPlan] = useState<PlanState>(() => initialPlan(scenario?.plan_yaml ?? DEFAULT_PLAN_YAML, scenario !== undefined));
   const [dirty, setDirty] = useState(false);
 
   const chosenTarget = targetId ?? (targets.data?.length === 1 ? targets.data[0].id : null);
+  const chosenKind = targets.data?.find((t) => t.id === chosenTarget)?.kind;
+  const database = chosenKind ? chosenKind === 'postgres' : isDbPlan(plan.doc);
   const validation = usePlanValidation(chosenTarget, plan.yaml, plan.yamlError === null && chosenTarget !== null);
   const saveProblem = save.error instanceof ApiError ? save.error.problem : null;
+  const ownErrors = useMemo(() => (database && !plan.yamlError ? validateDbForm(plan.dbForm) : {}), [database, plan.yamlError, plan.dbForm]);
   const errors = useMemo(
-    () => scenarioFieldErrors(plan.yamlError ? [] : validation.data?.problems, saveProblem?.errors),
-    [plan.yamlError, validation.data, saveProblem],
+    () => mergeErrors(ownErrors, scenarioFieldErrors(plan.yamlError ? [] : validation.data?.problems, saveProblem?.errors)),
+    [ownErrors, plan.yamlError, validation.data, saveProblem],
   );
-  const key = amountKey(plan.form.model);
+  const blocked = Object.keys(ownErrors).length > 0;
 
   const changeForm = (change: Partial<PlanForm>) => {
     setDirty(true);
     setPlan((current) => {
       const form = { ...current.form, ...change };
       const doc = applyForm(current.doc, form);
-      return { yaml: planToYaml(doc), doc, form, yamlError: null };
+      return withPlan(doc, form, dbFormFromPlan(doc));
+    });
+  };
+
+  const changeDbForm = (change: Partial<DbPlanForm>) => {
+    setDirty(true);
+    setPlan((current) => {
+      const dbForm = { ...current.dbForm, ...change };
+      const doc = applyDbForm(current.doc, dbForm);
+      return withPlan(doc, formFromPlan(doc), dbForm);
     });
   };
 
@@ -65,15 +106,22 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     setPlan((current) => {
       try {
         const doc = parsePlan(yaml);
-        return { yaml, doc, form: formFromPlan(doc), yamlError: null };
+        return { yaml, doc, form: formFromPlan(doc), dbForm: dbFormFromPlan(doc), yamlError: null, touched: true };
       } catch (e) {
-        return { ...current, yaml, yamlError: errorMessage(e) };
+        return { ...current, yaml, yamlError: errorMessage(e), touched: true };
       }
     });
   };
 
+  const changeTarget = (id: number | null) => {
+    setDirty(true);
+    setTargetId(id);
+    const kind = targets.data?.find((t: Target) => t.id === id)?.kind;
+    if (!plan.touched && kind) setPlan(initialPlan(kind === 'postgres' ? DEFAULT_DB_PLAN_YAML : DEFAULT_PLAN_YAML));
+  };
+
   const persist = (then: (saved: Scenario) => void) => {
-    if (chosenTarget === null) return;
+    if (chosenTarget === null || blocked) return;
     save.mutate(
       { id: scenario?.id, input: { name: name.trim(), description: description.trim(), target_id: chosenTarget, plan_yaml: plan.yaml } },
       { onSuccess: (saved) => { setDirty(false); then(saved); } },
@@ -92,12 +140,15 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   };
 
   const fieldPaths = [
-    'name', 'description', 'target_id', 'workload.method', 'workload.path', 'load.model', `load.${key}`, 'load.warmup', 'load.duration',
-    'load.steps', ...plan.form.steps.flatMap((_, i) => [`load.steps[${i}]`, `load.steps[${i}].${key}`, `load.steps[${i}].duration`]),
+    'name', 'description', 'target_id',
+    ...(database
+      ? [...DB_FIELD_PATHS, ...plan.dbForm.threads.split(',').flatMap((_, i) => [`load.steps[${i}]`, `load.steps[${i}].users`])]
+      : httpFieldPaths(plan.form)),
     'thresholds', ...plan.form.thresholds.map((_, i) => `thresholds[${i}]`),
   ];
   const otherProblems = unclaimedMessages(errors, fieldPaths);
   const estimate = validation.data?.estimated_seconds;
+  const dbEstimate = database ? estimateDbRun(plan.dbForm, estimate) : null;
 
   return (
     <form onSubmit={submit} data-testid="scenario-form" aria-label={scenario ? `Edit ${scenario.name}` : 'New scenario'} noValidate className="grid gap-6 lg:grid-cols-2">
@@ -110,50 +161,15 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
         </Field>
         <Field label="Target" errors={messagesFor(errors, 'target_id')} hint={targets.isError ? `Could not load targets: ${errorMessage(targets.error)}` : undefined}>
           {(p) => (
-            <select {...p} className={inputClasses} value={chosenTarget ?? ''} onChange={(e) => { setDirty(true); setTargetId(e.target.value ? Number(e.target.value) : null); }}>
+            <select {...p} className={inputClasses} value={chosenTarget ?? ''} onChange={(e) => changeTarget(e.target.value ? Number(e.target.value) : null)}>
               <option value="">{targets.isPending ? 'Loading targets…' : 'Choose a target'}</option>
               {targets.data?.map((t) => <option key={t.id} value={t.id}>{t.name} ({t.url})</option>)}
             </select>
           )}
         </Field>
-        <div className="grid grid-cols-[8rem_1fr] gap-3">
-          <Field label="Method" errors={messagesFor(errors, 'workload.method')}>
-            {(p) => (
-              <select {...p} className={inputClasses} value={plan.form.method} onChange={(e) => changeForm({ method: e.target.value })}>
-                {[...new Set([...METHODS, plan.form.method])].map((m) => <option key={m} value={m}>{m}</option>)}
-              </select>
-            )}
-          </Field>
-          <Field label="Path" errors={messagesFor(errors, 'workload.path')}>
-            {(p) => <input {...p} className={`${inputClasses} font-mono`} value={plan.form.path} onChange={(e) => changeForm({ path: e.target.value })} placeholder="/hello" />}
-          </Field>
-        </div>
-        <fieldset>
-          <legend className="mb-1 text-sm font-medium text-slate-700">Load model</legend>
-          <div className="flex gap-4 text-sm">
-            {(['closed', 'open'] as const).map((model) => (
-              <label key={model} className="flex items-center gap-2">
-                <input type="radio" name="model" value={model} checked={plan.form.model === model} onChange={() => changeForm({ model })} />
-                {model === 'closed' ? 'Closed (fixed users)' : 'Open (arrival rate)'}
-              </label>
-            ))}
-          </div>
-          <FieldMessages messages={messagesFor(errors, 'load.model')} />
-        </fieldset>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
-          {plan.form.steps.length === 0 && (
-            <Field label={plan.form.model === 'open' ? 'Rate (req/s)' : 'Users'} errors={messagesFor(errors, `load.${key}`)}>
-              {(p) => <input {...p} inputMode="numeric" className={inputClasses} value={plan.form.amount} onChange={(e) => changeForm({ amount: e.target.value })} />}
-            </Field>
-          )}
-          <Field label="Warm-up" errors={messagesFor(errors, 'load.warmup')} hint="e.g. 2s">
-            {(p) => <input {...p} className={inputClasses} value={plan.form.warmup} onChange={(e) => changeForm({ warmup: e.target.value })} />}
-          </Field>
-          <Field label="Duration" errors={messagesFor(errors, 'load.duration')} hint="e.g. 30s, 5m">
-            {(p) => <input {...p} className={inputClasses} value={plan.form.duration} onChange={(e) => changeForm({ duration: e.target.value })} />}
-          </Field>
-        </div>
-        <StepsEditor model={plan.form.model} steps={plan.form.steps} errors={errors} onChange={(steps) => changeForm({ steps })} />
+        {database
+          ? <DbScenarioFields form={plan.dbForm} errors={errors} estimate={dbEstimate} onChange={changeDbForm} />
+          : <HttpScenarioFields form={plan.form} errors={errors} onChange={changeForm} />}
         <ThresholdsEditor thresholds={plan.form.thresholds} errors={errors} onChange={(thresholds) => changeForm({ thresholds })} />
       </div>
 
@@ -166,8 +182,8 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
         <ValidationSummary
           checking={validation.isFetching}
           failed={validation.isError ? errorMessage(validation.error) : null}
-          valid={validation.data?.valid}
-          estimate={estimate}
+          valid={validation.data?.valid && !blocked}
+          estimate={dbEstimate ? dbEstimate.totalSeconds : estimate}
           problems={Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))}
           unplaced={otherProblems.length}
         />
@@ -175,8 +191,8 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
           <p role="alert" className="text-sm text-red-700">{errorMessage(save.error ?? start.error)}</p>
         )}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={save.isPending || chosenTarget === null}>{save.isPending ? 'Saving…' : scenario ? 'Save' : 'Create scenario'}</Button>
-          <Button variant="secondary" data-testid="scenario-run-button" disabled={save.isPending || start.isPending || chosenTarget === null} onClick={run}>
+          <Button type="submit" disabled={save.isPending || chosenTarget === null || blocked}>{save.isPending ? 'Saving…' : scenario ? 'Save' : 'Create scenario'}</Button>
+          <Button variant="secondary" data-testid="scenario-run-button" disabled={save.isPending || start.isPending || chosenTarget === null || blocked} onClick={run}>
             {start.isPending ? 'Starting…' : dirty || !scenario ? 'Save and run' : 'Run'}
           </Button>
         </div>

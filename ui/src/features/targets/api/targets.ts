@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '@/shared/api-client/api-client';
 import { queryKeys } from '@/shared/api-client/query-keys';
-import type { Target, TargetInput } from '@/shared/api-client/types';
+import type { Target, TargetInput, TargetTestReport } from '@/shared/api-client/types';
 
 export function getTargets(): Promise<Target[]> {
   return apiRequest<Target[]>('/targets');
@@ -31,4 +31,13 @@ export function useSaveTarget() {
 export function useDeleteTarget() {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: deleteTarget, onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.targets }) });
+}
+
+export function testTarget(id: number): Promise<TargetTestReport> {
+  return apiRequest<TargetTestReport>(`/targets/${id}/test`, { method: 'POST' });
+}
+
+/** Runs the target's connection check; the answer (ok or not) is the mutation's data. */
+export function useTestTarget() {
+  return useMutation({ mutationFn: testTarget });
 }

@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { errorMessage } from '@/shared/api-client/api-client';
 import type { Target } from '@/shared/api-client/types';
 import { Button } from '@/shared/components/button';
 import { ConfirmButton } from '@/shared/components/confirm-button';
 import { Card, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
 import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states';
-import { useDeleteTarget, useTargets } from '../api/targets';
+import { useDeleteTarget, useTargets, useTestTarget } from '../api/targets';
+import { ConnectionTestResult } from './connection-test-result';
 import { TargetForm } from './target-form';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; target: Target };
@@ -13,6 +14,7 @@ type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; target: Ta
 export function TargetsPage() {
   const targets = useTargets();
   const remove = useDeleteTarget();
+  const test = useTestTarget();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
 
   return (
@@ -52,19 +54,27 @@ export function TargetsPage() {
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {targets.data.map((target) => (
-                  <tr key={target.id}>
+                  <Fragment key={target.id}>
+                  <tr>
                     <td className={`${tdClasses} font-medium`}>{target.name}</td>
                     <td className={tdClasses}>{target.kind}</td>
                     <td className={`${tdClasses} font-mono text-xs`}>{target.url}</td>
-                    <td className={tdClasses}>
-                      HTTP/{target.options?.http_version ?? '1.1'}{target.options?.insecure ? ', insecure' : ''}
-                    </td>
+                    <td className={tdClasses}>{describeOptions(target)}</td>
                     <td className={tdClasses}>{target.has_credentials ? 'stored' : '—'}</td>
                     <td className={`${tdClasses} text-right`}>
+                      <Button variant="ghost" onClick={() => test.mutate(target.id)} aria-label={`Test connection to ${target.name}`} disabled={test.isPending}>Test connection</Button>
                       <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
                       <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
                     </td>
                   </tr>
+                  {test.variables === target.id && (
+                    <tr>
+                      <td colSpan={6} className="px-3 pb-3">
+                        <ConnectionTestResult report={test.data} error={test.error} pending={test.isPending} />
+                      </td>
+                    </tr>
+                  )}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
@@ -73,4 +83,13 @@ export function TargetsPage() {
       </Card>
     </>
   );
+}
+
+function describeOptions(target: Target): string {
+  const o = target.options ?? {};
+  if (target.kind === 'postgres') {
+    const pool = o.pool?.size ? `, pool ${o.pool.size}` : '';
+    return `sslmode ${o.sslmode ?? 'prefer'}${pool}${o.lakebase ? ', Lakebase OAuth' : ''}`;
+  }
+  return `HTTP/${o.http_version ?? '1.1'}${o.insecure ? ', insecure' : ''}`;
 }

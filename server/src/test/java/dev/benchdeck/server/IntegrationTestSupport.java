@@ -128,6 +128,50 @@ public abstract class IntegrationTestSupport {
         }
     }
 
+    /** A postgres target (as the API takes it) pointing at the embedded PostgreSQL the server itself runs on. */
+    protected static java.util.Map<String, Object> postgresTarget(String name, dev.benchdeck.embeddedpg.EmbeddedPostgres pg, String password) {
+        return java.util.Map.of("name", name, "kind", "postgres",
+                "options", java.util.Map.of("host", "127.0.0.1", "port", pg.port(), "database", "postgres", "user", pg.user(),
+                        "sslmode", "disable", "connect_timeout", "5s"),
+                "credentials", java.util.Map.of("password", password));
+    }
+
+    protected long createTarget(java.util.Map<String, Object> target) {
+        Response created = post("/api/v1/targets", Json.write(target));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return created.json().get("id").asLong();
+    }
+
+    /** Opens the live feed and subscribes to a run; every message lands in {@code messages}. */
+    protected java.net.http.WebSocket subscribe(long runId, java.util.concurrent.BlockingQueue<JsonNode> messages) throws Exception {
+        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new LiveCollector(messages))
+                .get(5, java.util.concurrent.TimeUnit.SECONDS);
+        socket.sendText("{\"subscribe\": " + runId + "}", true).get(5, java.util.concurrent.TimeUnit.SECONDS);
+        return socket;
+    }
+
+    /** Collects whole text messages of a WebSocket as JSON. */
+    protected static final class LiveCollector implements java.net.http.WebSocket.Listener {
+        private final java.util.concurrent.BlockingQueue<JsonNode> messages;
+        private final StringBuilder partial = new StringBuilder();
+
+        public LiveCollector(java.util.concurrent.BlockingQueue<JsonNode> messages) {
+            this.messages = messages;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(Json.read(partial.toString()));
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+    }
+
     public record Response(int status, String contentType, String body) {
         public JsonNode json() {
             return Json.read(body);

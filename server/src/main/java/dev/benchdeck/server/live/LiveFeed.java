@@ -5,6 +5,7 @@ import dev.benchdeck.server.run.RunRepository;
 import dev.benchdeck.server.run.RunSummary;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,16 @@ public class LiveFeed {
         synchronized (channel) {
             channel.active = true;
             channel.intervals.clear();
+            channel.setup.clear();
+        }
+    }
+
+    /** Setup progress (before the first step); the latest report of each phase is kept for late joiners. */
+    public void setup(long runId, String phase, String progressJson) {
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            channel.setup.put(phase, progressJson);
+            send(channel, "{\"type\":\"setup\",\"run_id\":" + runId + ",\"progress\":" + progressJson + "}");
         }
     }
 
@@ -69,6 +80,7 @@ public class LiveFeed {
             if (finished) {
                 channel.active = false;
                 channel.intervals.clear();
+                channel.setup.clear();
                 if (channel.subscribers.isEmpty()) {
                     channels.remove(runId, channel);
                 }
@@ -87,8 +99,10 @@ public class LiveFeed {
             // re-read under the lock: the status may have changed since the first look
             run = runs.find(runId).orElse(run);
             List<String> intervals = channel.active ? new ArrayList<>(channel.intervals) : results.intervals(runId);
+            String setup = channel.active ? ResultRepository.array(new ArrayList<>(channel.setup.values()))
+                    : runs.setupJson(runId).orElse("[]");
             String snapshot = "{\"type\":\"snapshot\",\"run\":" + json.writeValueAsString(run)
-                    + ",\"intervals\":" + ResultRepository.array(intervals) + "}";
+                    + ",\"intervals\":" + ResultRepository.array(intervals) + ",\"setup\":" + setup + "}";
             session.sendMessage(new TextMessage(snapshot));
             channel.subscribers.add(session);
         }
@@ -130,6 +144,7 @@ public class LiveFeed {
 
     private static final class Channel {
         final List<String> intervals = new ArrayList<>();
+        final Map<String, String> setup = new LinkedHashMap<>();
         final Set<WebSocketSession> subscribers = ConcurrentHashMap.newKeySet();
         boolean active;
     }

@@ -82,6 +82,7 @@ class RunController {
         result.put("started_at_millis", s.startedAt() == null ? null : s.startedAt().toEpochMilli());
         result.put("ended_at_millis", s.endedAt() == null ? null : s.endedAt().toEpochMilli());
         result.set("environment", Json.read(run.environment()));
+        result.set("setup", run.setup() == null ? Json.mapper().createArrayNode() : Json.read(run.setup()));
         result.set("steps", Json.read(run.steps()));
         result.set("overall", Json.read(run.overall()));
         result.set("verdicts", run.verdicts() == null ? Json.mapper().createArrayNode() : Json.read(run.verdicts()));

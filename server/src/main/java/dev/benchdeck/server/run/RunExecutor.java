@@ -7,6 +7,7 @@ import dev.benchdeck.engine.plan.InvalidPlanException;
 import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.RunStatus;
 import dev.benchdeck.engine.result.StepResult;
@@ -15,6 +16,7 @@ import dev.benchdeck.server.live.LiveFeed;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.scenario.PlanAssembler;
 import dev.benchdeck.server.system.Json;
+import dev.benchdeck.server.target.TargetSecrets;
 import dev.benchdeck.server.target.TargetService;
 import java.util.Map;
 import java.util.Set;
@@ -64,7 +66,7 @@ class RunExecutor {
             Plan plan;
             DriverSpec spec;
             try {
-                plan = assembler.forExecution(planYaml, run.targetId() == null ? Map.of() : targets.credentialHeaders(run.targetId()));
+                plan = assembler.forExecution(planYaml, run.targetId() == null ? TargetSecrets.NONE : targets.secrets(run.targetId()));
                 spec = assembler.reader().driverSpec(plan);
             } catch (InvalidPlanException e) {
                 fail(runId, "invalid plan: " + e.getMessage());
@@ -131,6 +133,11 @@ class RunExecutor {
             String json = Json.write(snapshot);
             results.insertInterval(runId, intervalSeq++, json);
             feed.interval(runId, json);
+        }
+
+        @Override
+        public void setupProgress(SetupProgress progress) {
+            feed.setup(runId, progress.phase(), Json.write(progress));
         }
 
         @Override

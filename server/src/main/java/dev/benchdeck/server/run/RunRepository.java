@@ -46,11 +46,17 @@ public class RunRepository {
 
     Optional<RunDetail> findDetail(long id, String stepsJson) {
         return jdbc.sql("select " + SUMMARY_COLUMNS + ", plan_yaml, environment::text as environment, failure, "
-                        + "overall::text as overall, verdicts::text as verdicts from runs where id = :id")
+                        + "overall::text as overall, verdicts::text as verdicts, setup::text as setup from runs where id = :id")
                 .param("id", id)
                 .query((rs, row) -> new RunDetail(summary(rs, row), rs.getString("plan_yaml"), rs.getString("environment"),
-                        rs.getString("failure"), stepsJson, rs.getString("overall"), rs.getString("verdicts")))
+                        rs.getString("failure"), rs.getString("setup"), stepsJson, rs.getString("overall"), rs.getString("verdicts")))
                 .optional();
+    }
+
+    /** The stored setup summary (a JSON array of the last report of each phase), once the run has ended. */
+    public Optional<String> setupJson(long id) {
+        return jdbc.sql("select setup::text from runs where id = :id and setup is not null").param("id", id)
+                .query(String.class).optional();
     }
 
     Optional<String> planYaml(long id) {
@@ -107,7 +113,7 @@ public class RunRepository {
         jdbc.sql("""
                         update runs set status = :status, ended_at = now(), environment = cast(:environment as jsonb),
                           overall = cast(:overall as jsonb), verdicts = cast(:verdicts as jsonb), failure = :failure,
-                          thresholds_passed = :passed, requests = :requests, throughput = :throughput,
+                          thresholds_passed = :passed, setup = cast(:setup as jsonb), requests = :requests, throughput = :throughput,
                           error_rate = :errorRate, p50_ms = :p50, p95_ms = :p95, p99_ms = :p99
                         where id = :id and status = 'running'""")
                 .param("id", id).param("status", status)
@@ -115,6 +121,7 @@ public class RunRepository {
                 .param("overall", overall == null ? null : Json.write(overall))
                 .param("verdicts", Json.write(result.verdicts()))
                 .param("failure", result.failure())
+                .param("setup", Json.write(result.setup()))
                 .param("passed", overall == null ? null : result.thresholdsPassed())
                 .param("requests", overall == null ? null : overall.requests())
                 .param("throughput", overall == null ? null : overall.throughput())

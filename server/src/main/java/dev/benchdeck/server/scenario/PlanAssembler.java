@@ -10,10 +10,10 @@ import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.plan.PlanReader;
 import dev.benchdeck.engine.plan.Problem;
 import dev.benchdeck.server.target.Target;
+import dev.benchdeck.server.target.TargetSecrets;
 import dev.benchdeck.server.target.TargetService;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,14 +60,13 @@ public class PlanAssembler {
         return new AssembledPlan(plan, toYaml(full));
     }
 
-    /** Reads a stored plan snapshot for execution, adding the target's credential headers to the workload. */
-    public Plan forExecution(String planYaml, Map<String, String> credentialHeaders) {
+    /**
+     * Reads a stored plan snapshot for execution with the target's secrets put in (headers into the
+     * workload, a database password or Lakebase secrets into the target); the snapshot stays without them.
+     */
+    public Plan forExecution(String planYaml, TargetSecrets secrets) {
         ObjectNode tree = parse(planYaml);
-        if (!credentialHeaders.isEmpty() && tree.get("workload") instanceof ObjectNode workload) {
-            JsonNode existing = workload.get("headers");
-            ObjectNode headers = existing instanceof ObjectNode h ? h : workload.putObject("headers");
-            credentialHeaders.forEach(headers::put);
-        }
+        secrets.addTo(tree);
         return reader.read(tree);
     }
 

@@ -8,15 +8,49 @@ import java.util.Map;
 
 /**
  * A target as written by a client. {@code credentials} are optional: on update, leaving them out
- * keeps the stored ones and {@code {"headers": {}}} removes them.
+ * keeps the stored ones and an empty object ({@code {}} or {@code {"headers": {}}}) removes them.
+ * An {@code http} target needs a {@code url}; a {@code postgres} target has its connection in
+ * {@code options} and its {@code url} is made by the server for display.
  */
+@HttpTargetUrl
 record TargetRequest(@NotBlank @Size(max = 200) String name,
-                     @Pattern(regexp = "http", message = "must be 'http' (the only kind so far)") String kind,
-                     @NotBlank @Size(max = 2000) @Pattern(regexp = "(?i)https?://.+", message = "must be an http:// or https:// URL") String url,
+                     @Pattern(regexp = "http|postgres", message = "must be 'http' or 'postgres'") String kind,
+                     @Size(max = 2000) String url,
                      Map<String, Object> options,
                      @Valid Credentials credentials) {
 
-    /** Request headers added to every request at run time, e.g. {@code Authorization}. */
-    record Credentials(Map<@NotBlank String, @NotBlank String> headers) {
+    String kindOrDefault() {
+        return kind == null ? TargetKinds.HTTP : kind;
+    }
+
+    /**
+     * Secrets, write-only: request {@code headers} for http targets; the database {@code password}
+     * and Lakebase secrets for postgres targets.
+     */
+    record Credentials(Map<@NotBlank String, @NotBlank String> headers,
+                       @Size(max = 1000) String password,
+                       @Valid LakebaseSecrets lakebase) {
+
+        boolean isEmpty() {
+            return (headers == null || headers.isEmpty()) && blank(password)
+                    && (lakebase == null || (blank(lakebase.token()) && blank(lakebase.clientSecret())));
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[***]";
+        }
+    }
+
+    /** A Lakebase workspace login: a personal access {@code token} or a service principal's {@code client_secret}. */
+    record LakebaseSecrets(@Size(max = 4000) String token, @Size(max = 1000) String clientSecret) {
+        @Override
+        public String toString() {
+            return "LakebaseSecrets[***]";
+        }
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.target;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchdeck.engine.plan.InvalidPlanException;
 import dev.benchdeck.engine.plan.PlanReader;
@@ -12,9 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 
-/** Writes targets after checking their URL and options with the driver, and hands out their run-time settings. */
+/**
+ * Writes targets after checking their settings with the driver that will use them, keeps their
+ * secrets encrypted, and hands out their plan sections (without secrets) and, for runs and checks,
+ * their decrypted secrets.
+ */
 @Service
 public class TargetService {
+
+    private static final String PLACEHOLDER_SECRET = "placeholder";
 
     private final TargetRepository targets;
     private final CredentialCipher cipher;
@@ -31,77 +38,174 @@ public class TargetService {
     }
 
     Target create(TargetRequest request) {
-        check(request);
-        long id = targets.insert(request.name().strip(), kind(request), request.url().strip(), options(request),
-                encrypted(request.credentials()));
+        String kind = request.kindOrDefault();
+        check(request, secretsOf(kind, request.credentials()));
+        long id = targets.insert(request.name().strip(), kind, url(request), options(request), encrypted(kind, request.credentials()));
         return get(id);
     }
 
     Target update(long id, TargetRequest request) {
-        check(request);
-        boolean keep = request.credentials() == null;
-        if (!targets.update(id, request.name().strip(), kind(request), request.url().strip(), options(request), keep,
-                keep ? null : encrypted(request.credentials()))) {
+        Target existing = get(id);
+        String kind = request.kindOrDefault();
+        // stored secrets of another kind mean nothing to the new one
+        boolean keep = request.credentials() == null && existing.kind().equals(kind);
+        check(request, keep ? secrets(existing) : secretsOf(kind, request.credentials()));
+        if (!targets.update(id, request.name().strip(), kind, url(request), options(request), keep,
+                keep ? null : encrypted(kind, request.credentials()))) {
             throw new NotFoundException("target", id);
         }
         return get(id);
     }
 
-    /** The plan's {@code target} section for this target: its URL and options. */
+    /** The plan's {@code target} section for this target, without secrets. */
     public ObjectNode planTarget(Target target) {
         ObjectNode node = Json.mapper().valueToTree(target.options());
-        node.put("url", target.url());
+        if (!TargetKinds.POSTGRES.equals(target.kind())) {
+            node.put("url", target.url());
+        }
         return node;
     }
 
-    /** The credential headers to add to each request, decrypted; empty when there are none. */
-    @SuppressWarnings("unchecked")
-    public Map<String, String> credentialHeaders(long targetId) {
-        return targets.credentials(targetId)
-                .map(bytes -> (Map<String, String>) Json.read(cipher.decrypt(bytes), Map.class))
-                .orElse(Map.of());
+    /** The target's secrets, decrypted, for a run or a check; {@link TargetSecrets#NONE} when it has none. */
+    public TargetSecrets secrets(Target target) {
+        return targets.credentials(target.id())
+                .map(bytes -> decode(target.kind(), cipher.decrypt(bytes)))
+                .orElse(TargetSecrets.NONE);
     }
 
-    private byte[] encrypted(TargetRequest.Credentials credentials) {
-        if (credentials == null || credentials.headers() == null || credentials.headers().isEmpty()) {
-            return null;
+    /** The secrets of the target with this id, or none when it is gone. */
+    public TargetSecrets secrets(long targetId) {
+        return targets.find(targetId).map(this::secrets).orElse(TargetSecrets.NONE);
+    }
+
+    private static TargetSecrets decode(String kind, String json) {
+        JsonNode node = Json.read(json);
+        if (TargetKinds.POSTGRES.equals(kind)) {
+            return new TargetSecrets(Map.of(), textOrNull(node, "password"), textOrNull(node, "lakebase_token"),
+                    textOrNull(node, "lakebase_client_secret"));
         }
-        return cipher.encrypt(Json.write(credentials.headers()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        node.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
+        return new TargetSecrets(headers, null, null, null);
     }
 
-    private static String kind(TargetRequest request) {
-        return request.kind() == null ? "http" : request.kind();
+    private static TargetSecrets secretsOf(String kind, TargetRequest.Credentials credentials) {
+        if (credentials == null || credentials.isEmpty()) {
+            return TargetSecrets.NONE;
+        }
+        if (TargetKinds.POSTGRES.equals(kind)) {
+            var lakebase = credentials.lakebase();
+            return new TargetSecrets(Map.of(), nonBlank(credentials.password()),
+                    lakebase == null ? null : nonBlank(lakebase.token()), lakebase == null ? null : nonBlank(lakebase.clientSecret()));
+        }
+        return new TargetSecrets(credentials.headers(), null, null, null);
+    }
+
+    private byte[] encrypted(String kind, TargetRequest.Credentials credentials) {
+        TargetSecrets secrets = secretsOf(kind, credentials);
+        if (TargetKinds.POSTGRES.equals(kind)) {
+            Map<String, String> stored = new LinkedHashMap<>();
+            putIfSet(stored, "password", secrets.password());
+            putIfSet(stored, "lakebase_token", secrets.lakebaseToken());
+            putIfSet(stored, "lakebase_client_secret", secrets.lakebaseClientSecret());
+            return stored.isEmpty() ? null : cipher.encrypt(Json.write(stored));
+        }
+        // http targets keep the flat header map they always had
+        return secrets.headers().isEmpty() ? null : cipher.encrypt(Json.write(secrets.headers()));
+    }
+
+    private static String url(TargetRequest request) {
+        return TargetKinds.POSTGRES.equals(request.kindOrDefault())
+                ? PostgresTargets.displayUrl(options(request)) : request.url().strip();
     }
 
     private static Map<String, Object> options(TargetRequest request) {
         return request.options() == null ? Map.of() : new LinkedHashMap<>(request.options());
     }
 
-    /** Checks the URL and options as the http driver will read them, reporting paths of the request body. */
-    private void check(TargetRequest request) {
+    /**
+     * Checks the target as its driver will read it in a plan, reporting paths of the request body
+     * ({@code url}, {@code options.port}, {@code credentials.password}). Secrets take part as
+     * placeholders only, so no problem message can repeat one.
+     */
+    private void check(TargetRequest request, TargetSecrets secrets) {
+        String kind = request.kindOrDefault();
+        List<Problem> problems = new ArrayList<>(credentialKindProblems(kind, request.credentials()));
+        if (TargetKinds.POSTGRES.equals(kind)) {
+            problems.addAll(PostgresTargets.secretsInOptions(options(request)));
+        }
         ObjectNode plan = Json.mapper().createObjectNode();
         plan.put("name", "target check");
         ObjectNode target = Json.mapper().valueToTree(options(request));
-        target.put("url", request.url().strip());
+        if (TargetKinds.HTTP.equals(kind)) {
+            target.put("url", request.url().strip());
+        }
         plan.set("target", target);
-        plan.putObject("workload").put("driver", kind(request));
+        plan.putObject("workload").put("driver", TargetKinds.driver(kind));
         plan.putObject("load").put("users", 1);
+        placeholders(secrets).addTo(plan);
         try {
             planReader.read(plan);
         } catch (InvalidPlanException e) {
-            List<Problem> problems = new ArrayList<>();
-            for (Problem p : e.problems()) {
-                if (p.path().equals("target.url")) {
-                    problems.add(new Problem("url", p.message()));
-                } else if (p.path().startsWith("target.")) {
-                    problems.add(new Problem("options." + p.path().substring("target.".length()), p.message()));
-                } else if (p.path().equals("target")) {
-                    problems.add(new Problem("options", p.message()));
-                }
-            }
-            if (!problems.isEmpty()) {
-                throw new InvalidPlanException(problems);
-            }
+            e.problems().stream().map(TargetService::requestPath).filter(p -> p != null).forEach(problems::add);
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidPlanException(problems);
+        }
+    }
+
+    private static List<Problem> credentialKindProblems(String kind, TargetRequest.Credentials credentials) {
+        if (credentials == null) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        boolean postgres = TargetKinds.POSTGRES.equals(kind);
+        if (postgres && credentials.headers() != null && !credentials.headers().isEmpty()) {
+            problems.add(new Problem("credentials.headers", "are for http targets; a postgres target takes password or lakebase"));
+        }
+        if (!postgres && (credentials.password() != null || credentials.lakebase() != null)) {
+            problems.add(new Problem(credentials.password() != null ? "credentials.password" : "credentials.lakebase",
+                    "is for postgres targets; an http target takes headers"));
+        }
+        return problems;
+    }
+
+    private static TargetSecrets placeholders(TargetSecrets secrets) {
+        return new TargetSecrets(secrets.headers(), secrets.password() == null ? null : PLACEHOLDER_SECRET,
+                secrets.lakebaseToken() == null ? null : PLACEHOLDER_SECRET,
+                secrets.lakebaseClientSecret() == null ? null : PLACEHOLDER_SECRET);
+    }
+
+    /** A plan problem at its place in the request body; null for parts of the plan the request does not hold. */
+    private static Problem requestPath(Problem p) {
+        String path = p.path();
+        if (path.equals("target.url")) {
+            return new Problem("url", p.message());
+        }
+        if (path.equals("target.password") || path.equals("target.lakebase.token") || path.equals("target.lakebase.client_secret")) {
+            return new Problem("credentials." + path.substring("target.".length()), p.message());
+        }
+        if (path.startsWith("target.")) {
+            return new Problem("options." + path.substring("target.".length()), p.message());
+        }
+        if (path.equals("target")) {
+            return new Problem("options", p.message());
+        }
+        return null;
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static String nonBlank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static void putIfSet(Map<String, String> map, String key, String value) {
+        if (value != null) {
+            map.put(key, value);
         }
     }
 }

@@ -35,7 +35,7 @@ class TargetApiIntegrationTest extends IntegrationTestSupport {
 
         byte[] stored = jdbc.sql("select credentials from targets where id = :id").param("id", id).query(byte[].class).single();
         assertThat(new String(stored, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("s3cr3t");
-        assertThat(targets.credentialHeaders(id)).containsEntry("Authorization", SECRET);
+        assertThat(targets.secrets(id).headers()).containsEntry("Authorization", SECRET);
 
         Response updated = put("/api/v1/targets/" + id, """
                 {"name": "secured, renamed", "url": "http://127.0.0.1:9/api"}""");

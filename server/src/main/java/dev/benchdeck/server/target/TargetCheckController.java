@@ -1,0 +1,37 @@
+package dev.benchdeck.server.target;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Checks a user runs before a benchmark: can the target be reached, and what does a statement cost. */
+@RestController
+@RequestMapping("/api/v1/targets/{id}")
+class TargetCheckController {
+
+    private final TargetChecks checks;
+
+    TargetCheckController(TargetChecks checks) {
+        this.checks = checks;
+    }
+
+    /** 200 with what the check found, also when the target failed it ({@code ok: false}). */
+    @PostMapping("/test")
+    Object test(@PathVariable long id) {
+        return checks.connection(id);
+    }
+
+    /** 200 with the statement's timing and plan, or its error; 422 for targets that are not databases. */
+    @PostMapping("/query-check")
+    Object queryCheck(@PathVariable long id, @Valid @RequestBody QueryCheckRequest request) {
+        return checks.query(id, request.sql());
+    }
+
+    record QueryCheckRequest(@NotBlank @Size(max = 100_000) String sql) {
+    }
+}

@@ -45,6 +45,7 @@ final class SummaryPrinter {
                 LatencySummary s = overall.latencies().get(StepResult.SERVICE_TIME).summary();
                 out.printf(Locale.ROOT, "  service time p50 %s  p99 %s  max %s%n", ms(s.p50()), ms(s.p99()), ms(s.max()));
             }
+            streams(out, result);
             errors(out, overall);
         }
         if (!result.verdicts().isEmpty()) {
@@ -64,6 +65,45 @@ final class SummaryPrinter {
                 ms(l.mean()), ms(l.p50()), ms(l.p95()), ms(l.p99()), ms(l.max()),
                 String.format(Locale.ROOT, "%,d", step.errors()), String.format(Locale.ROOT, "%.2f%%", step.errorRate() * 100),
                 String.valueOf(step.dropped()));
+    }
+
+    private static final String STREAM_ROW = "%-5s %-14s %9s %9s %9s %9s %9s %9s %9s %9s %10s %9s %8s%n";
+
+    /** Token streams: TTFT, ITL, TPOT and E2E percentiles per step, tokens/s, goodput and where token counts came from. */
+    private static void streams(PrintWriter out, RunResult result) {
+        if (result.steps().stream().noneMatch(step -> step.stream() != null)) {
+            return;
+        }
+        out.println("streams (ms):");
+        out.printf(Locale.ROOT, STREAM_ROW, "step", "load", "ttft p50", "ttft p99", "itl p50", "itl p99", "tpot p50",
+                "tpot p99", "e2e p50", "e2e p99", "tokens/s", "goodput/s", "tokens");
+        for (StepResult step : result.steps()) {
+            streamRow(out, String.valueOf(step.index() + 1), step);
+        }
+        if (result.steps().size() > 1 && result.overall() != null) {
+            streamRow(out, "all", result.overall());
+        }
+    }
+
+    private static void streamRow(PrintWriter out, String name, StepResult step) {
+        if (step.stream() == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, STREAM_ROW, name, step.label(),
+                stat(step, StepResult.TTFT, 50), stat(step, StepResult.TTFT, 99), stat(step, StepResult.ITL, 50),
+                stat(step, StepResult.ITL, 99), stat(step, StepResult.TPOT, 50), stat(step, StepResult.TPOT, 99),
+                stat(step, StepResult.E2E, 50), stat(step, StepResult.E2E, 99),
+                String.format(Locale.ROOT, "%,.1f", step.stream().outputTokensPerSecond()),
+                String.format(Locale.ROOT, "%,.2f", step.stream().goodput()), step.stream().tokenSource());
+    }
+
+    private static String stat(StepResult step, String metric, int percentile) {
+        var distribution = step.latencies().get(metric);
+        if (distribution == null) {
+            return "-";
+        }
+        LatencySummary s = distribution.summary();
+        return ms(percentile == 50 ? s.p50() : s.p99()).replace("ms", "");
     }
 
     private static void errors(PrintWriter out, StepResult overall) {

@@ -46,10 +46,10 @@ class RunCommandTest {
                 + "load: {users: 2, duration: 1s}\n" + extra;
     }
 
-    /** The HTTP examples; the database ones run in {@link PostgresExamplesTest}. */
+    /** The HTTP examples; the database ones run in {@link PostgresExamplesTest}, the LLM ones in {@link LlmExamplesTest}. */
     static Stream<Path> examples() throws IOException {
         return Files.list(Path.of("..", "examples")).filter(p -> p.toString().endsWith(".yaml"))
-                .filter(p -> !PostgresExamplesTest.isDatabasePlan(p)).sorted();
+                .filter(p -> !PostgresExamplesTest.isDatabasePlan(p) && !LlmExamplesTest.isLlmPlan(p)).sorted();
     }
 
     @ParameterizedTest

@@ -102,6 +102,9 @@ log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:
 
 PSQL=(psql -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAt)
 PGBENCH=(taskset -c "$LOAD_CPU" pgbench -h 127.0.0.1 -p "$PORT" -U postgres)
+# client CPU seconds (user + system) of one measured command, for CPU per operation beside the rates
+timed() { local out="$1"; shift; /usr/bin/time -f "%U %S" -o "$out" "$@"; }
+cpu() { awk '{printf "cpu_s=%.2f", $1 + $2}' "$1"; }
 
 quiet() {
     [[ "$QUIET_WAIT" -gt 0 ]] || return 0
@@ -113,7 +116,9 @@ benchdeck() {
     local plan="$1" label="$2"; shift 2
     local sets=() s
     for s in "$@"; do sets+=(--set "$s"); done
-    taskset -c "$LOAD_CPU" "${BENCHDECK_CMD[@]}" run "$BENCH/plans/$plan" "${sets[@]}" \
+    local time_cmd=()
+    [[ -n "${CPU_OUT:-}" ]] && time_cmd=(/usr/bin/time -f "%U %S" -o "$CPU_OUT")
+    "${time_cmd[@]}" taskset -c "$LOAD_CPU" "${BENCHDECK_CMD[@]}" run "$BENCH/plans/$plan" "${sets[@]}" \
         --out "$OUT/$label.json" >"$OUT/$label.log" 2>&1 || die "Benchdeck run $label failed (exit $?), see $OUT/$label.log"
 }
 
@@ -149,12 +154,31 @@ if want select; then
         quiet
         log "select round $round: pgbench -S -c 8 -j 2 -M prepared -T 15 (after a 3 s warm-up)"
         "${PGBENCH[@]}" -S -c 8 -j 2 -M prepared -T 3 postgres >/dev/null 2>&1
-        "${PGBENCH[@]}" -S -c 8 -j 2 -M prepared -T 15 postgres >"$OUT/pgbench-select-$round.log" 2>&1 || die "pgbench -S failed"
-        record select pgbench "$(python3 "$BENCH/db/parse.py" pgbench "$OUT/pgbench-select-$round.log")"
+        timed "$OUT/pgbench-select-$round.cpu" "${PGBENCH[@]}" -S -c 8 -j 2 -M prepared -T 15 postgres \
+            >"$OUT/pgbench-select-$round.log" 2>&1 || die "pgbench -S failed"
+        record select pgbench "$(python3 "$BENCH/db/parse.py" pgbench "$OUT/pgbench-select-$round.log")" \
+            "$(cpu "$OUT/pgbench-select-$round.cpu")" seconds=15
         quiet
         log "select round $round: Benchdeck point_select, 8 users, 15 s (after a 3 s warm-up)"
-        benchdeck db-select.yaml "benchdeck-select-$round"
-        record select benchdeck "$(python3 "$BENCH/db/parse.py" benchdeck "$OUT/benchdeck-select-$round.json")"
+        CPU_OUT="$OUT/benchdeck-select-$round.cpu" benchdeck db-select.yaml "benchdeck-select-$round"
+        record select benchdeck "$(python3 "$BENCH/db/parse.py" benchdeck "$OUT/benchdeck-select-$round.json")" \
+            "$(cpu "$OUT/benchdeck-select-$round.cpu")" seconds=18
+    done
+fi
+
+# --- select at a fixed rate: the same load for both, so latencies compare ---------------------
+if want select; then
+    for round in $(seq 1 "$ROUNDS"); do
+        quiet
+        log "select-rate round $round: pgbench -S -c 8 -j 2 -M prepared -R 5000 -T 15 (after a 3 s warm-up)"
+        "${PGBENCH[@]}" -S -c 8 -j 2 -M prepared -R 5000 -T 3 postgres >/dev/null 2>&1
+        "${PGBENCH[@]}" -S -c 8 -j 2 -M prepared -R 5000 -T 15 postgres >"$OUT/pgbench-rate-$round.log" 2>&1 \
+            || die "pgbench -S -R failed"
+        record rate pgbench "$(python3 "$BENCH/db/parse.py" pgbench "$OUT/pgbench-rate-$round.log")"
+        quiet
+        log "select-rate round $round: Benchdeck point_select, Poisson 5,000/s, 8 connections, 15 s (after a 3 s warm-up)"
+        benchdeck db-select-rate.yaml "benchdeck-rate-$round"
+        record rate benchdeck "$(python3 "$BENCH/db/parse.py" benchdeck "$OUT/benchdeck-rate-$round.json")"
     done
 fi
 

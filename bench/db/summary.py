@@ -50,13 +50,38 @@ def main(path):
         pa = statistics.median(float(x["avg_ms"]) for x in sel["pgbench"])
         bt = statistics.median(float(x["tps"]) for x in sel["benchdeck"])
         ba = statistics.median(float(x["avg_ms"]) for x in sel["benchdeck"])
+        def cpu_us(x):
+            # client CPU per operation: the process's CPU over the operations of its whole run (warm-up included for Benchdeck)
+            if "cpu_s" not in x:
+                return "?"
+            ops = float(x["tps"]) * float(x["seconds"])
+            return "%.1f" % (float(x["cpu_s"]) / ops * 1e6)
         lines += ["## Select-only, 8 clients, prepared, 15 s (median of %d rounds)" % len(sel["benchdeck"]), "",
-                  "| tool | TPS | avg ms | rounds (TPS) |", "|---|---:|---:|---|",
-                  "| pgbench -S -c 8 -j 2 -M prepared | %.0f | %.3f | %s |" % (pt, pa, ", ".join(x["tps"] for x in sel["pgbench"])),
-                  "| Benchdeck point_select, 8 users | %.0f | %.3f | %s |" % (bt, ba, ", ".join(x["tps"] for x in sel["benchdeck"])),
+                  "| tool | TPS | avg ms | Little's law avg ms (8 / TPS) | client CPU µs/op (rounds) | rounds (TPS) |",
+                  "|---|---:|---:|---:|---|---|",
+                  "| pgbench -S -c 8 -j 2 -M prepared | %.0f | %.3f | %.3f | %s | %s |" % (pt, pa, 8000 / pt,
+                      ", ".join(cpu_us(x) for x in sel["pgbench"]), ", ".join(x["tps"] for x in sel["pgbench"])),
+                  "| Benchdeck point_select, 8 users | %.0f | %.3f | %.3f | %s | %s |" % (bt, ba, 8000 / bt,
+                      ", ".join(cpu_us(x) for x in sel["benchdeck"]), ", ".join(x["tps"] for x in sel["benchdeck"])),
                   "", "TPS ratio %.2f (goal >= 0.90: %s); average latency %+.1f %% (goal within 10 %%: %s)" % (
                       bt / pt, "met" if bt / pt >= 0.9 else "NOT met", (ba - pa) / pa * 100,
                       "met" if abs(ba - pa) / pa <= 0.10 else "NOT met"), ""]
+    rate = {"pgbench": [], "benchdeck": []}
+    for r in rows:
+        if r[0] == "rate":
+            rate[r[1]].append(kv(r[2:]))
+    if rate["pgbench"] and rate["benchdeck"]:
+        pt = statistics.median(float(x["tps"]) for x in rate["pgbench"])
+        pa = statistics.median(float(x["avg_ms"]) for x in rate["pgbench"])
+        bt = statistics.median(float(x["tps"]) for x in rate["benchdeck"])
+        ba = statistics.median(float(x["avg_ms"]) for x in rate["benchdeck"])
+        lines += ["## Select-only at a fixed 5,000/s (Poisson), 8 connections, 15 s (median of %d rounds)" % len(rate["benchdeck"]),
+                  "", "Latency from each operation's scheduled start in both tools.", "",
+                  "| tool | TPS | avg ms | rounds (avg ms) |", "|---|---:|---:|---|",
+                  "| pgbench -S -c 8 -j 2 -M prepared -R 5000 | %.0f | %.3f | %s |" % (pt, pa, ", ".join(x["avg_ms"] for x in rate["pgbench"])),
+                  "| Benchdeck open model, rate 5000, pool of 8 connections | %.0f | %.3f | %s |" % (bt, ba, ", ".join(x["avg_ms"] for x in rate["benchdeck"])),
+                  "", "Average latency %+.1f %% at the same load (goal within 10 %%: %s)" % (
+                      (ba - pa) / pa * 100, "met" if abs(ba - pa) / pa <= 0.10 else "NOT met"), ""]
     sweep_pg = {}
     sweep_bd = {}
     for r in rows:

@@ -34,6 +34,8 @@ public final class StepRecorder {
     private final LongAdder liveOk = new LongAdder();
     private final LongAdder liveErrors = new LongAdder();
     private final LongAdder liveDropped = new LongAdder();
+    private final Recorder liveTtft = new Recorder(3);
+    private final LongAdder liveTokens = new LongAdder();
 
     private final Map<String, Recorder> measured = new LinkedHashMap<>();
     private final LongAdder ok = new LongAdder();
@@ -89,6 +91,10 @@ public final class StepRecorder {
         liveLatency.recordValue(latency);
         boolean success = outcome instanceof Outcome.Success;
         (success ? liveOk : liveErrors).increment();
+        if (outcome.stream() != null) {
+            liveTokens.add(outcome.stream().outputTokens());
+            outcome.stream().ttftNanos().ifPresent(ttft -> liveTtft.recordValue(micros(ttft)));
+        }
         if (!inWindow) {
             return;
         }
@@ -132,6 +138,7 @@ public final class StepRecorder {
                                      IntervalSnapshot.Phase phase, int users,
                                      Map<String, Double> gauges) {
         Histogram h = liveLatency.getIntervalHistogram();
+        Histogram ttft = liveTtft.getIntervalHistogram();
         long okCount = liveOk.sumThenReset();
         long errorCount = liveErrors.sumThenReset();
         long completed = okCount + errorCount;
@@ -139,7 +146,7 @@ public final class StepRecorder {
                 intervalSeconds, completed, okCount, errorCount, liveDropped.sumThenReset(),
                 intervalSeconds > 0 ? completed / intervalSeconds : 0,
                 ms(h, 50), ms(h, 90), ms(h, 99), h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0,
-                inFlight.get(), users, gauges);
+                inFlight.get(), users, gauges, liveTokens.sumThenReset(), ms(ttft, 50), ms(ttft, 99));
     }
 
     /** The step's result over its measured window. */

@@ -88,6 +88,12 @@ class StepRecorderTest {
         recorder.record(0, Outcome.failure("stream_error", "overloaded", Timings.of(0, 150 * MS), cut,
                 dev.benchdeck.engine.stream.StreamTimeline.of(0, cut, 150 * MS, null)), true);
 
+        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "users=3", IntervalSnapshot.Phase.MEASURE, 3,
+                java.util.Map.of());
+        assertThat(live.outputTokens()).isEqualTo(7);
+        assertThat(live.ttftP50()).isCloseTo(200.0, within(0.5));
+        assertThat(live.ttftP99()).isCloseTo(400.0, within(0.5));
+
         StepResult result = recorder.result(0, "users=3", 2.0);
         assertThat(result.latencies().get(StepResult.TTFT).summary().count()).isEqualTo(3);
         assertThat(result.latencies().get(StepResult.TTFT).summary().max()).isCloseTo(400.0, within(0.5));

@@ -27,7 +27,7 @@ class BadInputTest {
         TestDatabase.execute("DROP TABLE IF EXISTS bad_input_existing", "DROP TABLE IF EXISTS bad_input_table",
                 "DROP ROLE IF EXISTS " + ROLE, "CREATE ROLE " + ROLE + " LOGIN PASSWORD 'pw'",
                 "REVOKE CREATE ON SCHEMA public FROM PUBLIC",
-                "CREATE TABLE bad_input_existing (id bigint PRIMARY KEY, balance bigint NOT NULL, filler text NOT NULL)");
+                "CREATE TABLE bad_input_existing (id bigint PRIMARY KEY, balance bigint NOT NULL, filler character(84) NOT NULL)");
     }
 
     private static DriverException openFails(String target, String workload) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The benchmark table, shaped like pgbench_accounts: {@code id bigint primary key, balance bigint
- * not null, filler text not null} (84 characters of filler per row). Benchdeck marks the tables it
+ * not null, filler character(84) not null} (84 characters of filler per row, blank-padded by the
+ * server, so loading sends only the numbers, as pgbench does). Benchdeck marks the tables it
  * creates with {@code COMMENT ON TABLE … IS 'benchdeck'} and never drops or empties one without it.
  */
 public record BenchTable(String name) {
@@ -27,7 +28,7 @@ public record BenchTable(String name) {
     public static final List<Column> COLUMNS = List.of(
             new Column("id", "bigint", true),
             new Column("balance", "bigint", true),
-            new Column("filler", "text", true));
+            new Column("filler", "character(84)", true));
 
     public BenchTable {
         if (!WorkloadReader.IDENTIFIER.matcher(name).matches()) {
@@ -42,7 +43,7 @@ public record BenchTable(String name) {
 
     /** Without the primary key, which is built after the load (faster than maintaining it row by row). */
     public String createSql() {
-        return "CREATE TABLE " + sqlName() + " (id bigint NOT NULL, balance bigint NOT NULL, filler text NOT NULL)";
+        return "CREATE TABLE " + sqlName() + " (id bigint NOT NULL, balance bigint NOT NULL, filler character(84) NOT NULL)";
     }
 
     public String commentSql() {

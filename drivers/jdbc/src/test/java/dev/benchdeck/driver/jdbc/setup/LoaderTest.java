@@ -27,7 +27,7 @@ class LoaderTest {
         assertThat(setup.of("load")).allMatch(r -> r.total() == 2500 && r.unit().equals("rows"));
         assertThat(setup.of("load").getLast().finished()).isTrue();
         try (Connection c = TestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT count(*), min(id), max(id), count(DISTINCT id), min(length(filler)), sum(balance),"
+                "SELECT count(*), min(id), max(id), count(DISTINCT id), min(octet_length(filler)), sum(balance),"
                         + " obj_description('load_exact'::regclass, 'pg_class') FROM load_exact")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(2500);

@@ -80,7 +80,7 @@ class TableSetupTest {
     @Test
     void aTableBenchdeckDidNotCreateIsNeverDroppedOrReloaded() throws Exception {
         TestDatabase.execute("DROP TABLE IF EXISTS not_ours",
-                "CREATE TABLE not_ours (id bigint PRIMARY KEY, balance bigint NOT NULL, filler text NOT NULL)",
+                "CREATE TABLE not_ours (id bigint PRIMARY KEY, balance bigint NOT NULL, filler character(84) NOT NULL)",
                 "INSERT INTO not_ours SELECT g, 5, 'f' FROM generate_series(1, 10) g");
         assertThat(failure("not_ours", "setup: recreate", new RecordingSetup()).getMessage())
                 .contains("not created by Benchdeck").contains("never dropped");

@@ -42,9 +42,12 @@ public final class JdbcPool implements AutoCloseable {
     private final Duration maxLifetime;
     private final List<String> warnings;
     private final Clock clock;
+    /** Only expiring credentials (OAuth tokens) need the check at every borrow: it sits on the hot path. */
+    private final boolean loginsExpire;
 
     private JdbcPool(HikariDataSource hikari, LoginExpiryDataSource logins, int overflow, Duration maxLifetime,
-                     List<String> warnings, Clock clock) {
+                     List<String> warnings, Clock clock, boolean loginsExpire) {
+        this.loginsExpire = loginsExpire;
         this.hikari = hikari;
         this.logins = logins;
         this.overflow = overflow;
@@ -75,7 +78,7 @@ public final class JdbcPool implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.setRegisterMbeans(false);
         return new JdbcPool(new HikariDataSource(config), logins, target.pool().overflow(), maxLifetime, warnings,
-                Clock.systemUTC());
+                Clock.systemUTC(), credentials.credentialLifetime() != null);
     }
 
     private static Duration lifetimeOf(CredentialProvider credentials) {
@@ -133,7 +136,7 @@ public final class JdbcPool implements AutoCloseable {
         int retired = 0;
         while (true) {
             Connection connection = hikari.getConnection();
-            if (retired > hikari.getMaximumPoolSize() || !loginExpired(connection)) {
+            if (!loginsExpire || retired > hikari.getMaximumPoolSize() || !loginExpired(connection)) {
                 return connection;
             }
             hikari.evictConnection(connection); // closes it; the pool opens a fresh one with a fresh credential

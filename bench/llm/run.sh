@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Benchdeck's llm driver against Benchdeck's mock LLM server (another JVM), on 127.0.0.1.
+#
+#   bench/llm/run.sh                  # every section: accuracy scale
+#   bench/llm/run.sh accuracy         # only some
+#
+# accuracy  100 streams, mock TTFT 200 ms / ITL 20 ms without jitter: reported TTFT p50 within 2 ms
+#           of 200 ms and ITL p50 within 1 ms of 20 ms (the mock's own lateness is included)
+# scale     10,000 concurrent streams: no errors; peak RSS of both processes, TTFT p99
+#
+# The mock runs on CPU 0, Benchdeck on CPU 1 (SERVER_CPU / LOAD_CPU override). Outputs in
+# bench/out/llm/ (gitignored); the summary is printed and written to bench/out/llm/summary.md.
+set -euo pipefail
+
+BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO="$(dirname "$BENCH")"
+OUT="$BENCH/out/llm"
+SERVER_CPU="${SERVER_CPU:-0}"
+LOAD_CPU="${LOAD_CPU:-1}"
+ALL_SECTIONS=(accuracy scale)
+
+log() { printf '[bench-llm %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+SECTIONS=()
+for arg in "$@"; do
+    case "$arg" in
+        accuracy|scale) SECTIONS+=("$arg") ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        *) die "unknown section '$arg' (accuracy|scale)" ;;
+    esac
+done
+[[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
+
+if [[ -z "${JAVA_HOME:-}" && -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64
+fi
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+JAR="$REPO/cli/target/benchdeck.jar"
+if [[ ! -f "$JAR" ]]; then
+    log "building the CLI (./mvnw -q package -DskipTests -pl cli -am)"
+    (cd "$REPO" && ./mvnw -q -B package -DskipTests -pl cli -am)
+fi
+ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+mkdir -p "$OUT"
+
+MOCK_PID=""
+cleanup() { [[ -n "$MOCK_PID" ]] && kill "$MOCK_PID" 2>/dev/null; wait 2>/dev/null || true; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# starts the mock on CPU 0 with the given options; waits until it listens
+start_mock() {
+    local port="$1"; shift
+    taskset -c "$SERVER_CPU" "$JAVA" -jar "$JAR" mock-llm --port "$port" "$@" >"$OUT/mock-$port.log" 2>&1 &
+    MOCK_PID=$!
+    for _ in $(seq 1 100); do
+        grep -q "listening" "$OUT/mock-$port.log" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    die "the mock did not start on :$port, see $OUT/mock-$port.log"
+}
+stop_mock() {
+    MOCK_RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$MOCK_PID/status" 2>/dev/null || echo 0)
+    kill "$MOCK_PID" 2>/dev/null; wait "$MOCK_PID" 2>/dev/null || true
+    MOCK_PID=""
+}
+run_benchdeck() {
+    local plan="$1" label="$2"
+    /usr/bin/time -v -o "$OUT/$label.time" taskset -c "$LOAD_CPU" "$JAVA" -jar "$JAR" run "$BENCH/plans/$plan" \
+        --out "$OUT/$label.json" >"$OUT/$label.log" 2>&1 || log "Benchdeck $label exited $? (see $OUT/$label.log)"
+}
+
+RESULTS="$OUT/results.tsv"
+: >"$RESULTS"
+for section in "${SECTIONS[@]}"; do
+    case "$section" in
+        accuracy)
+            start_mock 18101 --ttft 200 --ttft-spread 0 --itl 20 --itl-spread 0 --tokens 50 --tokens-spread 0
+            log "accuracy: 100 streams, TTFT 200 ms, ITL 20 ms, 15 s"
+            run_benchdeck llm-accuracy.yaml accuracy
+            stop_mock
+            printf 'accuracy %s %s\n' "$OUT/accuracy.json" "$MOCK_RSS_KB" >>"$RESULTS"
+            ;;
+        scale)
+            start_mock 18102 --ttft 200 --ttft-spread 0 --itl 100 --itl-spread 0 --tokens 30 --tokens-spread 0
+            log "scale: 10,000 concurrent streams"
+            run_benchdeck llm-scale.yaml scale
+            stop_mock
+            printf 'scale %s %s %s\n' "$OUT/scale.json" "$MOCK_RSS_KB" \
+                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/scale.time")" >>"$RESULTS"
+            ;;
+    esac
+done
+python3 "$BENCH/llm/summary.py" "$RESULTS" | tee "$OUT/summary.md"

@@ -62,6 +62,8 @@ start_mock() {
 }
 stop_mock() {
     MOCK_RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$MOCK_PID/status" 2>/dev/null || echo 0)
+    # CPU seconds the mock used (utime + stime), to tell which side was the bottleneck
+    MOCK_CPU_S=$(python3 -c "import os,sys; f=open('/proc/$MOCK_PID/stat').read().rsplit(')',1)[1].split(); print('%.1f' % ((int(f[11])+int(f[12]))/os.sysconf('SC_CLK_TCK')))" 2>/dev/null || echo 0)
     kill "$MOCK_PID" 2>/dev/null; wait "$MOCK_PID" 2>/dev/null || true
     MOCK_PID=""
 }
@@ -87,8 +89,10 @@ for section in "${SECTIONS[@]}"; do
             log "scale: 10,000 concurrent streams"
             run_benchdeck llm-scale.yaml scale
             stop_mock
-            printf 'scale %s %s %s\n' "$OUT/scale.json" "$MOCK_RSS_KB" \
-                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/scale.time")" >>"$RESULTS"
+            printf 'scale %s %s %s %s %s %s\n' "$OUT/scale.json" "$MOCK_RSS_KB" \
+                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/scale.time")" "$MOCK_CPU_S" \
+                "$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$OUT/scale.time")" \
+                "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/scale.time")" >>"$RESULTS"
             ;;
     esac
 done

@@ -34,7 +34,8 @@ def main(path):
                       "| peak users / in flight | %d / %d |" % (peak_users, peak_flight),
                       "| TTFT p50 / p99 | %.1f / %.1f ms |" % (ttft["p50"], ttft["p99"]) if ttft else "| TTFT | none |",
                       "| Benchdeck peak RSS | %.0f MiB |" % (int(row[3]) / 1024),
-                      "| mock peak RSS | %.0f MiB |" % (int(row[2]) / 1024), ""]
+                      "| mock peak RSS | %.0f MiB |" % (int(row[2]) / 1024),
+                      "| CPU seconds: Benchdeck / mock (wall %s) | %s / %s |" % (row[6], row[5], row[4]), ""]
     print("\n".join(lines))
 
 

@@ -22,6 +22,20 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MockLlmServer implements AutoCloseable {
 
+    static {
+        // the JDK server closes kept-alive connections beyond 200 idle ones, and a client that reuses one
+        // of them sees a reset mid-request: a mock for 10,000 streams keeps them all
+        setIfAbsent("sun.net.httpserver.maxIdleConnections", "65536");
+        setIfAbsent("sun.net.httpserver.idleInterval", "120");
+    }
+
+    private static void setIfAbsent(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
+    }
+
+
     /** Connections waiting to be accepted; the kernel caps it at net.core.somaxconn. */
     static final int ACCEPT_BACKLOG = 16_384;
 

@@ -97,6 +97,8 @@ final class TransportErrors {
     /** The exception's message with a lower-case first letter, to read well after a colon. */
     private static String sentence(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.isEmpty() ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
+        // lower-case a leading word ("Connection refused"), not an acronym ("HTTP/1.1 header parser…")
+        boolean acronym = message.length() > 1 && Character.isUpperCase(message.charAt(1));
+        return message.isEmpty() || acronym ? message : Character.toLowerCase(message.charAt(0)) + message.substring(1);
     }
 }

@@ -41,7 +41,7 @@ class FaultInjectionTest {
         JsonNode error = SseClient.JSON.readTree(response.body()).path("error");
         assertThat(error.path("type").asText()).isEqualTo("rate_limit_error");
         assertThat(error.path("code").asText()).isEqualTo("rate_limit_exceeded");
-        assertThat(mock.stats().outcomes()).containsEntry("rate_limited", 1L);
+        assertThat(counted("rate_limited")).containsEntry("rate_limited", 1L);
     }
 
     @Test
@@ -50,7 +50,7 @@ class FaultInjectionTest {
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(SseClient.JSON.readTree(response.body()).at("/error/type").asText()).isEqualTo("server_error");
-        assertThat(mock.stats().outcomes()).containsEntry("server_error", 1L);
+        assertThat(counted("server_error")).containsEntry("server_error", 1L);
     }
 
     @Test
@@ -65,7 +65,7 @@ class FaultInjectionTest {
         assertThat(error.path("message").asText()).contains("overloaded");
         assertThat(events).noneMatch(e -> e.data().equals("[DONE]"));
         assertThat(recording.endedCleanly()).isTrue();
-        assertThat(mock.stats().outcomes()).containsEntry("error_event", 1L);
+        assertThat(counted("error_event")).containsEntry("error_event", 1L);
     }
 
     @Test
@@ -75,7 +75,7 @@ class FaultInjectionTest {
         assertThat(recording.status()).isEqualTo(200);
         assertThat(recording.endedCleanly()).isFalse();
         assertThat(recording.dataEvents()).hasSize(1 + 5);
-        assertThat(mock.stats().outcomes()).containsEntry("dropped", 1L);
+        assertThat(counted("dropped")).containsEntry("dropped", 1L);
     }
 
     @Test
@@ -87,7 +87,7 @@ class FaultInjectionTest {
         double gap = content.get(5).atMillis() - content.get(4).atMillis();
         assertThat(gap).isBetween(295.0, 340.0);
         assertThat(recording.dataEvents().get(recording.dataEvents().size() - 1).data()).isEqualTo("[DONE]");
-        assertThat(mock.stats().outcomes()).containsEntry("stalled", 1L).containsEntry("completed", 1L);
+        assertThat(counted("completed")).containsEntry("stalled", 1L).containsEntry("completed", 1L);
     }
 
     @Test
@@ -103,7 +103,7 @@ class FaultInjectionTest {
         Recording recording = client.post("/v1/chat/completions", CHAT, "X-Mock-Fault", "stall,drop", "X-Mock-Stall-Ms", "50");
 
         assertThat(recording.endedCleanly()).isFalse();
-        assertThat(mock.stats().outcomes()).containsEntry("stalled", 1L).containsEntry("dropped", 1L);
+        assertThat(counted("dropped")).containsEntry("stalled", 1L).containsEntry("dropped", 1L);
     }
 
     @Test
@@ -137,5 +137,14 @@ class FaultInjectionTest {
 
         assertThat(client.send("POST", "/v1/chat/completions", CHAT).statusCode()).isEqualTo(500);
         assertThat(client.post("/v1/chat/completions", CHAT, "X-Mock-Fault", "none").status()).isEqualTo(200);
+    }
+
+    /** The outcome counts once {@code outcome} was counted: the server counts after the body ended, a moment after the client saw it. */
+    private java.util.Map<String, Long> counted(String outcome) throws InterruptedException {
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (mock.stats().outcomes().getOrDefault(outcome, 0L) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        return mock.stats().outcomes();
     }
 }

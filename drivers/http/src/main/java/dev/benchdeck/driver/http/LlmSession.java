@@ -41,6 +41,8 @@ final class LlmSession implements AsyncSession {
 
     /** An automation reported that its run failed. */
     static final String AUTOMATION_FAILED = "automation_failed";
+    /** No API key where one is needed: every request fails with this class, and the run goes on. */
+    static final String AUTH = "auth";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EXCERPT = 200;
@@ -51,6 +53,8 @@ final class LlmSession implements AsyncSession {
     private final LlmTarget target;
     private final LlmWorkload workload;
     private final String apiKey;
+    /** Why requests cannot be sent (a missing API key), or null. */
+    private final String missingKey;
 
     private volatile Exchange inFlight;
     private volatile boolean closed;
@@ -62,6 +66,20 @@ final class LlmSession implements AsyncSession {
         this.target = target;
         this.workload = workload;
         this.apiKey = target.resolvedApiKey();
+        this.missingKey = missingKey(target, apiKey);
+    }
+
+    private static String missingKey(LlmTarget target, String apiKey) {
+        if (apiKey != null) {
+            return null;
+        }
+        if (target.apiKeyEnv() != null) {
+            return "API key missing: environment variable " + target.apiKeyEnv() + " (target.api_key_env) is not set";
+        }
+        if ("openai".equals(target.provider()) || "anthropic".equals(target.provider())) {
+            return "API key missing: provider " + target.provider() + " needs target.api_key_env (or a key stored with the target)";
+        }
+        return null; // mock, custom and OpenAI-compatible servers may take requests without a key
     }
 
     @Override
@@ -88,6 +106,10 @@ final class LlmSession implements AsyncSession {
         inFlight = exchange;
         if (closed) {
             exchange.finish(Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(send, send)));
+            return;
+        }
+        if (missingKey != null) {
+            exchange.finish(Outcome.failure(AUTH, missingKey, Timings.of(send, clock.nanoTime())));
             return;
         }
         exchange.start();

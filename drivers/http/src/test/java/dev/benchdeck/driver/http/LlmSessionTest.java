@@ -249,4 +249,13 @@ class LlmSessionTest {
         Parsed automation = parse("url: http://127.0.0.1:1", "driver: llm\napi: automation-async\npath: /x");
         assertThat(automation.problems()).extracting(Problem::path).containsExactly("workload.automation");
     }
+
+    @Test
+    void aMissingApiKeyFailsEachRequestClearlyWithoutSendingIt() throws Exception {
+        assertFailure(once("api_key_env: BENCHDECK_TEST_SURELY_UNSET_KEY", "driver: llm\nmodel: m", Duration.ofSeconds(2)),
+                LlmSession.AUTH, "API key missing: environment variable BENCHDECK_TEST_SURELY_UNSET_KEY (target.api_key_env) is not set");
+        assertFailure(once("provider: openai", "driver: llm\nmodel: m", Duration.ofSeconds(2)),
+                LlmSession.AUTH, "API key missing: provider openai needs target.api_key_env");
+        assertThat(server.requests()).isEmpty();
+    }
 }

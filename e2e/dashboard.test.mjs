@@ -31,6 +31,13 @@ const shot = (name) => page.screenshot({ path: `${artifacts}/${name}.png`, fullP
 const canvasPicture = (testId) =>
   page.locator(`[data-testid="${testId}"] canvas`).first().evaluate((canvas) => canvas.toDataURL());
 
+/** Picks a target in the scenario form by the start of its name (its URL follows in the option). */
+const chooseTarget = async (name) => {
+  const select = page.getByLabel('Target', { exact: true });
+  const value = await select.locator('option', { hasText: name }).first().getAttribute('value');
+  await select.selectOption(value);
+};
+
 test('the overview connects to the server and lists the demo content', async () => {
   await page.goto(base + '/');
   await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor();
@@ -44,6 +51,7 @@ test('bad input in the scenario form is shown next to the field', async () => {
   const form = page.getByTestId('scenario-form');
   await form.waitFor();
   await page.getByLabel('Name', { exact: true }).fill('e2e invalid');
+  await chooseTarget('Benchdeck demo endpoints');
   await page.getByLabel('Users', { exact: true }).fill('0');
   await form.getByText('must be ≥ 1').first().waitFor();
   await shot('02-validation-message');
@@ -53,6 +61,7 @@ test('create a scenario, run it, watch it live, see the results, reload them', a
   await page.goto(base + '/scenarios/new');
   await page.getByTestId('scenario-form').waitFor();
   await page.getByLabel('Name', { exact: true }).fill('e2e hello ' + Date.now());
+  await chooseTarget('Benchdeck demo endpoints');
   await page.getByLabel('Path', { exact: true }).fill('/hello');
   await page.getByLabel('Users', { exact: true }).fill('4');
   await page.getByLabel('Warm-up', { exact: true }).fill('1s');
@@ -154,8 +163,7 @@ test('an LLM streaming sweep against the mock LLM server: form, live counters, T
   await page.goto(base + '/scenarios/new');
   await page.getByTestId('scenario-form').waitFor();
   await page.getByLabel('Name', { exact: true }).fill('e2e llm sweep ' + Date.now());
-  const mockTarget = await page.getByLabel('Target', { exact: true }).locator('option', { hasText: 'Mock LLM' }).first().getAttribute('value');
-  await page.getByLabel('Target', { exact: true }).selectOption(mockTarget);
+  await chooseTarget('Mock LLM');
   const fields = page.getByTestId('llm-scenario-fields');
   await fields.waitFor();
   await page.getByLabel('User counts', { exact: true }).fill('0, 2');

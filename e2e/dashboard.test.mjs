@@ -31,6 +31,13 @@ const shot = (name) => page.screenshot({ path: `${artifacts}/${name}.png`, fullP
 const canvasPicture = (testId) =>
   page.locator(`[data-testid="${testId}"] canvas`).first().evaluate((canvas) => canvas.toDataURL());
 
+/** Picks a target in the scenario form by the start of its name (its URL follows in the option). */
+const chooseTarget = async (name) => {
+  const select = page.getByLabel('Target', { exact: true });
+  const value = await select.locator('option', { hasText: name }).first().getAttribute('value');
+  await select.selectOption(value);
+};
+
 test('the overview connects to the server and lists the demo content', async () => {
   await page.goto(base + '/');
   await page.locator('[data-testid="connection-indicator"][data-status="connected"]').waitFor();
@@ -44,6 +51,7 @@ test('bad input in the scenario form is shown next to the field', async () => {
   const form = page.getByTestId('scenario-form');
   await form.waitFor();
   await page.getByLabel('Name', { exact: true }).fill('e2e invalid');
+  await chooseTarget('Benchdeck demo endpoints');
   await page.getByLabel('Users', { exact: true }).fill('0');
   await form.getByText('must be ≥ 1').first().waitFor();
   await shot('02-validation-message');
@@ -53,6 +61,7 @@ test('create a scenario, run it, watch it live, see the results, reload them', a
   await page.goto(base + '/scenarios/new');
   await page.getByTestId('scenario-form').waitFor();
   await page.getByLabel('Name', { exact: true }).fill('e2e hello ' + Date.now());
+  await chooseTarget('Benchdeck demo endpoints');
   await page.getByLabel('Path', { exact: true }).fill('/hello');
   await page.getByLabel('Users', { exact: true }).fill('4');
   await page.getByLabel('Warm-up', { exact: true }).fill('1s');
@@ -144,4 +153,50 @@ test('a database benchmark: postgres target, connection test, thread sweep, setu
   assert.deepEqual(await rows.locator('th').allInnerTexts(), ['2', '4']);
   await page.getByTestId('throughput-vs-threads').waitFor();
   await shot('09-db-run-completed');
+});
+
+test('an LLM streaming sweep against the mock LLM server: form, live counters, TTFT/ITL/TPOT/E2E per step', async () => {
+  await page.goto(base + '/targets');
+  await page.getByRole('button', { name: 'Test connection to Mock LLM' }).click();
+  await page.locator('[data-testid="connection-test-result"][data-outcome="ok"]').waitFor();
+
+  await page.goto(base + '/scenarios/new');
+  await page.getByTestId('scenario-form').waitFor();
+  await page.getByLabel('Name', { exact: true }).fill('e2e llm sweep ' + Date.now());
+  await chooseTarget('Mock LLM');
+  const fields = page.getByTestId('llm-scenario-fields');
+  await fields.waitFor();
+  await page.getByLabel('User counts', { exact: true }).fill('0, 2');
+  await fields.getByText('user counts must be whole numbers ≥ 1').waitFor();
+  await page.getByLabel('User counts', { exact: true }).fill('1, 3');
+  await page.getByLabel('Max output tokens', { exact: true }).fill('16');
+  await page.getByLabel('Warm-up per step', { exact: true }).fill('1s');
+  await page.getByLabel('Duration per step', { exact: true }).fill('3s');
+  await page.getByTestId('estimated-duration').filter({ hasText: /\b8\s*s\b/ }).waitFor();
+  await shot('10-llm-scenario-form');
+
+  await page.getByTestId('scenario-run-button').click();
+  await page.waitForURL(/\/runs\/\d+$/);
+  await page.locator('[data-testid="run-status"][data-status="running"]').waitFor({ timeout: 30_000 });
+  // live counters appear with the first streamed tokens, while the run goes on
+  await page.getByTestId('stream-live').waitFor({ timeout: 15_000 });
+  const tokensLive = Number((await page.getByTestId('counter-tokens').innerText()).replace(/,/g, ''));
+  assert.ok(tokensLive > 0, `no live tokens counted: ${tokensLive}`);
+  await page.getByTestId('counter-active').waitFor();
+  await shot('11-llm-run-live');
+
+  await page.locator('[data-testid="run-status"][data-status="completed"]').waitFor({ timeout: 40_000 });
+  const rows = page.getByTestId('stream-row');
+  await rows.nth(1).waitFor();
+  assert.equal(await rows.count(), 2);
+  assert.deepEqual(await rows.locator('th').allInnerTexts(), ['users=1', 'users=3']);
+  for (const metric of ['ttft', 'itl', 'tpot', 'e2e']) {
+    const cell = await rows.first().getByTestId(`${metric}-p50`).innerText();
+    assert.match(cell, /\d/, `${metric} p50 is empty: ${cell}`);
+  }
+  assert.equal(await rows.first().locator('td').last().innerText(), 'usage');
+  await page.getByTestId('stream-sweep-chart').waitFor();
+  const failed = Number((await page.getByTestId('counter-failed').innerText()).replace(/,/g, ''));
+  assert.equal(failed, 0);
+  await shot('12-llm-run-completed');
 });

@@ -20,7 +20,8 @@ port="$(free_port)"
 # a known port for the server's own embedded PostgreSQL: the database test points a postgres target at it
 pg_port="$(free_port)"
 "$BENCHDECK_JAVA_HOME/bin/java" -jar "$jar" --server.port="$port" --benchdeck.data-dir="$data" \
-  --benchdeck.embedded-db.port="$pg_port" --benchdeck.embedded-db.delete-on-stop=true > "$artifacts/server.log" 2>&1 &
+  --benchdeck.embedded-db.port="$pg_port" --benchdeck.embedded-db.delete-on-stop=true \
+  --benchdeck.mock-llm.port=0 > "$artifacts/server.log" 2>&1 &
 server=$!
 # keeps the tests' exit status: the server's own (143 on SIGTERM) must not become the script's
 cleanup() { local rc=$?; kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true; rm -rf "$data"; exit "$rc"; }

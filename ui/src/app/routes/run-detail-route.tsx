@@ -2,6 +2,7 @@ import { useLiveRun } from '@/features/live/api/use-live-run';
 import { LiveCharts } from '@/features/live/components/live-charts';
 import { PoolGauges } from '@/features/live/components/pool-gauges';
 import { SetupProgressPanel } from '@/features/live/components/setup-progress';
+import { StreamLive } from '@/features/live/components/stream-live';
 import { RunDetail } from '@/features/runs/components/run-detail';
 import { NotFound, useIdParam } from './route-parts';
 
@@ -18,6 +19,7 @@ export function RunDetailRoute() {
       setup={<SetupProgressPanel setup={live.setup} />}
       charts={
         <>
+          <StreamLive intervals={live.intervals} />
           <LiveCharts intervals={live.intervals} />
           <PoolGauges intervals={live.intervals} />
         </>

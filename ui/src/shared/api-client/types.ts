@@ -18,9 +18,16 @@ export type TargetOptions = {
   password_env?: string;
   pool?: PoolOptions;
   lakebase?: LakebaseOptions;
+  /** llm targets: provider and default model; automation targets: id, api, description, default inputs. */
+  provider?: string;
+  model?: string;
+  automation_id?: string;
+  api?: string;
+  description?: string;
+  inputs?: Record<string, unknown>;
 };
 
-export type TargetKind = 'http' | 'postgres';
+export type TargetKind = 'http' | 'postgres' | 'llm' | 'automation';
 
 export type Target = {
   id: number;
@@ -33,11 +40,12 @@ export type Target = {
   updated_at: string;
 };
 
-/** Secrets are write-only: headers for http targets, password and Lakebase secrets for postgres ones. */
+/** Secrets are write-only: headers (http), password and Lakebase secrets (postgres), api_key (llm, automation). */
 export type TargetCredentials = {
   headers?: Record<string, string>;
   password?: string;
   lakebase?: { token?: string; client_secret?: string };
+  api_key?: string;
 };
 
 export type TargetInput = {
@@ -165,6 +173,18 @@ export type StepResult = {
   error_rate: number;
   latencies: Record<string, Distribution>;
   error_samples: ErrorSample[];
+  /** Token-stream figures (LLM and SSE runs); null when no request streamed. */
+  stream?: StreamFigures | null;
+};
+
+/** docs/metrics.md: token counts from the server's usage where sent, else counted content events. */
+export type StreamFigures = {
+  streams: number;
+  output_tokens: number;
+  usage_streams: number;
+  good_requests: number;
+  output_tokens_per_second: number;
+  goodput: number;
 };
 
 export type ThresholdVerdict = { threshold: string; scope: string; actual: number | null; passed: boolean };
@@ -214,6 +234,10 @@ export type IntervalSnapshot = {
   users: number;
   /** The driver's live gauges, e.g. pool.active, pool.idle, pool.waiting, pool.total. */
   gauges?: Record<string, number>;
+  /** Token streams: output tokens completed in this interval, and its TTFT p50/p99 (ms; 0 when none). */
+  output_tokens?: number;
+  ttft_p50?: number;
+  ttft_p99?: number;
 };
 
 export type Page<T> = { items: T[]; page: number; size: number; total: number };
@@ -223,6 +247,18 @@ export type Overview = {
   success_rate: number | null;
   runs_in_progress: number;
   p95_by_scenario: { scenario_id: number; scenario_name: string; p95_ms: number | null }[];
+  recent_runs: RunSummary[];
+  streaming?: StreamingOverview;
+};
+
+export type Percentiles = { count: number; p50: number; p95: number; p99: number };
+
+/** The overview's figures of LLM and other streaming runs (docs/api.md). */
+export type StreamingOverview = {
+  total_runs: number;
+  success_rate: number | null;
+  e2e_ms: Percentiles | null;
+  ttft_ms: Percentiles | null;
   recent_runs: RunSummary[];
 };
 

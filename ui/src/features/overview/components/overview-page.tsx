@@ -4,6 +4,7 @@ import { Card, numClasses, PageHeader, tableClasses, TableScroll, tdClasses, thC
 import { RunsTable } from '@/shared/components/runs-table';
 import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states';
 import { formatCount, formatMs, formatPercent } from '@/shared/format/format';
+import type { Percentiles, StreamingOverview } from '@/shared/api-client/types';
 import { paths } from '@/shared/paths';
 import { useOverview } from '../api/get-overview';
 
@@ -49,6 +50,7 @@ export function OverviewPage() {
               </TableScroll>
             )}
           </Card>
+          {overview.data.streaming && overview.data.streaming.total_runs > 0 && <StreamingKpis streaming={overview.data.streaming} />}
           <Card title="Recent runs">
             {overview.data.recent_runs.length === 0 ? (
               <EmptyState title="No runs yet">
@@ -71,5 +73,26 @@ function Kpi({ label, value, hint }: { label: string; value: string; hint?: stri
       <p className="mt-1 text-3xl font-semibold tabular-nums text-slate-900">{value}</p>
       {hint && <p className="mt-1 text-xs text-slate-500">{hint}</p>}
     </div>
+  );
+}
+
+function percentileText(p: Percentiles | null): string {
+  return p ? `${formatMs(p.p50)} / ${formatMs(p.p95)} / ${formatMs(p.p99)}` : '—';
+}
+
+/** LLM and other streaming runs: totals, success rate, E2E and TTFT percentiles over the last 7 days, the 10 latest. */
+function StreamingKpis({ streaming }: { streaming: StreamingOverview }) {
+  return (
+    <Card title="Streaming runs (LLM, SSE)">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-4" data-testid="streaming-kpis">
+        <Kpi label="Total runs" value={formatCount(streaming.total_runs)} />
+        <Kpi label="Success rate" value={formatPercent(streaming.success_rate)} hint="runs that ended in the last 7 days" />
+        <Kpi label="Total duration p50 / p95 / p99" value={percentileText(streaming.e2e_ms)} hint="E2E per request, last 7 days" />
+        <Kpi label="TTFT p50 / p95 / p99" value={percentileText(streaming.ttft_ms)} hint="per request, last 7 days" />
+      </div>
+      <div className="mt-4">
+        <RunsTable runs={streaming.recent_runs} label="Recent streaming runs" />
+      </div>
+    </Card>
   );
 }

@@ -9,11 +9,13 @@ import { StatusBadge } from '@/shared/components/status-badge';
 import { formatDateTime, formatDuration, formatMs, formatPercent, formatRate, secondsBetween } from '@/shared/format/format';
 import { paths } from '@/shared/paths';
 import { useRun } from '../api/get-run';
+import { isStreamingRun } from '../api/stream-metrics';
 import { isDatabaseRun } from '../api/thread-sweep';
 import { useCancelRun, useRerun } from '../api/run-actions';
 import { ErrorSamples } from './error-samples';
 import { PercentileChart } from './percentile-chart';
 import { StepTable } from './step-table';
+import { StreamSweepChart, StreamTable } from './stream-metrics';
 import { ThreadSweepCharts, ThreadSweepTable } from './thread-sweep';
 import { Verdicts } from './verdicts';
 
@@ -82,6 +84,12 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
           </>
         ) : (
           <Card title="Steps"><StepTable steps={steps} overall={run.overall} /></Card>
+        )}
+        {isStreamingRun(steps) && (
+          <>
+            <Card title="Stream metrics per step"><StreamTable steps={steps} /></Card>
+            <StreamSweepChart steps={steps} />
+          </>
         )}
         <Card title="Latency by percentile"><PercentileChart steps={steps} overall={run.overall} /></Card>
         <div className="grid gap-6 lg:grid-cols-2">

@@ -11,11 +11,15 @@ import { applyForm, DEFAULT_PLAN_YAML, formFromPlan, parsePlan, planToYaml, type
 import {
   applyDbForm, DB_OPERATIONS, DEFAULT_DB_PLAN_YAML, dbFormFromPlan, estimateDbRun, isDbPlan, validateDbForm, type DbPlanForm,
 } from '../api/db-plan-document';
+import {
+  applyLlmForm, DEFAULT_AUTOMATION_PLAN_YAML, DEFAULT_LLM_PLAN_YAML, isLlmPlan, LLM_FIELD_PATHS, llmFormFromPlan, validateLlmForm, type LlmPlanForm,
+} from '../api/llm-plan-document';
 import { scenarioFieldErrors } from '../api/scenario-errors';
 import { useSaveScenario, useStartRun } from '../api/scenarios';
 import { useTargetOptions } from '../api/get-target-options';
 import { usePlanValidation } from '../api/validate-plan';
 import { DbScenarioFields } from './db-scenario-fields';
+import { LlmScenarioFields } from './llm-scenario-fields';
 import { httpFieldPaths, HttpScenarioFields, ThresholdsEditor } from './http-scenario-fields';
 
 type PlanState = {
@@ -23,6 +27,7 @@ type PlanState = {
   doc: Record<string, unknown>;
   form: PlanForm;
   dbForm: DbPlanForm;
+  llmForm: LlmPlanForm;
   yamlError: string | null;
   /** Edited by the user: a new scenario's default plan is swapped with the target's kind only until then. */
   touched: boolean;
@@ -31,14 +36,26 @@ type PlanState = {
 function initialPlan(yaml: string, touched = false): PlanState {
   try {
     const doc = parsePlan(yaml);
-    return { yaml, doc, form: formFromPlan(doc), dbForm: dbFormFromPlan(doc), yamlError: null, touched };
+    return { yaml, doc, ...forms(doc), yamlError: null, touched };
   } catch (e) {
-    return { yaml, doc: {}, form: formFromPlan({}), dbForm: dbFormFromPlan({}), yamlError: errorMessage(e), touched };
+    return { yaml, doc: {}, ...forms({}), yamlError: errorMessage(e), touched };
   }
 }
 
-function withPlan(doc: Record<string, unknown>, form: PlanForm, dbForm: DbPlanForm): PlanState {
-  return { yaml: planToYaml(doc), doc, form, dbForm, yamlError: null, touched: true };
+/** Every form's view of a plan document. */
+function forms(doc: Record<string, unknown>) {
+  return { form: formFromPlan(doc), dbForm: dbFormFromPlan(doc), llmForm: llmFormFromPlan(doc) };
+}
+
+function withPlan(doc: Record<string, unknown>, own: Partial<ReturnType<typeof forms>>): PlanState {
+  return { yaml: planToYaml(doc), doc, ...forms(doc), ...own, yamlError: null, touched: true };
+}
+
+function defaultPlanFor(kind: string): string {
+  if (kind === 'postgres') return DEFAULT_DB_PLAN_YAML;
+  if (kind === 'llm') return DEFAULT_LLM_PLAN_YAML;
+  if (kind === 'automation') return DEFAULT_AUTOMATION_PLAN_YAML;
+  return DEFAULT_PLAN_YAML;
 }
 
 const DB_FIELD_PATHS = [
@@ -74,9 +91,13 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   const chosenTarget = targetId ?? (targets.data?.length === 1 ? targets.data[0].id : null);
   const chosenKind = targets.data?.find((t) => t.id === chosenTarget)?.kind;
   const database = chosenKind ? chosenKind === 'postgres' : isDbPlan(plan.doc);
+  const llm = chosenKind ? chosenKind === 'llm' || chosenKind === 'automation' : isLlmPlan(plan.doc);
   const validation = usePlanValidation(chosenTarget, plan.yaml, plan.yamlError === null && chosenTarget !== null);
   const saveProblem = save.error instanceof ApiError ? save.error.problem : null;
-  const ownErrors = useMemo(() => (database && !plan.yamlError ? validateDbForm(plan.dbForm) : {}), [database, plan.yamlError, plan.dbForm]);
+  const ownErrors = useMemo(
+    () => (plan.yamlError ? {} : database ? validateDbForm(plan.dbForm) : llm ? validateLlmForm(plan.llmForm) : {}),
+    [database, llm, plan.yamlError, plan.dbForm, plan.llmForm],
+  );
   const errors = useMemo(
     () => mergeErrors(ownErrors, scenarioFieldErrors(plan.yamlError ? [] : validation.data?.problems, saveProblem?.errors)),
     [ownErrors, plan.yamlError, validation.data, saveProblem],
@@ -88,7 +109,7 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     setPlan((current) => {
       const form = { ...current.form, ...change };
       const doc = applyForm(current.doc, form);
-      return withPlan(doc, form, dbFormFromPlan(doc));
+      return withPlan(doc, { form });
     });
   };
 
@@ -97,7 +118,16 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     setPlan((current) => {
       const dbForm = { ...current.dbForm, ...change };
       const doc = applyDbForm(current.doc, dbForm);
-      return withPlan(doc, formFromPlan(doc), dbForm);
+      return withPlan(doc, { dbForm });
+    });
+  };
+
+  const changeLlmForm = (change: Partial<LlmPlanForm>) => {
+    setDirty(true);
+    setPlan((current) => {
+      const llmForm = { ...current.llmForm, ...change };
+      const doc = applyLlmForm(current.doc, llmForm);
+      return withPlan(doc, { llmForm });
     });
   };
 
@@ -106,7 +136,7 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     setPlan((current) => {
       try {
         const doc = parsePlan(yaml);
-        return { yaml, doc, form: formFromPlan(doc), dbForm: dbFormFromPlan(doc), yamlError: null, touched: true };
+        return { yaml, doc, ...forms(doc), yamlError: null, touched: true };
       } catch (e) {
         return { ...current, yaml, yamlError: errorMessage(e), touched: true };
       }
@@ -117,7 +147,7 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     setDirty(true);
     setTargetId(id);
     const kind = targets.data?.find((t: Target) => t.id === id)?.kind;
-    if (!plan.touched && kind) setPlan(initialPlan(kind === 'postgres' ? DEFAULT_DB_PLAN_YAML : DEFAULT_PLAN_YAML));
+    if (!plan.touched && kind) setPlan(initialPlan(defaultPlanFor(kind)));
   };
 
   const persist = (then: (saved: Scenario) => void) => {
@@ -143,7 +173,7 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     'name', 'description', 'target_id',
     ...(database
       ? [...DB_FIELD_PATHS, ...plan.dbForm.threads.split(',').flatMap((_, i) => [`load.steps[${i}]`, `load.steps[${i}].users`])]
-      : httpFieldPaths(plan.form)),
+      : llm ? LLM_FIELD_PATHS : httpFieldPaths(plan.form)),
     'thresholds', ...plan.form.thresholds.map((_, i) => `thresholds[${i}]`),
   ];
   const otherProblems = unclaimedMessages(errors, fieldPaths);
@@ -169,7 +199,9 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
         </Field>
         {database
           ? <DbScenarioFields form={plan.dbForm} errors={errors} estimate={dbEstimate} onChange={changeDbForm} />
-          : <HttpScenarioFields form={plan.form} errors={errors} onChange={changeForm} />}
+          : llm
+            ? <LlmScenarioFields form={plan.llmForm} errors={errors} automation={chosenKind === 'automation'} onChange={changeLlmForm} />
+            : <HttpScenarioFields form={plan.form} errors={errors} onChange={changeForm} />}
         <ThresholdsEditor thresholds={plan.form.thresholds} errors={errors} onChange={(thresholds) => changeForm({ thresholds })} />
       </div>
 

@@ -4,28 +4,34 @@ import { messagesFor, toFieldErrors, unclaimedMessages } from '@/shared/api-clie
 import type { Target, TargetInput, TargetKind } from '@/shared/api-client/types';
 import { Button } from '@/shared/components/button';
 import { Field, FieldMessages, inputClasses } from '@/shared/components/field';
+import { llmFieldsOf, llmInput, validateLlmFields, type LlmFields } from '../api/llm-target';
 import { postgresFieldsOf, postgresInput, type PostgresFields } from '../api/postgres-target';
 import { useSaveTarget } from '../api/targets';
+import { LLM_FIELD_PATHS, LlmTargetFields } from './llm-target-fields';
 import { POSTGRES_FIELD_PATHS, PostgresTargetFields } from './postgres-target-fields';
 
 const HTTP_VERSIONS = ['1.1', '2'];
-const KNOWN_PATHS = ['name', 'kind', 'url', 'options.http_version', 'options.insecure', 'credentials', ...POSTGRES_FIELD_PATHS];
+const KNOWN_PATHS = ['name', 'kind', 'url', 'options.http_version', 'options.insecure', 'credentials', ...POSTGRES_FIELD_PATHS, ...LLM_FIELD_PATHS];
+const KINDS: TargetKind[] = ['http', 'postgres', 'llm', 'automation'];
 
 /** Create or edit a target. Credentials are write-only: a stored value is never shown, only replaced. */
 export function TargetForm({ target, onDone }: { target?: Target; onDone: () => void }) {
   const [name, setName] = useState(target?.name ?? '');
-  const [kind, setKind] = useState<TargetKind>(target?.kind === 'postgres' ? 'postgres' : 'http');
+  const [kind, setKind] = useState<TargetKind>(KINDS.find((k) => k === target?.kind) ?? 'http');
   const [url, setUrl] = useState(target?.kind === 'postgres' ? '' : target?.url ?? '');
   const [httpVersion, setHttpVersion] = useState(target?.options?.http_version ?? '1.1');
   const [insecure, setInsecure] = useState(target?.options?.insecure ?? false);
   const [postgres, setPostgres] = useState<PostgresFields>(() => postgresFieldsOf(target));
+  const [llm, setLlm] = useState<LlmFields>(() => llmFieldsOf(target));
+  const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
   const [replaceCredentials, setReplaceCredentials] = useState(!target?.has_credentials);
   const [headerName, setHeaderName] = useState('');
   const [headerValue, setHeaderValue] = useState('');
   const save = useSaveTarget();
 
   const problem = save.error instanceof ApiError ? save.error.problem : null;
-  const errors = toFieldErrors(problem?.errors);
+  const errors = { ...toFieldErrors(problem?.errors), ...localErrors };
+  const llmKind = kind === 'llm' || kind === 'automation';
   const other = unclaimedMessages(errors, KNOWN_PATHS).filter((p) => !p.path.startsWith('credentials'));
   // secrets of the other kind mean nothing to this one: a kind change asks for new ones
   const editSecrets = replaceCredentials || kind !== target?.kind;
@@ -33,7 +39,12 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     let input: TargetInput;
-    if (kind === 'postgres') {
+    if (kind === 'llm' || kind === 'automation') {
+      const problems = validateLlmFields(kind, llm);
+      setLocalErrors(problems);
+      if (Object.keys(problems).length) return;
+      input = { name: name.trim(), kind, url: url.trim(), ...llmInput(kind, llm, editSecrets) };
+    } else if (kind === 'postgres') {
       input = { name: name.trim(), kind, ...postgresInput(postgres, editSecrets) };
     } else {
       input = { name: name.trim(), kind, url: url.trim(), options: { http_version: httpVersion, insecure } };
@@ -52,11 +63,20 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
           <select {...p} className={inputClasses} value={kind} onChange={(e) => setKind(e.target.value as TargetKind)}>
             <option value="http">HTTP API</option>
             <option value="postgres">PostgreSQL database (incl. Lakebase)</option>
+            <option value="llm">LLM endpoint (OpenAI, Anthropic, compatible)</option>
+            <option value="automation">Automation API</option>
           </select>
         )}
       </Field>
       {kind === 'postgres' ? (
         <PostgresTargetFields fields={postgres} errors={errors} editSecrets={editSecrets} onChange={(change) => setPostgres({ ...postgres, ...change })} />
+      ) : llmKind ? (
+        <>
+          <Field label="Base URL" errors={messagesFor(errors, 'url')} className="md:col-span-2" hint={kind === 'llm' ? 'Without /v1, e.g. https://api.openai.com or http://127.0.0.1:8001' : 'The automation service, e.g. http://127.0.0.1:8001'}>
+            {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://127.0.0.1:8001" required />}
+          </Field>
+          <LlmTargetFields kind={kind} fields={llm} errors={errors} editSecrets={editSecrets} onChange={(change) => setLlm({ ...llm, ...change })} />
+        </>
       ) : (
         <>
           <Field label="URL" errors={messagesFor(errors, 'url')} className="md:col-span-2" hint="Base URL; plans add their paths to it.">
@@ -81,7 +101,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
 
       <fieldset className="rounded-md border border-slate-200 p-3 md:col-span-2">
         <legend className="px-1 text-sm font-medium text-slate-700">
-          {kind === 'postgres' ? 'Credentials (password, Lakebase token or client secret)' : 'Credentials (sent as a request header)'}
+          {kind === 'postgres' ? 'Credentials (password, Lakebase token or client secret)' : llmKind ? 'Credentials (API key)' : 'Credentials (sent as a request header)'}
         </legend>
         {!editSecrets ? (
           <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -89,7 +109,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             <span className="text-slate-600">Stored encrypted; never shown.</span>
             <Button variant="secondary" onClick={() => setReplaceCredentials(true)}>Replace</Button>
           </div>
-        ) : kind === 'postgres' ? (
+        ) : kind === 'postgres' || llmKind ? (
           <p className="text-sm text-slate-600">
             {target?.has_credentials ? 'Saving replaces the stored secrets with the ones typed above (empty removes them).' : 'Type them above; they are stored encrypted.'}
           </p>
@@ -103,7 +123,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             </Field>
           </div>
         )}
-        <FieldMessages messages={kind === 'postgres' ? messagesFor(errors, 'credentials') : messagesFor(errors, 'credentials', { nested: true })} />
+        <FieldMessages messages={kind === 'postgres' || llmKind ? messagesFor(errors, 'credentials') : messagesFor(errors, 'credentials', { nested: true })} />
       </fieldset>
 
       {save.isError && (

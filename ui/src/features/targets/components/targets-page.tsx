@@ -91,5 +91,7 @@ function describeOptions(target: Target): string {
     const pool = o.pool?.size ? `, pool ${o.pool.size}` : '';
     return `sslmode ${o.sslmode ?? 'prefer'}${pool}${o.lakebase ? ', Lakebase OAuth' : ''}`;
   }
+  if (target.kind === 'llm') return `${o.provider ?? 'openai-compatible'}${o.model ? `, model ${o.model}` : ''}`;
+  if (target.kind === 'automation') return `${o.automation_id ?? '?'} (${o.api ?? 'automation-sync'})`;
   return `HTTP/${o.http_version ?? '1.1'}${o.insecure ? ', insecure' : ''}`;
 }

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "benchdeck.embedded-db.port=0",
         "benchdeck.embedded-db.delete-on-stop=true",
+        "benchdeck.mock-llm.port=0",
         "logging.level.dev.benchdeck=warn"})
 public abstract class IntegrationTestSupport {
 

@@ -2,37 +2,64 @@ package dev.benchdeck.server.demo;
 
 import dev.benchdeck.server.scenario.ScenarioService;
 import dev.benchdeck.server.system.BenchdeckProperties;
+import dev.benchdeck.server.target.TargetKinds;
 import dev.benchdeck.server.target.TargetRepository;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** On a first start (no targets at all), creates the demo target and three scenarios that run at once. */
+/**
+ * On a first start (no targets at all), creates the demo target and three scenarios that run at once;
+ * once the mock LLM server runs, creates (once, recorded in {@code demo_content}) an llm target and an
+ * automation target on it, each with a scenario. Those targets follow the mock when its port changes.
+ */
 @Component
 class DemoContent {
 
     static final String TARGET_NAME = "Benchdeck demo endpoints";
+    static final String LLM_TARGET_NAME = "Mock LLM";
+    static final String AUTOMATION_TARGET_NAME = "Mock automation";
+    static final String LLM_SCENARIO_NAME = "LLM streaming sweep (mock)";
+    static final String AUTOMATION_SCENARIO_NAME = "Automation runs (mock)";
+    private static final String LLM_PART = "llm";
+    private static final String AUTOMATION_PART = "automation";
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
     private final TargetRepository targets;
     private final ScenarioService scenarios;
     private final BenchdeckProperties properties;
+    private final DemoMockLlm mockLlm;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    DemoContent(TargetRepository targets, ScenarioService scenarios, BenchdeckProperties properties) {
+    DemoContent(TargetRepository targets, ScenarioService scenarios, BenchdeckProperties properties, DemoMockLlm mockLlm,
+                JdbcClient jdbc, TransactionTemplate transaction) {
         this.targets = targets;
         this.scenarios = scenarios;
         this.properties = properties;
+        this.mockLlm = mockLlm;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     @EventListener
     void serverStarted(WebServerInitializedEvent event) {
-        if (!properties.demo() || !targets.isEmpty()) {
+        if (!properties.demo()) {
             return;
         }
-        long target = targets.insert(TARGET_NAME, "http", "http://127.0.0.1:" + event.getWebServer().getPort() + "/demo",
+        if (targets.isEmpty()) {
+            httpDemo(event.getWebServer().getPort());
+        }
+        mockLlm.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> llmDemo(url)));
+    }
+
+    private void httpDemo(int port) {
+        long target = targets.insert(TARGET_NAME, "http", "http://127.0.0.1:" + port + "/demo",
                 Map.of("http_version", "1.1"), null);
         scenarios.create("hello, 10 users, 10 s", "10 users fetch a 100-byte text as fast as it answers.", target, """
                 workload: {driver: http, method: GET, path: /hello}
@@ -59,5 +86,67 @@ class DemoContent {
                 thresholds: ['p99 < 50ms per step', 'error_rate < 1%']
                 """);
         log.info("Created the demo target and 3 scenarios (first start)");
+    }
+
+    private void llmDemo(String mockUrl) {
+        Map<String, Long> made = jdbc.sql("select name, target_id from demo_content where name in (:names)")
+                .param("names", java.util.List.of(LLM_PART, AUTOMATION_PART))
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (!made.containsKey(LLM_PART)) {
+            long llm = targets.insert(LLM_TARGET_NAME, TargetKinds.LLM, mockUrl,
+                    Map.of("provider", "openai-compatible", "model", "mock-1"), null);
+            scenarios.create(LLM_SCENARIO_NAME, "OpenAI-style chat streams from Benchdeck's mock LLM server at 1, 5 and 10 "
+                    + "users: TTFT, ITL, TPOT, E2E, tokens/s and goodput per step.", llm, """
+                    workload:
+                      driver: llm
+                      api: openai-chat
+                      prompt_words: {mean: 50, spread: 10}
+                      max_tokens: 64
+                      slo: {ttft: 500ms, tpot: 50ms}
+                    load:
+                      model: closed
+                      warmup: 1s
+                      duration: 3s
+                      steps:
+                        - users: 1
+                        - users: 5
+                        - users: 10
+                    timeout: 30s
+                    """);
+            record(LLM_PART, llm);
+        } else {
+            follow(made.get(LLM_PART), mockUrl);
+        }
+        if (!made.containsKey(AUTOMATION_PART)) {
+            long automation = targets.insert(AUTOMATION_TARGET_NAME, TargetKinds.AUTOMATION, mockUrl,
+                    Map.of("automation_id", "web-agent", "api", "automation-async",
+                            "description", "The mock's web agent: each run takes 500-2,000 ms.",
+                            "inputs", Map.of("url", "https://example.test", "task", "find the price")), null);
+            scenarios.create(AUTOMATION_SCENARIO_NAME, "5 users start mock automation runs and poll each until it ends.",
+                    automation, """
+                    workload: {driver: llm}
+                    load: {model: closed, users: 5, duration: 10s}
+                    timeout: 30s
+                    """);
+            record(AUTOMATION_PART, automation);
+        } else {
+            follow(made.get(AUTOMATION_PART), mockUrl);
+        }
+    }
+
+    private void record(String part, long targetId) {
+        jdbc.sql("insert into demo_content (name, target_id) values (:name, :target)")
+                .param("name", part).param("target", targetId).update();
+        log.info("Created the demo {} target and scenario on the mock LLM server", part);
+    }
+
+    /** A demo target still on the mock (any port of 127.0.0.1) moves to where the mock runs now. */
+    private void follow(Long targetId, String mockUrl) {
+        if (targetId == null || targetId == 0) {
+            return;
+        }
+        targets.find(targetId).filter(t -> t.url().startsWith("http://" + DemoMockLlm.HOST + ":") && !t.url().equals(mockUrl))
+                .ifPresent(t -> targets.updateUrl(t.id(), mockUrl));
     }
 }

@@ -10,17 +10,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The dashboard's home figures. {@code success_rate}: of the runs that ended in the last 7 days, the
  * share that completed with every threshold passing (null when none ended). {@code p95_by_scenario}:
- * each scenario's p95 latency in its latest completed run.
+ * each scenario's p95 latency in its latest completed run. {@code streaming}: the figures of LLM and
+ * other streaming runs (see {@link StreamingKpis}).
  */
 @RestController
 class OverviewController {
 
     private final JdbcClient jdbc;
     private final RunRepository runs;
+    private final StreamingKpis streaming;
 
-    OverviewController(JdbcClient jdbc, RunRepository runs) {
+    OverviewController(JdbcClient jdbc, RunRepository runs, StreamingKpis streaming) {
         this.jdbc = jdbc;
         this.runs = runs;
+        this.streaming = streaming;
     }
 
     @GetMapping("/api/v1/overview")
@@ -37,11 +40,11 @@ class OverviewController {
                         order by scenario_id, ended_at desc""")
                 .query((rs, row) -> new ScenarioP95(rs.getLong(1), rs.getString(2), rs.getDouble(3))).list();
         List<RunSummary> recent = runs.list(new RunRepository.RunFilter(null, null, null, null, null), 0, 10).items();
-        return new Overview(lastWeek, successRate, inProgress, p95, recent);
+        return new Overview(lastWeek, successRate, inProgress, p95, recent, streaming.compute());
     }
 
     record Overview(@com.fasterxml.jackson.annotation.JsonProperty("runs_last_7_days") long runsLast7Days, Double successRate, long runsInProgress, List<ScenarioP95> p95ByScenario,
-                    List<RunSummary> recentRuns) {
+                    List<RunSummary> recentRuns, StreamingKpis.StreamingOverview streaming) {
     }
 
     record ScenarioP95(long scenarioId, String scenarioName, double p95Ms) {

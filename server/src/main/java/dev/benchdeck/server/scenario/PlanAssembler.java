@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns a scenario's partial plan (no {@code name}, no {@code target}) into a full plan: the
- * scenario's name and its target's URL and options are filled in. Credentials are added only at run
+ * scenario's name and its target's URL and options are filled in, and for llm and automation
+ * targets what the workload leaves out (default model; automation path and inputs). Credentials are added only at run
  * time, so they never appear in a stored plan.
  */
 @Component
@@ -55,6 +56,9 @@ public class PlanAssembler {
             full.set("target", targets.planTarget(target));
         }
         full.setAll(tree);
+        if (target != null) {
+            targets.fillWorkloadDefaults(target, full);
+        }
         Plan plan = reader.read(full);
         reader.driverSpec(plan);
         return new AssembledPlan(plan, toYaml(full));

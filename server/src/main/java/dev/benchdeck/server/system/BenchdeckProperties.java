@@ -12,16 +12,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param runs how many runs execute at once; the others wait queued
  * @param maxRequestBytes the largest request body accepted (413 beyond)
  * @param demo whether to create the demo target and scenarios when there are no targets yet
+ * @param mockLlm the built-in mock LLM server for the demos
  */
 @ConfigurationProperties("benchdeck")
 public record BenchdeckProperties(Path dataDir,
                                   @DefaultValue EmbeddedDb embeddedDb,
                                   @DefaultValue Runs runs,
                                   @DefaultValue("1048576") long maxRequestBytes,
-                                  @DefaultValue("true") boolean demo) {
+                                  @DefaultValue("true") boolean demo,
+                                  @DefaultValue MockLlm mockLlm) {
 
     /** @param port fixed port, 0 for a free one; @param deleteOnStop drop the data directory when stopping (tests) */
     public record EmbeddedDb(@DefaultValue("5433") int port, @DefaultValue("false") boolean deleteOnStop) {
+    }
+
+    /**
+     * @param port the mock LLM server's port on 127.0.0.1: 8001 by default, 0 for a free one, -1 for none
+     */
+    public record MockLlm(@DefaultValue("8001") int port) {
+
+        public boolean enabled() {
+            return port >= 0;
+        }
     }
 
     public record Runs(@DefaultValue("1") int maxConcurrent) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /** A connection check of an http target: one GET of its URL, with the target's headers, timed. */
@@ -27,18 +28,35 @@ final class HttpCheck {
     }
 
     static Report run(String url, TargetSecrets secrets) {
+        return run(url, secrets.headers());
+    }
+
+    /** A GET of {@code url} with these headers; any answer is {@code ok}. */
+    static Report run(String url, Map<String, String> headers) {
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
-            secrets.headers().forEach(request::header);
+            request = HttpRequest.newBuilder(URI.create(url)).GET();
+            headers.forEach(request::header);
         } catch (IllegalArgumentException e) {
             return new Report(false, null, null, "invalid", "the URL or a header cannot be sent: " + e.getMessage());
         }
+        return send(url, request, (status, body, millis) -> new Report(true, status, millis, null, "HTTP " + status));
+    }
+
+    /** What a check makes of an answer: its status, body and the time to the full response. */
+    interface Judge {
+        Report judge(int status, String body, double millis);
+    }
+
+    /** Sends the request (with the check's timeout) and lets {@code judge} read the answer; failures to connect are reported here. */
+    static Report send(String url, HttpRequest.Builder request, Judge judge) {
         long start = System.nanoTime();
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             double millis = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
-            return new Report(true, response.statusCode(), millis, null, "HTTP " + response.statusCode());
+            return judge.judge(response.statusCode(), response.body(), millis);
+        } catch (IllegalArgumentException e) {
+            return new Report(false, null, null, "invalid", "the request cannot be sent: " + e.getMessage());
         } catch (HttpConnectTimeoutException e) {
             return new Report(false, null, null, "timeout", "no connection within " + TIMEOUT.toSeconds() + " s");
         } catch (HttpTimeoutException e) {

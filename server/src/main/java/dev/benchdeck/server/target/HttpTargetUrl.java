@@ -10,7 +10,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.regex.Pattern;
 
-/** An http target needs an http(s) {@code url}; reported at the path {@code url}. Other kinds make their own. */
+/** http, llm and automation targets need an http(s) {@code url}; reported at the path {@code url}. Postgres targets make their own. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = HttpTargetUrl.Validator.class)
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 
         @Override
         public boolean isValid(TargetRequest request, ConstraintValidatorContext context) {
-            if (request == null || !TargetKinds.HTTP.equals(request.kindOrDefault())) {
+            if (request == null || TargetKinds.POSTGRES.equals(request.kindOrDefault())) {
                 return true;
             }
             String url = request.url();

@@ -31,9 +31,19 @@ class TargetChecks {
         this.targets = targets;
     }
 
-    /** A postgres target's {@link ConnectionReport}, or an http target's {@link HttpCheck.Report}. */
+    /**
+     * A postgres target's {@link ConnectionReport}, or an {@link HttpCheck.Report}: a GET of an http
+     * target's URL, an llm target's {@link LlmCheck}, a GET of an automation's base URL with its key.
+     */
     Object connection(long id) {
         Target target = targets.get(id);
+        if (TargetKinds.LLM.equals(target.kind())) {
+            return LlmCheck.run(target, targets.secrets(target));
+        }
+        if (TargetKinds.AUTOMATION.equals(target.kind())) {
+            String provider = LlmTargets.planTarget(target.kind(), target.url(), target.options()).path("provider").asText();
+            return HttpCheck.run(target.url(), LlmCheck.authHeaders("anthropic".equals(provider), targets.secrets(target).apiKey()));
+        }
         if (!TargetKinds.POSTGRES.equals(target.kind())) {
             return HttpCheck.run(target.url(), targets.secrets(target));
         }

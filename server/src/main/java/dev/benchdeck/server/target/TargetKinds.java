@@ -5,12 +5,25 @@ public final class TargetKinds {
 
     public static final String HTTP = "http";
     public static final String POSTGRES = "postgres";
+    /** An LLM endpoint (OpenAI, Anthropic, any OpenAI-compatible server) with an encrypted API key. */
+    public static final String LLM = "llm";
+    /** An automation API (web agents and the like) with an external automation id and default inputs. */
+    public static final String AUTOMATION = "automation";
 
     private TargetKinds() {
     }
 
     /** The {@code workload.driver} that talks to this kind of target. */
     public static String driver(String kind) {
-        return POSTGRES.equals(kind) ? "jdbc" : "http";
+        return switch (kind) {
+            case POSTGRES -> "jdbc";
+            case LLM, AUTOMATION -> "llm";
+            default -> "http";
+        };
+    }
+
+    /** Whether the target's secret is an API key ({@code credentials.api_key}) for the llm driver. */
+    public static boolean usesApiKey(String kind) {
+        return LLM.equals(kind) || AUTOMATION.equals(kind);
     }
 }

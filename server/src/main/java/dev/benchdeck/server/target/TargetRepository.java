@@ -60,6 +60,12 @@ public class TargetRepository {
                 .update() == 1;
     }
 
+    /** Points a target at another URL (the demo's mock LLM when its port changed). */
+    public boolean updateUrl(long id, String url) {
+        return jdbc.sql("update targets set url = :url, updated_at = now() where id = :id")
+                .param("id", id).param("url", url).update() == 1;
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("delete from targets where id = :id").param("id", id).update() == 1;
     }

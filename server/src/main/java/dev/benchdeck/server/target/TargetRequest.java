@@ -9,12 +9,12 @@ import java.util.Map;
 /**
  * A target as written by a client. {@code credentials} are optional: on update, leaving them out
  * keeps the stored ones and an empty object ({@code {}} or {@code {"headers": {}}}) removes them.
- * An {@code http} target needs a {@code url}; a {@code postgres} target has its connection in
- * {@code options} and its {@code url} is made by the server for display.
+ * An {@code http}, {@code llm} or {@code automation} target needs a {@code url}; a {@code postgres}
+ * target has its connection in {@code options} and its {@code url} is made by the server for display.
  */
 @HttpTargetUrl
 record TargetRequest(@NotBlank @Size(max = 200) String name,
-                     @Pattern(regexp = "http|postgres", message = "must be 'http' or 'postgres'") String kind,
+                     @Pattern(regexp = "http|postgres|llm|automation", message = "must be 'http', 'postgres', 'llm' or 'automation'") String kind,
                      @Size(max = 2000) String url,
                      Map<String, Object> options,
                      @Valid Credentials credentials) {
@@ -25,14 +25,15 @@ record TargetRequest(@NotBlank @Size(max = 200) String name,
 
     /**
      * Secrets, write-only: request {@code headers} for http targets; the database {@code password}
-     * and Lakebase secrets for postgres targets.
+     * and Lakebase secrets for postgres targets; the {@code api_key} of llm and automation targets.
      */
     record Credentials(Map<@NotBlank String, @NotBlank String> headers,
                        @Size(max = 1000) String password,
-                       @Valid LakebaseSecrets lakebase) {
+                       @Valid LakebaseSecrets lakebase,
+                       @Size(max = 4000) String apiKey) {
 
         boolean isEmpty() {
-            return (headers == null || headers.isEmpty()) && blank(password)
+            return (headers == null || headers.isEmpty()) && blank(password) && blank(apiKey)
                     && (lakebase == null || (blank(lakebase.token()) && blank(lakebase.clientSecret())));
         }
 

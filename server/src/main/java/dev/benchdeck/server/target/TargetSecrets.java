@@ -5,13 +5,14 @@ import java.util.Map;
 
 /**
  * A target's decrypted secrets, for run time and checks only: request {@code headers} (http), or the
- * database {@code password} and Lakebase {@code token} / {@code client_secret} (postgres). Never
+ * database {@code password} and Lakebase {@code token} / {@code client_secret} (postgres), or the
+ * {@code apiKey} (llm, automation). Never
  * serialised to clients; {@code toString} shows no value.
  */
 public record TargetSecrets(Map<String, String> headers, String password, String lakebaseToken,
-                            String lakebaseClientSecret) {
+                            String lakebaseClientSecret, String apiKey) {
 
-    public static final TargetSecrets NONE = new TargetSecrets(Map.of(), null, null, null);
+    public static final TargetSecrets NONE = new TargetSecrets(Map.of(), null, null, null, null);
 
     public TargetSecrets {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -19,7 +20,7 @@ public record TargetSecrets(Map<String, String> headers, String password, String
 
     /**
      * Puts the secrets into a plan tree for execution: headers into {@code workload.headers} (the
-     * plan's own headers stay, the target's win), the password and Lakebase secrets into {@code target}.
+     * plan's own headers stay, the target's win), the password, Lakebase secrets and API key into {@code target}.
      */
     public void addTo(ObjectNode plan) {
         if (!headers.isEmpty() && plan.get("workload") instanceof ObjectNode workload) {
@@ -29,6 +30,9 @@ public record TargetSecrets(Map<String, String> headers, String password, String
         if (plan.get("target") instanceof ObjectNode target) {
             if (password != null) {
                 target.put("password", password);
+            }
+            if (apiKey != null) {
+                target.put("api_key", apiKey);
             }
             if (target.get("lakebase") instanceof ObjectNode lakebase) {
                 if (lakebaseToken != null) {
@@ -45,6 +49,7 @@ public record TargetSecrets(Map<String, String> headers, String password, String
     public String toString() {
         return "TargetSecrets[headers=" + headers.keySet() + (password != null ? ", password=***" : "")
                 + (lakebaseToken != null ? ", lakebase.token=***" : "")
-                + (lakebaseClientSecret != null ? ", lakebase.client_secret=***" : "") + "]";
+                + (lakebaseClientSecret != null ? ", lakebase.client_secret=***" : "")
+                + (apiKey != null ? ", api_key=***" : "") + "]";
     }
 }

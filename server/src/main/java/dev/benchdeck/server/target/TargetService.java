@@ -59,11 +59,22 @@ public class TargetService {
 
     /** The plan's {@code target} section for this target, without secrets. */
     public ObjectNode planTarget(Target target) {
+        if (TargetKinds.usesApiKey(target.kind())) {
+            return LlmTargets.planTarget(target.kind(), target.url(), target.options());
+        }
         ObjectNode node = Json.mapper().valueToTree(target.options());
         if (!TargetKinds.POSTGRES.equals(target.kind())) {
             node.put("url", target.url());
         }
         return node;
+    }
+
+    /**
+     * Fills what a scenario's {@code llm} workload leaves out from the target: an llm target's default
+     * model, an automation's api, path and body with its default inputs (see {@link LlmTargets}).
+     */
+    public void fillWorkloadDefaults(Target target, ObjectNode plan) {
+        LlmTargets.fillWorkloadDefaults(target.kind(), target.options(), plan);
     }
 
     /** The target's secrets, decrypted, for a run or a check; {@link TargetSecrets#NONE} when it has none. */
@@ -82,11 +93,14 @@ public class TargetService {
         JsonNode node = Json.read(json);
         if (TargetKinds.POSTGRES.equals(kind)) {
             return new TargetSecrets(Map.of(), textOrNull(node, "password"), textOrNull(node, "lakebase_token"),
-                    textOrNull(node, "lakebase_client_secret"));
+                    textOrNull(node, "lakebase_client_secret"), null);
+        }
+        if (TargetKinds.usesApiKey(kind)) {
+            return new TargetSecrets(Map.of(), null, null, null, textOrNull(node, "api_key"));
         }
         Map<String, String> headers = new LinkedHashMap<>();
         node.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
-        return new TargetSecrets(headers, null, null, null);
+        return new TargetSecrets(headers, null, null, null, null);
     }
 
     private static TargetSecrets secretsOf(String kind, TargetRequest.Credentials credentials) {
@@ -96,9 +110,12 @@ public class TargetService {
         if (TargetKinds.POSTGRES.equals(kind)) {
             var lakebase = credentials.lakebase();
             return new TargetSecrets(Map.of(), nonBlank(credentials.password()),
-                    lakebase == null ? null : nonBlank(lakebase.token()), lakebase == null ? null : nonBlank(lakebase.clientSecret()));
+                    lakebase == null ? null : nonBlank(lakebase.token()), lakebase == null ? null : nonBlank(lakebase.clientSecret()), null);
         }
-        return new TargetSecrets(credentials.headers(), null, null, null);
+        if (TargetKinds.usesApiKey(kind)) {
+            return new TargetSecrets(Map.of(), null, null, null, nonBlank(credentials.apiKey()));
+        }
+        return new TargetSecrets(credentials.headers(), null, null, null, null);
     }
 
     private byte[] encrypted(String kind, TargetRequest.Credentials credentials) {
@@ -109,6 +126,9 @@ public class TargetService {
             putIfSet(stored, "lakebase_token", secrets.lakebaseToken());
             putIfSet(stored, "lakebase_client_secret", secrets.lakebaseClientSecret());
             return stored.isEmpty() ? null : cipher.encrypt(Json.write(stored));
+        }
+        if (TargetKinds.usesApiKey(kind)) {
+            return secrets.apiKey() == null ? null : cipher.encrypt(Json.write(Map.of("api_key", secrets.apiKey())));
         }
         // http targets keep the flat header map they always had
         return secrets.headers().isEmpty() ? null : cipher.encrypt(Json.write(secrets.headers()));
@@ -134,11 +154,17 @@ public class TargetService {
         if (TargetKinds.POSTGRES.equals(kind)) {
             problems.addAll(PostgresTargets.secretsInOptions(options(request)));
         }
+        if (TargetKinds.usesApiKey(kind)) {
+            problems.addAll(LlmTargets.ownFieldProblems(kind, options(request)));
+        }
         ObjectNode plan = Json.mapper().createObjectNode();
         plan.put("name", "target check");
         ObjectNode target = Json.mapper().valueToTree(options(request));
         if (TargetKinds.HTTP.equals(kind)) {
             target.put("url", request.url().strip());
+        } else if (TargetKinds.usesApiKey(kind)) {
+            target = LlmTargets.planTarget(kind, request.url().strip(), options(request));
+            target.remove("api_key"); // reported above as a misplaced secret
         }
         plan.set("target", target);
         plan.putObject("workload").put("driver", TargetKinds.driver(kind));
@@ -159,13 +185,22 @@ public class TargetService {
             return List.of();
         }
         List<Problem> problems = new ArrayList<>();
+        String takes = switch (kind) {
+            case TargetKinds.POSTGRES -> "a postgres target takes password or lakebase";
+            case TargetKinds.LLM, TargetKinds.AUTOMATION -> "an " + kind + " target takes api_key";
+            default -> "an http target takes headers";
+        };
         boolean postgres = TargetKinds.POSTGRES.equals(kind);
-        if (postgres && credentials.headers() != null && !credentials.headers().isEmpty()) {
-            problems.add(new Problem("credentials.headers", "are for http targets; a postgres target takes password or lakebase"));
+        boolean apiKey = TargetKinds.usesApiKey(kind);
+        if (!TargetKinds.HTTP.equals(kind) && credentials.headers() != null && !credentials.headers().isEmpty()) {
+            problems.add(new Problem("credentials.headers", "are for http targets; " + takes));
         }
         if (!postgres && (credentials.password() != null || credentials.lakebase() != null)) {
             problems.add(new Problem(credentials.password() != null ? "credentials.password" : "credentials.lakebase",
-                    "is for postgres targets; an http target takes headers"));
+                    "is for postgres targets; " + takes));
+        }
+        if (!apiKey && credentials.apiKey() != null) {
+            problems.add(new Problem("credentials.api_key", "is for llm and automation targets; " + takes));
         }
         return problems;
     }
@@ -173,7 +208,8 @@ public class TargetService {
     private static TargetSecrets placeholders(TargetSecrets secrets) {
         return new TargetSecrets(secrets.headers(), secrets.password() == null ? null : PLACEHOLDER_SECRET,
                 secrets.lakebaseToken() == null ? null : PLACEHOLDER_SECRET,
-                secrets.lakebaseClientSecret() == null ? null : PLACEHOLDER_SECRET);
+                secrets.lakebaseClientSecret() == null ? null : PLACEHOLDER_SECRET,
+                secrets.apiKey() == null ? null : PLACEHOLDER_SECRET);
     }
 
     /** A plan problem at its place in the request body; null for parts of the plan the request does not hold. */
@@ -181,6 +217,9 @@ public class TargetService {
         String path = p.path();
         if (path.equals("target.url")) {
             return new Problem("url", p.message());
+        }
+        if (path.equals("target.api_key")) {
+            return new Problem("credentials.api_key", p.message());
         }
         if (path.equals("target.password") || path.equals("target.lakebase.token") || path.equals("target.lakebase.client_secret")) {
             return new Problem("credentials." + path.substring("target.".length()), p.message());

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { IntervalSnapshot } from '@/shared/api-client/types';
+import { isStreamingIntervals, streamCounters, toStreamColumns } from './stream-columns';
+
+function interval(elapsed: number, fields: Partial<IntervalSnapshot>): IntervalSnapshot {
+  return {
+    elapsed_seconds: elapsed, step: 0, step_label: 'users=5', phase: 'measure', step_elapsed_seconds: elapsed, interval_seconds: 1,
+    completed: 0, ok: 0, errors: 0, dropped: 0, throughput: 0, p50: 0, p90: 0, p99: 0, max: 0, in_flight: 0, users: 5, ...fields,
+  };
+}
+
+describe('live stream figures', () => {
+  const intervals = [
+    interval(1, { completed: 0, in_flight: 5 }),
+    interval(2, { completed: 8, errors: 1, output_tokens: 320, ttft_p50: 210, ttft_p99: 260, in_flight: 5 }),
+    interval(2.5, { completed: 4, output_tokens: 100, ttft_p50: 205, ttft_p99: 240, in_flight: 3, interval_seconds: 0.5 }),
+  ];
+
+  it('counts active (latest in flight), completed, failed and total tokens', () => {
+    expect(streamCounters(intervals)).toEqual({ active: 3, completed: 12, failed: 1, totalTokens: 420 });
+    expect(streamCounters([])).toEqual({ active: 0, completed: 0, failed: 0, totalTokens: 0 });
+  });
+
+  it('makes TTFT columns with gaps where no first token came, and tokens per second of each interval', () => {
+    const c = toStreamColumns(intervals);
+    expect(Array.from(c.elapsed)).toEqual([1, 2, 2.5]);
+    expect(Number.isNaN(c.ttftP50[0])).toBe(true);
+    expect(Array.from(c.ttftP99.slice(1))).toEqual([260, 240]);
+    expect(Array.from(c.tokensPerSecond)).toEqual([0, 320, 200]);
+  });
+
+  it('knows a streaming run by its tokens or TTFT', () => {
+    expect(isStreamingIntervals(intervals)).toBe(true);
+    expect(isStreamingIntervals([interval(1, { completed: 10 })])).toBe(false);
+  });
+});

@@ -1,0 +1,77 @@
+import type { LatencySummary, StepResult } from '@/shared/api-client/types';
+import { threadsOf } from './thread-sweep';
+
+export const STREAM_METRICS = ['ttft', 'itl', 'tpot', 'e2e'] as const;
+export type StreamMetric = (typeof STREAM_METRICS)[number];
+export const STREAM_PERCENTILES = ['p50', 'p90', 'p95', 'p99'] as const;
+export type StreamPercentile = (typeof STREAM_PERCENTILES)[number];
+
+export type TokenSource = 'usage' | 'counted' | 'mixed';
+
+/** One step of a streaming run as the stream table shows it; a percentile is null when nothing was measured. */
+export type StreamRow = {
+  index: number;
+  label: string;
+  users: number | null;
+  requests: number;
+  errors: number;
+  percentiles: Record<StreamMetric, Record<StreamPercentile, number | null>>;
+  outputTokens: number;
+  tokensPerSecond: number;
+  goodput: number;
+  goodRequests: number;
+  tokenSource: TokenSource;
+};
+
+/** True when any step streamed (it has stream figures). */
+export function isStreamingRun(steps: readonly StepResult[]): boolean {
+  return steps.some((s) => s.stream != null && s.stream.streams > 0);
+}
+
+/** The engine's rule (StreamFigures.tokenSource): all from usage, none from usage, or both. */
+export function tokenSourceOf(streams: number, usageStreams: number): TokenSource {
+  return usageStreams === streams ? 'usage' : usageStreams === 0 ? 'counted' : 'mixed';
+}
+
+function percentiles(summary: LatencySummary | undefined): Record<StreamPercentile, number | null> {
+  const has = summary != null && summary.count > 0;
+  return { p50: has ? summary.p50 : null, p90: has ? summary.p90 : null, p95: has ? summary.p95 : null, p99: has ? summary.p99 : null };
+}
+
+/** A row per step that streamed, in step order. */
+export function toStreamRows(steps: readonly StepResult[]): StreamRow[] {
+  return [...steps]
+    .filter((s) => s.stream != null)
+    .sort((a, b) => a.index - b.index)
+    .map((step) => {
+      const stream = step.stream!;
+      return {
+        index: step.index,
+        label: step.label,
+        users: threadsOf(step.label),
+        requests: step.requests,
+        errors: step.errors,
+        percentiles: {
+          ttft: percentiles(step.latencies?.ttft?.summary),
+          itl: percentiles(step.latencies?.itl?.summary),
+          tpot: percentiles(step.latencies?.tpot?.summary),
+          e2e: percentiles(step.latencies?.e2e?.summary),
+        },
+        outputTokens: stream.output_tokens,
+        tokensPerSecond: stream.output_tokens_per_second,
+        goodput: stream.goodput,
+        goodRequests: stream.good_requests,
+        tokenSource: tokenSourceOf(stream.streams, stream.usage_streams),
+      };
+    });
+}
+
+/** TTFT and TPOT p95 against users, x ascending; steps without a user count left out, gaps as NaN. */
+export function toStreamSweepColumns(rows: readonly StreamRow[]): { users: number[]; ttftP95: number[]; tpotP95: number[] } {
+  const usable = rows.filter((r) => r.users !== null).sort((a, b) => a.users! - b.users!);
+  return {
+    users: usable.map((r) => r.users!),
+    ttftP95: usable.map((r) => r.percentiles.ttft.p95 ?? NaN),
+    tpotP95: usable.map((r) => r.percentiles.tpot.p95 ?? NaN),
+  };
+}

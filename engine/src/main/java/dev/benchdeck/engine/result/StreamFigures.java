@@ -20,7 +20,8 @@ public record StreamFigures(long streams, long outputTokens, long usageStreams, 
                 seconds > 0 ? outputTokens / seconds : 0, seconds > 0 ? goodRequests / seconds : 0);
     }
 
-    /** Where the token counts came from: {@code usage}, {@code counted} or {@code mixed}. */
+    /** Where the token counts came from: {@code usage}, {@code counted} or {@code mixed} (written to JSON too). */
+    @com.fasterxml.jackson.annotation.JsonProperty(value = "token_source", access = com.fasterxml.jackson.annotation.JsonProperty.Access.READ_ONLY)
     public String tokenSource() {
         return usageStreams == streams ? "usage" : usageStreams == 0 ? "counted" : "mixed";
     }

@@ -110,6 +110,16 @@ class StepRecorderTest {
         assertThat(result.metric("output_tokens_per_second")).isEqualTo(3.5);
         assertThat(result.metric("ttft.p50")).isNotNull();
 
+        // the token source is written to JSON, and JSON with it reads back
+        try {
+            var mapper = dev.benchdeck.engine.result.ResultJson.mapper();
+            String json = mapper.writeValueAsString(result);
+            assertThat(mapper.readTree(json).at("/stream/token_source").asText()).isEqualTo("mixed");
+            assertThat(mapper.readValue(json, StepResult.class).stream()).isEqualTo(result.stream());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+
         StepResult merged = dev.benchdeck.engine.result.ResultMerger.merge("overall", java.util.List.of(result, result));
         assertThat(merged.stream().outputTokens()).isEqualTo(14);
         assertThat(merged.stream().goodput()).isEqualTo(0.5);

@@ -1,4 +1,5 @@
 import type { FieldErrors } from '@/shared/api-client/problem-details';
+import { asRecord, setOrDelete, text } from './plan-document';
 
 /**
  * The database scenario form: the fields people think in (thread counts to sweep, table rows,
@@ -195,16 +196,3 @@ export function estimateDbRun(form: DbPlanForm, serverStepSeconds?: number | nul
   return { steps: counts.length, loadSeconds, setupSeconds, totalSeconds: loadSeconds + setupSeconds };
 }
 
-function asRecord(value: unknown): PlanDocument {
-  return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as PlanDocument) } : {};
-}
-
-function text(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
-}
-
-function setOrDelete(target: PlanDocument, key: string, value: string) {
-  const trimmed = value.trim();
-  if (!trimmed) delete target[key];
-  else target[key] = /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
-}

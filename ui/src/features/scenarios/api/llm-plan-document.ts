@@ -1,4 +1,5 @@
 import type { FieldErrors } from '@/shared/api-client/problem-details';
+import { asRecord, setOrDelete, text } from './plan-document';
 import { parseDurationSeconds } from './db-plan-document';
 
 /**
@@ -186,16 +187,3 @@ export const LLM_FIELD_PATHS = [
   'workload.max_tokens', 'workload.slo', 'workload.slo.ttft', 'workload.slo.tpot', 'workload.slo.e2e', 'load.steps', 'load.duration', 'load.warmup', 'load.model',
 ];
 
-function asRecord(value: unknown): PlanDocument {
-  return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as PlanDocument) } : {};
-}
-
-function text(value: unknown): string {
-  return value === undefined || value === null ? '' : String(value);
-}
-
-function setOrDelete(target: PlanDocument, key: string, value: string) {
-  const trimmed = value.trim();
-  if (!trimmed) delete target[key];
-  else target[key] = /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;
-}

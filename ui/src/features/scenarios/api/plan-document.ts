@@ -20,7 +20,7 @@ export type PlanForm = {
   thresholds: string[];
 };
 
-type PlanDocument = Record<string, unknown>;
+export type PlanDocument = Record<string, unknown>;
 
 export const DEFAULT_PLAN_YAML = `workload:
   driver: http
@@ -109,16 +109,16 @@ export function planToYaml(doc: PlanDocument): string {
   return stringify(doc, { lineWidth: 0 });
 }
 
-function asRecord(value: unknown): PlanDocument {
+export function asRecord(value: unknown): PlanDocument {
   return value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as PlanDocument) } : {};
 }
 
-function text(value: unknown): string {
+export function text(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
 /** Numbers go in as numbers; anything else as typed, so the server's validation can name it. */
-function setOrDelete(target: PlanDocument, key: string, value: string) {
+export function setOrDelete(target: PlanDocument, key: string, value: string) {
   const trimmed = value.trim();
   if (!trimmed) delete target[key];
   else target[key] = /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : trimmed;

@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * The intended start times of an open model's requests. The expected number of arrivals by time t
  * is Λ(t) = ∫ rate; the k-th arrival is at Λ⁻¹(k) for evenly spaced arrivals, and at Λ⁻¹ of a sum
- * of unit exponentials for a Poisson process. The rate ramps linearly from {@code fromRate} to
+ * of unit exponentials for a Poisson process, or of unit-mean gamma variates (shape = burstiness) for
+ * a gamma process. The rate ramps linearly from {@code fromRate} to
  * {@code toRate} over {@code rampNanos}, then stays at {@code toRate}. Times are absolute and never
  * depend on when the caller gets round to asking, so a late dispatcher cannot bend the schedule.
  */
@@ -18,12 +19,20 @@ public final class ArrivalSchedule {
     private final double ramp;
     private final Arrival arrival;
     private final SplittableRandom random;
+    private final double burstiness;
     private final double rampCount;
     private double cumulative;
     private boolean first = true;
 
     /** Rates are per second; {@code rampNanos} 0 means the rate is {@code toRate} from the start. */
     public ArrivalSchedule(long start, double fromRate, double toRate, long rampNanos, Arrival arrival, long seed) {
+        this(start, fromRate, toRate, rampNanos, arrival, seed, 1.0);
+    }
+
+    /** With gamma arrivals, {@code burstiness} is the gaps' shape (1 = Poisson). */
+    public ArrivalSchedule(long start, double fromRate, double toRate, long rampNanos, Arrival arrival, long seed,
+                           double burstiness) {
+        this.burstiness = burstiness;
         this.start = start;
         this.from = fromRate / 1e9;
         this.to = toRate / 1e9;
@@ -41,7 +50,11 @@ public final class ArrivalSchedule {
                 return start + Math.round(inverse(0));
             }
         }
-        cumulative += arrival == Arrival.CONSTANT ? 1 : -Math.log(1 - random.nextDouble());
+        cumulative += switch (arrival) {
+            case CONSTANT -> 1;
+            case POISSON -> -Math.log(1 - random.nextDouble());
+            case GAMMA -> gamma(burstiness, random) / burstiness;
+        };
         return start + Math.round(inverse(cumulative));
     }
 
@@ -56,5 +69,34 @@ public final class ArrivalSchedule {
             return (-from + Math.sqrt(from * from + 4 * a * k)) / (2 * a);
         }
         return ramp + (k - rampCount) / to;
+    }
+
+    /** A Gamma(shape, 1) variate (Marsaglia and Tsang; shapes below 1 boosted by U^(1/shape)). */
+    static double gamma(double shape, SplittableRandom random) {
+        if (shape < 1) {
+            return gamma(shape + 1, random) * Math.pow(1 - random.nextDouble(), 1 / shape);
+        }
+        double d = shape - 1.0 / 3;
+        double c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double x;
+            double v;
+            do {
+                x = normal(random);
+                v = 1 + c * x;
+            } while (v <= 0);
+            v = v * v * v;
+            double u = 1 - random.nextDouble();
+            if (Math.log(u) < 0.5 * x * x + d - d * v + d * Math.log(v)) {
+                return d * v;
+            }
+        }
+    }
+
+    private static double normal(SplittableRandom random) {
+        // Box–Muller, one of the pair
+        double u1 = 1 - random.nextDouble();
+        double u2 = random.nextDouble();
+        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 }

@@ -20,10 +20,11 @@ final class OpenStepExecution extends StepExecution {
     private Thread dispatcher;
 
     OpenStepExecution(StepContext context, StepTimeline timeline, OpenStep step, double previousRate,
-                      dev.benchdeck.engine.plan.LoadSpec.Arrival arrival, int maxInFlight, long seed) {
+                      dev.benchdeck.engine.plan.LoadSpec.Arrival arrival, int maxInFlight, long seed, double burstiness) {
         super(context, timeline);
         this.maxInFlight = maxInFlight;
-        this.schedule = new ArrivalSchedule(timeline.start(), previousRate, step.rate(), step.ramp().toNanos(), arrival, seed);
+        this.schedule = new ArrivalSchedule(timeline.start(), previousRate, step.rate(), step.ramp().toNanos(), arrival, seed,
+                burstiness);
     }
 
     @Override

@@ -78,6 +78,7 @@ public final class RunEngine {
                 steps.add(end.result());
                 if (end.stoppedRun() != null) {
                     status = end.stoppedRun();
+                    failure = end.reason();
                     break;
                 }
             }
@@ -103,12 +104,13 @@ public final class RunEngine {
         StepTimeline timeline = new StepTimeline(start, measureStart, Math.min(measureEnd, deadline), warmupStart,
                 deadline < measureEnd);
         StepExecution.StepContext context = new StepExecution.StepContext(index, step.label(), clock, control,
-                listener, driver, runStart, plan.timeout().toNanos(), step.requests(), sequence, serviceLevels);
+                listener, driver, runStart, plan.timeout().toNanos(), step.requests(), sequence, serviceLevels,
+                plan.maxErrorRate());
         return switch (plan.load()) {
             case LoadSpec.Closed closed -> new ClosedStepExecution(context, timeline, (ClosedStep) step);
             case LoadSpec.Open open -> new OpenStepExecution(context, timeline, (OpenStep) step,
                     index == 0 ? 0 : open.steps().get(index - 1).rate(), open.arrival(), open.maxInFlight(),
-                    plan.seed() + index);
+                    plan.seed() + index, open.burstiness());
         };
     }
 

@@ -26,9 +26,12 @@ abstract class StepExecution {
     /** How often the conductor looks at cancellation at the latest: keeps Ctrl-C under a second. */
     private static final long CHECK_NANOS = 100_000_000L;
 
-    /** How a step ended; anything but {@code null} status ends the run too. */
-    record StepEnd(StepResult result, RunStatus stoppedRun) {
+    /** How a step ended; anything but {@code null} status ends the run too, {@code reason} says why when it failed. */
+    record StepEnd(StepResult result, RunStatus stoppedRun, String reason) {
     }
+
+    /** A step's error rate is judged once this many of its requests have completed. */
+    static final long MIN_REQUESTS_FOR_ERROR_RATE = 20;
 
     protected final StepContext context;
     protected final StepTimeline timeline;
@@ -63,6 +66,7 @@ abstract class StepExecution {
         long lastTick = timeline.start();
         long nextTick = lastTick + SECOND;
         RunStatus stoppedRun = null;
+        String reason = null;
         long now;
         while (true) {
             now = clock.nanoTime();
@@ -77,6 +81,11 @@ abstract class StepExecution {
                 emit(intervals, nextTick, lastTick);
                 lastTick = nextTick;
                 nextTick += SECOND;
+                reason = errorRateExceeded();
+                if (reason != null) {
+                    stoppedRun = RunStatus.FAILED;
+                    break;
+                }
                 continue;
             }
             clock.sleepUntil(Math.min(Math.min(nextTick, timeline.measureEnd()), now + CHECK_NANOS));
@@ -99,12 +108,28 @@ abstract class StepExecution {
         if (now > lastTick) {
             emit(intervals, now, lastTick);
         }
-        long windowEnd = stoppedRun == RunStatus.CANCELLED ? Math.min(now, timeline.measureEnd())
+        long windowEnd = stoppedRun == RunStatus.CANCELLED || stoppedRun == RunStatus.FAILED
+                ? Math.min(now, timeline.measureEnd())
                 : countReachedAt != Long.MIN_VALUE ? countReachedAt : timeline.measureEnd();
         double measured = Math.max(0, windowEnd - timeline.measureStart()) / 1e9;
         StepResult result = recorder.result(context.index(), context.label(), measured);
         context.listener().stepFinished(result);
-        return new StepEnd(result, stoppedRun);
+        return new StepEnd(result, stoppedRun, reason);
+    }
+
+    /** Why the run must stop for its errors ({@code max_error_rate}), or null. */
+    private String errorRateExceeded() {
+        Double max = context.maxErrorRate();
+        long completed = recorder.completedSoFar();
+        if (max == null || completed < MIN_REQUESTS_FOR_ERROR_RATE) {
+            return null;
+        }
+        double rate = (double) recorder.errorsSoFar() / completed;
+        if (rate <= max) {
+            return null;
+        }
+        return String.format(java.util.Locale.ROOT, "stopped: error rate %.1f%% over %,d requests of step %s passed max_error_rate %.1f%%",
+                rate * 100, completed, context.label(), max * 100);
     }
 
     /**
@@ -156,6 +181,7 @@ abstract class StepExecution {
     /** What every step needs from the run. */
     record StepContext(int index, String label, EngineClock clock, RunControl control, RunListener listener,
                        Driver driver, long runStart, long timeoutNanos, Long requestLimit,
-                       AtomicLong sequence, dev.benchdeck.engine.stream.ServiceLevels serviceLevels) {
+                       AtomicLong sequence, dev.benchdeck.engine.stream.ServiceLevels serviceLevels,
+                       Double maxErrorRate) {
     }
 }

@@ -18,9 +18,13 @@ public sealed interface LoadSpec permits LoadSpec.Closed, LoadSpec.Open {
      * Requests arrive on a schedule independent of answers. At most {@code maxInFlight} run at once;
      * an arrival beyond that is counted as dropped.
      */
-    record Open(Arrival arrival, int maxInFlight, List<OpenStep> steps) implements LoadSpec {
+    record Open(Arrival arrival, int maxInFlight, List<OpenStep> steps, double burstiness) implements LoadSpec {
         public Open {
             steps = List.copyOf(steps);
+        }
+
+        public Open(Arrival arrival, int maxInFlight, List<OpenStep> steps) {
+            this(arrival, maxInFlight, steps, 1.0);
         }
     }
 
@@ -29,6 +33,11 @@ public sealed interface LoadSpec permits LoadSpec.Closed, LoadSpec.Open {
         /** Evenly spaced: one every 1/rate seconds. */
         CONSTANT,
         /** A Poisson process: exponential gaps with mean 1/rate. */
-        POISSON
+        POISSON,
+        /**
+         * Gamma-distributed gaps with mean 1/rate and shape {@code burstiness}: 1 is Poisson, below 1
+         * burstier (clusters and lulls), above 1 more regular (as vLLM's benchmark defines it).
+         */
+        GAMMA
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 public record Plan(String name, String description, String driver, JsonNode target, JsonNode workload,
                    LoadSpec load, Duration timeout, Duration deadline, long seed,
-                   List<Threshold> thresholds, JsonNode source) {
+                   List<Threshold> thresholds, JsonNode source, Double maxErrorRate) {
 
     public Plan {
         thresholds = List.copyOf(thresholds);

@@ -25,8 +25,9 @@ import java.util.Set;
 public final class PlanReader {
 
     static final Set<String> PLAN_FIELDS =
-            Set.of("name", "description", "target", "workload", "load", "timeout", "deadline", "seed", "thresholds");
-    static final Set<String> LOAD_FIELDS = Set.of("model", "arrival", "max_in_flight", "users", "rate", "ramp",
+            Set.of("name", "description", "target", "workload", "load", "timeout", "deadline", "seed", "thresholds",
+                    "max_error_rate");
+    static final Set<String> LOAD_FIELDS = Set.of("model", "arrival", "burstiness", "max_in_flight", "users", "rate", "ramp",
             "warmup", "duration", "requests", "think_time", "steps");
     static final Set<String> CLOSED_STEP_FIELDS = Set.of("users", "ramp", "warmup", "duration", "requests", "think_time");
     static final Set<String> OPEN_STEP_FIELDS = Set.of("rate", "ramp", "warmup", "duration", "requests");
@@ -85,6 +86,7 @@ public final class PlanReader {
         }
         Duration deadline = root.duration("deadline", null);
         Long seed = root.integer("seed", 1L);
+        Double maxErrorRate = maxErrorRate(root);
         List<Threshold> thresholds = new ArrayList<>();
         for (ConfigNode item : root.list("thresholds")) {
             Threshold t = ThresholdParser.parse(item);
@@ -94,7 +96,26 @@ public final class PlanReader {
         }
         problems.throwIfAny();
         return new Plan(name, description, driverName, target.raw(), workload.raw(), load, timeout, deadline,
-                seed, thresholds, tree);
+                seed, thresholds, tree, maxErrorRate);
+    }
+
+    /** {@code max_error_rate}: a share (0.5) or a percentage ("50%"), above 0 and at most 1. */
+    private static Double maxErrorRate(ConfigNode root) {
+        if (!root.has("max_error_rate")) {
+            return null;
+        }
+        JsonNode raw = root.get("max_error_rate").raw();
+        Double value = null;
+        if (raw.isNumber()) {
+            value = raw.asDouble();
+        } else if (raw.isTextual() && raw.asText().trim().matches("\\d+(\\.\\d+)?\\s*%")) {
+            value = Double.parseDouble(raw.asText().trim().replace("%", "").trim()) / 100;
+        }
+        if (value == null || !(value > 0 && value <= 1)) {
+            root.problem("max_error_rate", "must be a share above 0 and at most 1, or a percentage such as '50%'");
+            return null;
+        }
+        return value;
     }
 
     /** Parses the driver's sections with the driver itself, so its problems are listed with the rest. */
@@ -157,16 +178,24 @@ public final class PlanReader {
             if (load.has("think_time")) {
                 load.problem("think_time", "only applies to the closed model");
             }
-            String arrival = load.choice("arrival", "constant", List.of("constant", "poisson"));
+            String arrival = load.choice("arrival", "constant", List.of("constant", "poisson", "gamma"));
+            Double burstiness = load.number("burstiness", 1.0);
+            if (burstiness != null && !(burstiness > 0 && burstiness <= 100)) {
+                load.problem("burstiness", "must be > 0 and ≤ 100 (1 = Poisson, below 1 burstier)");
+            }
+            if (load.has("burstiness") && !"gamma".equals(arrival)) {
+                load.problem("burstiness", "only applies to arrival: gamma");
+            }
             Long maxInFlight = load.integerAtLeast("max_in_flight", (long) DEFAULT_MAX_IN_FLIGHT, 1);
             List<OpenStep> steps = new ArrayList<>();
             for (ConfigNode node : stepNodes) {
                 steps.add(readOpenStep(node, node == load, defaults));
             }
-            return new LoadSpec.Open(LoadSpec.Arrival.valueOf(arrival.toUpperCase()),
-                    maxInFlight == null ? DEFAULT_MAX_IN_FLIGHT : maxInFlight.intValue(), steps);
+            return new LoadSpec.Open(LoadSpec.Arrival.valueOf(arrival.toUpperCase(java.util.Locale.ROOT)),
+                    maxInFlight == null ? DEFAULT_MAX_IN_FLIGHT : maxInFlight.intValue(), steps,
+                    burstiness == null ? 1.0 : burstiness);
         }
-        for (String field : List.of("arrival", "max_in_flight")) {
+        for (String field : List.of("arrival", "max_in_flight", "burstiness")) {
             if (load.has(field)) {
                 load.problem(field, "only applies to the open model (model: open)");
             }

@@ -36,6 +36,8 @@ public final class StepRecorder {
     private final LongAdder liveDropped = new LongAdder();
     private final Recorder liveTtft = new Recorder(3);
     private final LongAdder liveTokens = new LongAdder();
+    private final LongAdder stepCompleted = new LongAdder();
+    private final LongAdder stepErrors = new LongAdder();
 
     private final Map<String, Recorder> measured = new LinkedHashMap<>();
     private final LongAdder ok = new LongAdder();
@@ -71,6 +73,16 @@ public final class StepRecorder {
         inFlight.incrementAndGet();
     }
 
+    /** Requests completed in the step so far, warm-up included (for the max_error_rate stop). */
+    public long completedSoFar() {
+        return stepCompleted.sum();
+    }
+
+    /** Of those, the failed ones. */
+    public long errorsSoFar() {
+        return stepErrors.sum();
+    }
+
     public int inFlight() {
         return inFlight.get();
     }
@@ -91,6 +103,10 @@ public final class StepRecorder {
         liveLatency.recordValue(latency);
         boolean success = outcome instanceof Outcome.Success;
         (success ? liveOk : liveErrors).increment();
+        stepCompleted.increment();
+        if (!success) {
+            stepErrors.increment();
+        }
         if (outcome.stream() != null) {
             liveTokens.add(outcome.stream().outputTokens());
             outcome.stream().ttftNanos().ifPresent(ttft -> liveTtft.recordValue(micros(ttft)));

@@ -42,6 +42,29 @@ class ArrivalScheduleTest {
     }
 
     @Test
+    void gammaGapsKeepTheMeanAndSpreadBySqrtOfOneOverBurstiness() {
+        // burstiness b: gaps Gamma(b) / b per unit rate, so mean 1/rate and sd (1/rate)/sqrt(b)
+        for (double b : new double[] {0.25, 1.0, 4.0}) {
+            ArrivalSchedule schedule = new ArrivalSchedule(0, 0, 1000, 0, Arrival.GAMMA, 7, b);
+            int n = 200_000;
+            long previous = 0;
+            double sum = 0;
+            double sumSquares = 0;
+            for (int i = 0; i < n; i++) {
+                long t = schedule.next();
+                double gap = (t - previous) / 1e6; // ms
+                sum += gap;
+                sumSquares += gap * gap;
+                previous = t;
+            }
+            double mean = sum / n;
+            double sd = Math.sqrt(sumSquares / n - mean * mean);
+            assertThat(mean).as("mean at burstiness %s", b).isCloseTo(1.0, within(0.02));
+            assertThat(sd).as("sd at burstiness %s", b).isCloseTo(1 / Math.sqrt(b), within(0.05 / Math.sqrt(b)));
+        }
+    }
+
+    @Test
     void rampsLinearlyBetweenRates() {
         // from 0 to 100/s over 10 s: 500 arrivals expected during the ramp, then 100 per second
         ArrivalSchedule schedule = new ArrivalSchedule(0, 0, 100, 10 * SECOND, Arrival.CONSTANT, 1);

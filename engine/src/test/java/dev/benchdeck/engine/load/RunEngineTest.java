@@ -273,4 +273,30 @@ class RunEngineTest {
         assertThat(result.steps()).isEmpty();
         Thread.interrupted(); // the engine re-asserts the interrupt; clear it for the next test
     }
+
+    @Test
+    void aRunStopsWhenAStepsErrorRatePassesMaxErrorRate() {
+        FakeClock clock = FakeClock.stepped();
+        // three requests in five fail: 60 %
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            long send = c.nanoTime();
+            clock.advance(10 * MS);
+            Timings t = Timings.of(send, c.nanoTime());
+            return request.sequence() % 5 < 3 ? Outcome.failure(ErrorClasses.HTTP_5XX, "HTTP 503", t) : Outcome.success(t);
+        });
+        Plan plan = Plans.withLoad("  duration: 5s\n  steps: [{users: 1}, {users: 2}]", "max_error_rate: 50%");
+        RunResult result = run(clock, plan, driver);
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.failure())
+                .matches("stopped: error rate 6\\d\\.\\d% over \\d+ requests of step users=1 passed max_error_rate 50\\.0%");
+        assertThat(result.steps()).hasSize(1); // the second step never started
+        assertThat(result.steps().get(0).measuredSeconds()).isLessThan(5.0);
+        assertThat(result.steps().get(0).errorRate()).isCloseTo(0.6, within(0.02));
+
+        // below the limit the run completes
+        RunResult fine = run(FakeClock.stepped(), Plans.withLoad("  duration: 1s\n  users: 1", "max_error_rate: 0.7"),
+                FakeDriver.taking(FakeClock.stepped(), MS));
+        assertThat(fine.status()).isEqualTo(RunStatus.COMPLETED);
+    }
 }

@@ -113,6 +113,31 @@ class PlanReaderTest {
     }
 
     @Test
+    void maxErrorRateIsAShareOrAPercentage() {
+        assertThat(Plans.withLoad("  users: 1", "max_error_rate: 25%").maxErrorRate()).isEqualTo(0.25);
+        assertThat(Plans.withLoad("  users: 1", "max_error_rate: 0.1").maxErrorRate()).isEqualTo(0.1);
+        assertThat(Plans.withLoad("  users: 1", "").maxErrorRate()).isNull();
+        assertThat(problems("name: x\ntarget: {url: 'fake://x'}\nworkload: {driver: fake}\nload: {users: 1}\nmax_error_rate: lots\n"))
+                .containsExactly("max_error_rate: must be a share above 0 and at most 1, or a percentage such as '50%'");
+    }
+
+    @Test
+    void gammaArrivalsTakeABurstiness() {
+        Plan plan = Plans.withLoad("  model: open\n  arrival: gamma\n  burstiness: 0.5\n  rate: 10", "");
+        LoadSpec.Open load = (LoadSpec.Open) plan.load();
+        assertThat(load.arrival()).isEqualTo(LoadSpec.Arrival.GAMMA);
+        assertThat(load.burstiness()).isEqualTo(0.5);
+        assertThat(problems("""
+                name: x
+                target: {url: 'fake://x'}
+                workload: {driver: fake}
+                load: {model: open, arrival: poisson, burstiness: 0, rate: 5}
+                """)).containsExactlyInAnyOrder(
+                "load.burstiness: must be > 0 and ≤ 100 (1 = Poisson, below 1 burstier)",
+                "load.burstiness: only applies to arrival: gamma");
+    }
+
+    @Test
     void rejectsThresholdsThatDoNotParse() {
         assertThat(problems("""
                 name: x

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Benchdeck's llm driver against Benchdeck's mock LLM server (another JVM), on 127.0.0.1.
 #
-#   bench/llm/run.sh                  # every section: accuracy scale
+#   bench/llm/run.sh                  # every section: accuracy scale gatling
 #   bench/llm/run.sh accuracy         # only some
 #
 # accuracy  100 streams, mock TTFT 200 ms / ITL 20 ms without jitter: reported TTFT p50 within 2 ms
 #           of 200 ms and ITL p50 within 1 ms of 20 ms (the mock's own lateness is included)
 # scale     10,000 concurrent streams: no errors; peak RSS of both processes, TTFT p99
+# gatling   the accuracy scenario run by Gatling 3.15's SSE support (bench/gatling, from Maven
+#           Central) and by Benchdeck against the same mock, one after the other
 #
 # The mock runs on CPU 0, Benchdeck on CPU 1 (SERVER_CPU / LOAD_CPU override). Outputs in
 # bench/out/llm/ (gitignored); the summary is printed and written to bench/out/llm/summary.md.
@@ -17,7 +19,7 @@ REPO="$(dirname "$BENCH")"
 OUT="$BENCH/out/llm"
 SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
-ALL_SECTIONS=(accuracy scale)
+ALL_SECTIONS=(accuracy scale gatling)
 
 log() { printf '[bench-llm %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -25,9 +27,9 @@ die() { log "error: $*"; exit 1; }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        accuracy|scale) SECTIONS+=("$arg") ;;
+        accuracy|scale|gatling) SECTIONS+=("$arg") ;;
         -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (accuracy|scale)" ;;
+        *) die "unknown section '$arg' (accuracy|scale|gatling)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -93,6 +95,23 @@ for section in "${SECTIONS[@]}"; do
                 "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/scale.time")" "$MOCK_CPU_S" \
                 "$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$OUT/scale.time")" \
                 "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/scale.time")" >>"$RESULTS"
+            ;;
+        gatling)
+            start_mock 18103 --ttft 200 --ttft-spread 0 --itl 20 --itl-spread 0 --tokens 50 --tokens-spread 0
+            log "gatling: Benchdeck, 100 streams, 15 s"
+            /usr/bin/time -v -o "$OUT/gatling-benchdeck.time" taskset -c "$LOAD_CPU" "$JAVA" -jar "$JAR" run \
+                "$BENCH/plans/llm-accuracy.yaml" --set target.url=http://127.0.0.1:18103 \
+                --out "$OUT/gatling-benchdeck.json" >"$OUT/gatling-benchdeck.log" 2>&1 || log "Benchdeck exited $?"
+            log "gatling: Gatling, 100 users, 18 s (its own 3 s to start)"
+            (cd "$BENCH/gatling" && ./../../mvnw -q -B -f pom.xml test-compile >/dev/null \
+                && /usr/bin/time -v -o "$OUT/gatling-gatling.time" taskset -c "$LOAD_CPU" ../../mvnw -q -B -f pom.xml \
+                gatling:test -Dusers=100 -Dseconds=18 -DbaseUrl=http://127.0.0.1:18103) >"$OUT/gatling.log" 2>&1 \
+                || log "Gatling exited $? (see $OUT/gatling.log)"
+            stop_mock
+            report="$(ls -d "$BENCH"/gatling/target/gatling/*/ | tail -1)"
+            printf 'gatling %s %s | %s | %s\n' "$OUT/gatling-benchdeck.json" "$report" \
+                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "first content")" \
+                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "done")" >>"$RESULTS"
             ;;
     esac
 done

@@ -11,7 +11,11 @@ def summary(result, name):
 
 def main(path):
     lines = []
-    for row in (line.split() for line in open(path) if line.strip()):
+    for line in (line for line in open(path) if line.strip()):
+        row = line.split()
+        if row[0] == "gatling":
+            lines += gatling(line)
+            continue
         result = json.load(open(row[1]))
         overall = result["overall"]
         ttft, itl = summary(result, "ttft"), summary(result, "itl")
@@ -37,6 +41,30 @@ def main(path):
                       "| mock peak RSS | %.0f MiB |" % (int(row[2]) / 1024),
                       "| CPU seconds: Benchdeck / mock (wall %s) | %s / %s |" % (row[6], row[5], row[4]), ""]
     print("\n".join(lines))
+
+
+def kv(text):
+    return dict(part.split("=", 1) for part in text.split() if "=" in part)
+
+
+def gatling(line):
+    head, first, done = line.split("|")
+    result = json.load(open(head.split()[1]))
+    overall = result["overall"]
+    ttft, e2e = summary(result, "ttft"), summary(result, "e2e")
+    g1, g2 = kv(first), kv(done)
+    return ["## Against Gatling 3.15.1: 100 streams, mock TTFT 200 ms / ITL 20 ms / 50 tokens, no jitter", "",
+            "Gatling: checks \"first content\" and \"done\" on an SSE POST, timed from the request's send "
+            "(whole milliseconds). Benchdeck: ttft and e2e.", "",
+            "| figure | Benchdeck | Gatling |", "|---|---:|---:|",
+            "| first content p50 / p95 / p99 (ms) | %.1f / %.1f / %.1f | %s / %s / %s |" % (
+                ttft["p50"], ttft["p95"], ttft["p99"], g1["p50"], g1["p95"], g1["p99"]),
+            "| whole answer p50 / p95 / p99 (ms) | %.1f / %.1f / %.1f | %s / %s / %s |" % (
+                e2e["p50"], e2e["p95"], e2e["p99"], g2["p50"], g2["p95"], g2["p99"]),
+            "| streams completed / failed | %d / %d | %s / %s |" % (overall["requests"] - overall["errors"],
+                                                                   overall["errors"], g2["ok"], g2["ko"]),
+            "| streams per second | %.1f | %s |" % (overall["throughput"], g2["per_s"]),
+            ""]
 
 
 if __name__ == "__main__":

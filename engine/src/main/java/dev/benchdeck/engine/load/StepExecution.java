@@ -67,6 +67,7 @@ abstract class StepExecution {
         long nextTick = lastTick + SECOND;
         RunStatus stoppedRun = null;
         String reason = null;
+        boolean endedWhole = false;
         long now;
         while (true) {
             now = clock.nanoTime();
@@ -98,6 +99,13 @@ abstract class StepExecution {
             }
             if (timeline.endsAtDeadline() && countReachedAt == Long.MIN_VALUE) {
                 stoppedRun = RunStatus.TIMED_OUT;
+            } else {
+                // a step that ended whole past max_error_rate still stops the run before the next step
+                reason = errorRateExceeded();
+                if (reason != null) {
+                    stoppedRun = RunStatus.FAILED;
+                    endedWhole = true;
+                }
             }
         } else {
             stopping = true;
@@ -108,7 +116,7 @@ abstract class StepExecution {
         if (now > lastTick) {
             emit(intervals, now, lastTick);
         }
-        long windowEnd = stoppedRun == RunStatus.CANCELLED || stoppedRun == RunStatus.FAILED
+        long windowEnd = stoppedRun == RunStatus.CANCELLED || (stoppedRun == RunStatus.FAILED && !endedWhole)
                 ? Math.min(now, timeline.measureEnd())
                 : countReachedAt != Long.MIN_VALUE ? countReachedAt : timeline.measureEnd();
         double measured = Math.max(0, windowEnd - timeline.measureStart()) / 1e9;

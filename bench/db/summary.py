@@ -13,6 +13,12 @@ def kv(fields):
     return out
 
 
+def tps_and_avg(rounds):
+    """Median TPS and median average latency (ms) over a tool's rounds."""
+    return (statistics.median(float(x["tps"]) for x in rounds),
+            statistics.median(float(x["avg_ms"]) for x in rounds))
+
+
 def main(path):
     rows = [line.split() for line in open(path) if line.strip()]
     lines = []
@@ -46,10 +52,8 @@ def main(path):
         if r[0] == "select":
             sel[r[1]].append(kv(r[2:]))
     if sel["pgbench"] and sel["benchdeck"]:
-        pt = statistics.median(float(x["tps"]) for x in sel["pgbench"])
-        pa = statistics.median(float(x["avg_ms"]) for x in sel["pgbench"])
-        bt = statistics.median(float(x["tps"]) for x in sel["benchdeck"])
-        ba = statistics.median(float(x["avg_ms"]) for x in sel["benchdeck"])
+        pt, pa = tps_and_avg(sel["pgbench"])
+        bt, ba = tps_and_avg(sel["benchdeck"])
         def cpu_us(x):
             # client CPU per operation: the process's CPU over the operations of its whole run (warm-up included for Benchdeck)
             if "cpu_s" not in x:
@@ -71,10 +75,8 @@ def main(path):
         if r[0] == "rate":
             rate[r[1]].append(kv(r[2:]))
     if rate["pgbench"] and rate["benchdeck"]:
-        pt = statistics.median(float(x["tps"]) for x in rate["pgbench"])
-        pa = statistics.median(float(x["avg_ms"]) for x in rate["pgbench"])
-        bt = statistics.median(float(x["tps"]) for x in rate["benchdeck"])
-        ba = statistics.median(float(x["avg_ms"]) for x in rate["benchdeck"])
+        pt, pa = tps_and_avg(rate["pgbench"])
+        bt, ba = tps_and_avg(rate["benchdeck"])
         lines += ["## Select-only at a fixed 5,000/s (Poisson), 8 connections, 15 s (median of %d rounds)" % len(rate["benchdeck"]),
                   "", "Latency from each operation's scheduled start in both tools.", "",
                   "| tool | TPS | avg ms | rounds (avg ms) |", "|---|---:|---:|---|",

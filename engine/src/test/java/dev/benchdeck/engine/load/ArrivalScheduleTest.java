@@ -23,44 +23,18 @@ class ArrivalScheduleTest {
 
     @Test
     void poissonGapsHaveTheRightMeanAndSpread() {
-        ArrivalSchedule schedule = new ArrivalSchedule(0, 0, 1000, 0, Arrival.POISSON, 42);
-        int n = 200_000;
-        long previous = 0;
-        double sum = 0;
-        double sumSquares = 0;
-        for (int i = 0; i < n; i++) {
-            long t = schedule.next();
-            double gap = (t - previous) / 1e6; // ms
-            sum += gap;
-            sumSquares += gap * gap;
-            previous = t;
-        }
-        double mean = sum / n;
-        double sd = Math.sqrt(sumSquares / n - mean * mean);
-        assertThat(mean).isCloseTo(1.0, within(0.01)); // 1 ms at 1000/s
-        assertThat(sd).isCloseTo(1.0, within(0.02)); // exponential: sd equals mean
+        double[] gaps = gapMeanAndSd(new ArrivalSchedule(0, 0, 1000, 0, Arrival.POISSON, 42));
+        assertThat(gaps[0]).isCloseTo(1.0, within(0.01)); // 1 ms at 1000/s
+        assertThat(gaps[1]).isCloseTo(1.0, within(0.02)); // exponential: sd equals mean
     }
 
     @Test
     void gammaGapsKeepTheMeanAndSpreadBySqrtOfOneOverBurstiness() {
         // burstiness b: gaps Gamma(b) / b per unit rate, so mean 1/rate and sd (1/rate)/sqrt(b)
         for (double b : new double[] {0.25, 1.0, 4.0}) {
-            ArrivalSchedule schedule = new ArrivalSchedule(0, 0, 1000, 0, Arrival.GAMMA, 7, b);
-            int n = 200_000;
-            long previous = 0;
-            double sum = 0;
-            double sumSquares = 0;
-            for (int i = 0; i < n; i++) {
-                long t = schedule.next();
-                double gap = (t - previous) / 1e6; // ms
-                sum += gap;
-                sumSquares += gap * gap;
-                previous = t;
-            }
-            double mean = sum / n;
-            double sd = Math.sqrt(sumSquares / n - mean * mean);
-            assertThat(mean).as("mean at burstiness %s", b).isCloseTo(1.0, within(0.02));
-            assertThat(sd).as("sd at burstiness %s", b).isCloseTo(1 / Math.sqrt(b), within(0.05 / Math.sqrt(b)));
+            double[] gaps = gapMeanAndSd(new ArrivalSchedule(0, 0, 1000, 0, Arrival.GAMMA, 7, b));
+            assertThat(gaps[0]).as("mean at burstiness %s", b).isCloseTo(1.0, within(0.02));
+            assertThat(gaps[1]).as("sd at burstiness %s", b).isCloseTo(1 / Math.sqrt(b), within(0.05 / Math.sqrt(b)));
         }
     }
 
@@ -90,5 +64,22 @@ class ArrivalScheduleTest {
             inRamp++;
         }
         assertThat(inRamp).isEqualTo(600); // mean rate 300/s over 2 s
+    }
+
+    /** Mean and standard deviation (ms) of 200,000 gaps between consecutive arrivals. */
+    private static double[] gapMeanAndSd(ArrivalSchedule schedule) {
+        int n = 200_000;
+        long previous = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = 0; i < n; i++) {
+            long t = schedule.next();
+            double gap = (t - previous) / 1e6;
+            sum += gap;
+            sumSquares += gap * gap;
+            previous = t;
+        }
+        double mean = sum / n;
+        return new double[] {mean, Math.sqrt(sumSquares / n - mean * mean)};
     }
 }

@@ -15,8 +15,8 @@
 #   MEMORY_JAVA_OPTS JAVA_OPTS for Benchdeck in the memory section only (default: unset, i.e. the
 #                    launcher's defaults); JAVA_OPTS itself applies to every Benchdeck run
 #   BENCH_SYSCTL=0   do not raise net.core.somaxconn (raised to 16384 for the run, then restored)
-#   BENCH_QUIET_WAIT before each measured run, wait up to this many seconds (default 20) for the
-#                    machine to be nearly idle (other processes skew results; 0 = don't wait)
+#   BENCH_QUIET_WAIT before each measured run, wait up to this many seconds (default 20) for other
+#                    processes to be nearly idle (they skew results; 0 = don't wait)
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -188,27 +188,15 @@ stop_nginx() { # the wrapper's PID is nginx's master (start-nginx.sh execs it); 
 
 on_load_cpu() { taskset -c "$LOAD_CPU" "$@"; }
 
-cpu_busy_pct() { # total busy % of all CPUs over $1 seconds
-    local a b u n sy id io irq sirq st
-    read -r _ u n sy id io irq sirq st _ < /proc/stat; a=($((u + n + sy + irq + sirq + st)) $((u + n + sy + irq + sirq + st + id + io)))
-    sleep "$1"
-    read -r _ u n sy id io irq sirq st _ < /proc/stat; b=($((u + n + sy + irq + sirq + st)) $((u + n + sy + irq + sirq + st + id + io)))
-    echo $(( 100 * (b[0] - a[0]) / (b[1] - a[1] > 0 ? b[1] - a[1] : 1) ))
-}
-
-wait_quiet() { # before a measurement: wait (up to BENCH_QUIET_WAIT s) until the machine is nearly idle
-    local max="${BENCH_QUIET_WAIT:-20}" waited=0 busy
+wait_quiet() { # before a measurement: wait (up to BENCH_QUIET_WAIT s) until other processes are nearly idle
+    local max="${BENCH_QUIET_WAIT:-20}" waited pct top
     [[ "$max" -gt 0 ]] || return 0
-    while true; do
-        busy=$(cpu_busy_pct 1)
-        [[ "$busy" -lt 10 ]] && break
-        if [[ $waited -ge $max ]]; then
-            log "machine still busy (${busy}% of all CPUs) after ${waited} s: measuring anyway"
-            return 0
-        fi
-        [[ $waited -eq 0 ]] && log "machine busy (${busy}% of all CPUs, other processes): waiting up to ${max} s"
-        waited=$((waited + 1))
-    done
+    read -r waited pct top < <(python3 "$BENCH/lib/foreign_cpu.py" quiet $$ - "$max")
+    if (( pct >= 10 )); then
+        log "other processes still use ${pct}% of a CPU ($top) after ${waited} s: measuring anyway"
+    elif (( waited > 2 )); then
+        log "waited ${waited} s for other processes to calm down"
+    fi
 }
 
 cpu_ticks() { # cpu_ticks N: "busy total" jiffies of CPU N
@@ -344,9 +332,9 @@ started=$(date +%s)
     echo "limits: ulimit -n $(ulimit -n), net.core.somaxconn $(cat /proc/sys/net/core/somaxconn 2>/dev/null); load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other busy processes skew results)"
     echo "sections: ${SECTIONS[*]}"
 } > "$OUT/meta.txt"
-rm -f "$OUT"/*.section.json "$OUT/timeline.txt" "$OUT/cpumon.txt"
+rm -f "$OUT"/*.section.json "$OUT/timeline.txt" "$OUT/foreign-cpu.txt"
 # how busy the rest of the machine is while we measure (shown beside every run)
-python3 "$BENCH/lib/cpumon.py" $$ "$OUT/cpumon.txt" &
+python3 "$BENCH/lib/foreign_cpu.py" monitor $$ - "$OUT/foreign-cpu.txt" &
 PIDS+=("$!")
 
 want throughput && section_throughput

@@ -110,7 +110,7 @@ quiet() {
     [[ "$QUIET_WAIT" -gt 0 ]] || return 0
     # the server benchmarks' monitor: ours are this script's processes and the cluster (named by its data dir)
     local waited pct top
-    read -r waited pct top < <(python3 "$BENCH/server/lib/foreign_cpu.py" quiet $$ "$PGDATA_DIR" "$QUIET_WAIT")
+    read -r waited pct top < <(python3 "$BENCH/lib/foreign_cpu.py" quiet $$ "$PGDATA_DIR" "$QUIET_WAIT")
     [[ "$pct" -lt 10 ]] || log "machine not idle after ${waited}s: other processes use ${pct}% of a CPU (top: $top)"
 }
 

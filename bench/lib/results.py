@@ -152,7 +152,7 @@ def foreign_cpu(outdir, name):
     """Mean and max CPU % (of one CPU) used by processes outside the benchmark during run NAME."""
     spans = {}
     tl = os.path.join(outdir, "timeline.txt")
-    mon = os.path.join(outdir, "cpumon.txt")
+    mon = os.path.join(outdir, "foreign-cpu.txt")
     if not (os.path.exists(tl) and os.path.exists(mon)):
         return None
     for line in open(tl):

@@ -105,7 +105,7 @@ wait_for_other_suite
 wait_quiet() {
     wait_for_other_suite
     local waited pct top
-    read -r waited pct top < <(python3 "$HERE/lib/foreign_cpu.py" quiet $$ "$DATA" "${BENCH_QUIET_WAIT:-600}")
+    read -r waited pct top < <(python3 "$HERE/../lib/foreign_cpu.py" quiet $$ "$DATA" "${BENCH_QUIET_WAIT:-600}")
     if (( pct >= 10 )); then
         log "other processes still use ${pct}% of a CPU ($top) after ${waited} s; measuring anyway (see the table)"
     elif (( waited > 2 )); then
@@ -252,7 +252,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-python3 "$HERE/lib/foreign_cpu.py" monitor $$ "$DATA" "$OUT/foreign-cpu.txt" &
+python3 "$HERE/../lib/foreign_cpu.py" monitor $$ "$DATA" "$OUT/foreign-cpu.txt" &
 MONITOR_PID=$!
 
 psql_db() {

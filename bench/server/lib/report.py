@@ -14,6 +14,10 @@ import statistics
 import sys
 from datetime import datetime
 
+# wrk's text and Benchdeck's result JSON are read by the suite's own parsers, one of each in bench/
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "lib"))
+from results import parse_benchdeck, parse_wrk  # noqa: E402
+
 OUT, SUMMARY, SECTIONS = sys.argv[1], sys.argv[2], sys.argv[3:]
 rows = []  # section, measure, value, goal, result
 
@@ -170,40 +174,6 @@ def section_startup():
 # 2. runs list
 
 
-def units_ms(value, unit):
-    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
-
-
-def parse_wrk(file):
-    text = open(file, encoding="utf-8", errors="replace").read()
-    out = {}
-    m = re.search(r"Requests/sec:\s+([\d.]+)", text)
-    if m:
-        out["rps"] = float(m.group(1))
-    for p, v, u in re.findall(r"^\s+(\d+)%\s+([\d.]+)(us|ms|s|m)\s*$", text, re.M):
-        out["p" + p] = units_ms(v, u)
-    m = re.search(r"Latency\s+[\d.]+\w+\s+[\d.]+\w+\s+([\d.]+)(us|ms|s|m)", text)
-    if m:
-        out["max"] = units_ms(m.group(1), m.group(2))
-    errors = 0
-    m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
-    if m:
-        errors += sum(int(x) for x in m.groups())
-    m = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    if m:
-        errors += int(m.group(1))
-    out["errors"] = errors
-    return out
-
-
-def parse_benchdeck(file):
-    d = json.load(open(file))
-    o = d.get("overall") or {}
-    s = (o.get("latencies") or {}).get("latency", {}).get("summary", {})
-    return {"rps": o.get("throughput"), "p50": s.get("p50"), "p99": s.get("p99"), "max": s.get("max"),
-            "errors": o.get("errors"), "requests": o.get("requests"), "status": d.get("status")}
-
-
 def cpu(name):
     if not exists(name + ".cpu"):
         return ""
@@ -242,25 +212,26 @@ def section_list():
         bd_file, wrk_file = path(f"list-{name}-benchdeck.json"), path(f"list-{name}-wrk.txt")
         bd = parse_benchdeck(bd_file) if os.path.exists(bd_file) else None
         wrk = parse_wrk(wrk_file) if os.path.exists(wrk_file) else None
-        if bd:
-            ok = bd["p99"] is not None and bd["p99"] < 50 and not bd["errors"]
+        if bd and "latency" in bd:
+            p50, p99 = bd["latency"].get("p50"), bd["latency"].get("p99")
+            ok = p99 is not None and p99 < 50 and not bd.get("errors")
             row("list", f"{label}: `{url}` — Benchdeck 4 users 15 s: p50 / p99 ms, req/s, errors",
-                f"{num(bd['p50'], 2)} / **{num(bd['p99'], 2)}**, {num(bd['rps'])}, {bd['errors']}",
+                f"{num(p50, 2)} / **{num(p99, 2)}**, {num(bd.get('throughput'))}, {bd.get('errors')}",
                 "p99 < 50 ms", verdict(ok))
         else:
             row("list", f"{label}: Benchdeck", "no result (see the .log)", "p99 < 50 ms", "n/a")
-        if wrk and "rps" in wrk:
+        if wrk and wrk["ok"]:
             ok = wrk.get("p99") is not None and wrk["p99"] < 50 and not wrk["errors"]
             row("list", f"{label}: wrk -t1 -c4 -d10s: p50 / p99 ms, req/s, errors",
-                f"{num(wrk.get('p50'), 2)} / **{num(wrk.get('p99'), 2)}**, {num(wrk['rps'])}, {wrk['errors']}",
+                f"{num(wrk.get('p50'), 2)} / **{num(wrk.get('p99'), 2)}**, {num(wrk['throughput'])}, {wrk['errors']}",
                 "p99 < 50 ms", verdict(ok))
         else:
             row("list", f"{label}: wrk", "no result", "p99 < 50 ms", "n/a")
         w1_file = path(f"list-{name}-wrk1.txt")
         w1 = parse_wrk(w1_file) if os.path.exists(w1_file) else None
-        if w1 and "rps" in w1:
+        if w1 and w1["ok"]:
             row("list", f"{label}: wrk -t1 -c1 -d5s (one at a time: no queueing): p50 / p99 ms, req/s",
-                f"{num(w1.get('p50'), 2)} / {num(w1.get('p99'), 2)}, {num(w1['rps'])}")
+                f"{num(w1.get('p50'), 2)} / {num(w1.get('p99'), 2)}, {num(w1['throughput'])}")
         ex = explain_times(name)
         extra = f"{info}"
         if ex and len(ex) >= 2:

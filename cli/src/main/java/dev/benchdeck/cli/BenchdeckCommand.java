@@ -19,7 +19,12 @@ public final class BenchdeckCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli = commandLine();
+        int code = cli.execute(args);
+        // picocli's writers flush on println only: whatever a command print()ed must be out before the JVM exits
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(code);
     }
 
     /** The configured command line: usage errors exit 2 with one line, unexpected errors 3. */

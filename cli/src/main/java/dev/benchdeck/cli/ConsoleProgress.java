@@ -78,9 +78,7 @@ final class ConsoleProgress implements RunListener {
     }
 
     String line(IntervalSnapshot s) {
-        String progress = totalSeconds > 0
-                ? clock(s.elapsedSeconds()) + "/" + clock(totalSeconds) + " " + bar(s.elapsedSeconds() / totalSeconds)
-                : clock(s.elapsedSeconds());
+        String progress = totalSeconds > 0 ? progress(s.elapsedSeconds(), totalSeconds) : clock(s.elapsedSeconds());
         String phase = s.phase() == IntervalSnapshot.Phase.MEASURE ? "" : " (" + s.phase().name().toLowerCase(Locale.ROOT) + ")";
         return String.format(Locale.ROOT, "%s step %d/%d %s%s | %,.0f req/s | p50 %s p99 %s | errors %d%s | in flight %d%s",
                 progress, s.step() + 1, steps, s.stepLabel(), phase, s.throughput(), SummaryPrinter.ms(s.p50()),
@@ -99,13 +97,26 @@ final class ConsoleProgress implements RunListener {
                 gauges.getOrDefault("pool.waiting", 0.0));
     }
 
+    /**
+     * {@code 00:07/00:12 [###…]}. The total is the plan's estimate, and a run takes a little longer (the
+     * last requests finish, sessions close): past it, the total shown grows with the elapsed time.
+     */
+    static String progress(double elapsedSeconds, double totalSeconds) {
+        long elapsed = Math.round(elapsedSeconds);
+        long total = Math.max(Math.round(totalSeconds), elapsed);
+        return clock(elapsed) + "/" + clock(total) + " " + bar(total == 0 ? 1 : (double) elapsed / total);
+    }
+
     private static String bar(double fraction) {
         int filled = (int) Math.round(Math.max(0, Math.min(1, fraction)) * BAR);
         return "[" + "#".repeat(filled) + ".".repeat(BAR - filled) + "]";
     }
 
     private static String clock(double seconds) {
-        long s = Math.round(seconds);
+        return clock(Math.round(seconds));
+    }
+
+    private static String clock(long s) {
         return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60) : String.format("%02d:%02d", s / 60, s % 60);
     }
 }

@@ -2,16 +2,26 @@ package dev.benchdeck.cli;
 
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.LatencySummary;
+import dev.benchdeck.engine.result.CpuFigures;
+import dev.benchdeck.engine.result.Distribution;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
-/** {@code steps.csv} (one row per step and one for all) and {@code intervals.csv} (the 1-second series). */
+/**
+ * {@code steps.csv} (one row per step and one for all) and {@code intervals.csv} (the 1-second series).
+ * A figure that was not measured (no requests, no streams, no CPU readings) is an empty cell.
+ */
 final class CsvReport {
+
+    private static final List<String> LATENCY_STATS = List.of("min", "mean", "p50", "p90", "p95", "p99", "p999", "max");
 
     private CsvReport() {
     }
@@ -19,8 +29,12 @@ final class CsvReport {
     static void write(RunResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("steps.csv")))) {
-            w.println("step,label,measured_seconds,requests,ok,errors,dropped,throughput,error_rate,"
-                    + "latency_min_ms,latency_mean_ms,latency_p50_ms,latency_p90_ms,latency_p95_ms,latency_p99_ms,latency_p999_ms,latency_max_ms");
+            List<String> header = new ArrayList<>(List.of("step", "label", "partial", "measured_seconds", "requests", "ok",
+                    "errors", "dropped", "throughput", "error_rate"));
+            LATENCY_STATS.forEach(stat -> header.add("latency_" + stat + "_ms"));
+            header.addAll(List.of("service_time_p50_ms", "service_time_p99_ms", "connect_wait_p50_ms", "connect_wait_p99_ms",
+                    "ttft_p50_ms", "ttft_p99_ms", "output_tokens_p50", "output_tokens_p99", "cpu_process_cores", "cpu_other_cores"));
+            w.println(String.join(",", header));
             for (StepResult step : result.steps()) {
                 stepRow(w, String.valueOf(step.index() + 1), step);
             }
@@ -29,20 +43,49 @@ final class CsvReport {
             }
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("intervals.csv")))) {
-            w.println("elapsed_seconds,step,label,phase,completed,ok,errors,dropped,throughput,p50_ms,p90_ms,p99_ms,max_ms,in_flight,users");
+            w.println("elapsed_seconds,step,label,phase,completed,ok,errors,dropped,throughput,p50_ms,p90_ms,p99_ms,max_ms,"
+                    + "in_flight,users,output_tokens,ttft_p50_ms,ttft_p99_ms,cpu_process_cores,cpu_other_cores");
             for (IntervalSnapshot s : result.intervals()) {
-                w.printf(Locale.ROOT, "%.3f,%d,%s,%s,%d,%d,%d,%d,%.3f,%.3f,%.3f,%.3f,%.3f,%d,%d%n", s.elapsedSeconds(),
-                        s.step() + 1, quote(s.stepLabel()), s.phase().name().toLowerCase(Locale.ROOT), s.completed(), s.ok(),
-                        s.errors(), s.dropped(), s.throughput(), s.p50(), s.p90(), s.p99(), s.max(), s.inFlight(), s.users());
+                w.println(String.join(",", List.of(fixed(s.elapsedSeconds()), String.valueOf(s.step() + 1), quote(s.stepLabel()),
+                        s.phase().name().toLowerCase(Locale.ROOT), String.valueOf(s.completed()), String.valueOf(s.ok()),
+                        String.valueOf(s.errors()), String.valueOf(s.dropped()), fixed(s.throughput()), fixed(s.p50()),
+                        fixed(s.p90()), fixed(s.p99()), fixed(s.max()), String.valueOf(s.inFlight()), String.valueOf(s.users()),
+                        s.outputTokens() == null ? "" : String.valueOf(s.outputTokens()), fixed(s.ttftP50()), fixed(s.ttftP99()),
+                        fixed(s.cpuProcess()), fixed(s.cpuOther()))));
             }
         }
     }
 
     private static void stepRow(PrintWriter w, String name, StepResult s) {
-        LatencySummary l = s.latency() == null ? LatencySummary.EMPTY : s.latency().summary();
-        w.printf(Locale.ROOT, "%s,%s,%.3f,%d,%d,%d,%d,%.3f,%.6f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f%n", name,
-                quote(s.label()), s.measuredSeconds(), s.requests(), s.ok(), s.errors(), s.dropped(), s.throughput(),
-                s.errorRate(), l.min(), l.mean(), l.p50(), l.p90(), l.p95(), l.p99(), l.p999(), l.max());
+        List<String> cells = new ArrayList<>(List.of(name, quote(s.label()), String.valueOf(s.partial()), fixed(s.measuredSeconds()),
+                String.valueOf(s.requests()), String.valueOf(s.ok()), String.valueOf(s.errors()), String.valueOf(s.dropped()),
+                fixed(s.throughput()), s.requests() == 0 ? "" : String.format(Locale.ROOT, "%.6f", s.errorRate())));
+        Distribution latency = s.latency();
+        for (String stat : LATENCY_STATS) {
+            cells.add(latency == null ? "" : fixed(latency.summary().stat(stat.equals("p999") ? "p99.9" : stat)));
+        }
+        cells.add(stat(s, StepResult.SERVICE_TIME, LatencySummary::p50));
+        cells.add(stat(s, StepResult.SERVICE_TIME, LatencySummary::p99));
+        cells.add(stat(s, StepResult.CONNECT_WAIT, LatencySummary::p50));
+        cells.add(stat(s, StepResult.CONNECT_WAIT, LatencySummary::p99));
+        cells.add(stat(s, StepResult.TTFT, LatencySummary::p50));
+        cells.add(stat(s, StepResult.TTFT, LatencySummary::p99));
+        cells.add(stat(s, StepResult.OUTPUT_TOKENS, LatencySummary::p50));
+        cells.add(stat(s, StepResult.OUTPUT_TOKENS, LatencySummary::p99));
+        CpuFigures cpu = s.cpu();
+        cells.add(cpu == null ? "" : fixed(cpu.processCores()));
+        cells.add(cpu == null ? "" : fixed(cpu.otherCores()));
+        w.println(String.join(",", cells));
+    }
+
+    private static String stat(StepResult step, String distribution, ToDoubleFunction<LatencySummary> statistic) {
+        Distribution d = step.latencies().get(distribution);
+        return d == null ? "" : fixed(statistic.applyAsDouble(d.summary()));
+    }
+
+    /** Three decimals, or an empty cell for a figure that was not measured. */
+    private static String fixed(Double value) {
+        return value == null ? "" : String.format(Locale.ROOT, "%.3f", value);
     }
 
     private static String quote(String text) {

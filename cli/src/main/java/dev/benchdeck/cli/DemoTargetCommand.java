@@ -13,8 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Serve demo endpoints on 127.0.0.1 (/hello, /delay/{ms}, /status/{code}, /flaky/{percent}, /echo) until Ctrl-C.")
 final class DemoTargetCommand implements Callable<Integer> {
 
-    static final int DEFAULT_PORT = 8089;
-
     @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}).", defaultValue = "8089")
     int port;
 

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** A JUnit XML report for CI systems: one test case per threshold verdict, plus one for the run itself. */
+/**
+ * A JUnit XML report for CI systems: one test case per threshold verdict, plus one for the run itself.
+ * A failed verdict's message gives the actual value with its unit, or says it was not measured.
+ */
 final class JUnitReport {
 
     private JUnitReport() {
@@ -36,7 +39,8 @@ final class JUnitReport {
             for (ThresholdVerdict v : result.verdicts()) {
                 w.printf("  <testcase classname=\"benchdeck.thresholds\" name=\"%s (%s)\">%n", xml(v.threshold()), xml(v.scope()));
                 if (!v.passed()) {
-                    w.printf("    <failure message=\"actual %s\"/>%n", v.actual() == null ? "not measured" : xml(String.valueOf(v.actual())));
+                    w.printf("    <failure message=\"%s\"/>%n", v.actual() == null ? "not measured"
+                            : "actual " + xml(SummaryPrinter.withUnit(SummaryPrinter.number(v.actual()), v.unit())));
                 }
                 w.println("  </testcase>");
             }

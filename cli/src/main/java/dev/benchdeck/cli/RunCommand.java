@@ -13,6 +13,7 @@ import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.time.EngineClock;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,8 +47,13 @@ final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Option(names = "--demo-target", description = "Also serve the demo endpoints on 127.0.0.1:8089 in this process "
-            + "(for trying the examples; it shares the CPU with the load, so do not use it to measure).")
+            + "(for trying the examples; it shares the CPU with the load, so do not use it to measure). "
+            + "A demo target already running there (benchdeck demo-target) is used instead.")
     boolean demoTarget;
+
+    @Option(names = "--demo-port", paramLabel = "PORT", defaultValue = "8089",
+            description = "The port of --demo-target (default ${DEFAULT-VALUE}).")
+    int demoPort;
 
     @Spec
     CommandSpec spec;
@@ -61,11 +67,26 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         DriverSpec driver = new PlanReader(Drivers.discover()).driverSpec(parsed);
-        try (DemoTarget demo = demoTarget ? DemoTarget.start(DemoTargetCommand.DEFAULT_PORT) : null) {
+        if (!demoTarget) {
             return run(parsed, driver, out, err);
-        } catch (java.io.IOException e) {
-            err.println("error: cannot start the demo target on port " + DemoTargetCommand.DEFAULT_PORT + ": " + e.getMessage());
+        }
+        DemoTarget demo;
+        try {
+            demo = DemoTarget.start(demoPort);
+        } catch (BindException taken) {
+            if (!DemoTarget.isRunningAt(demoPort)) {
+                err.println("error: 127.0.0.1:" + demoPort + " is in use by a program that is not a Benchdeck demo target:"
+                        + " stop it, or serve the demo endpoints elsewhere with --demo-port and --set target.url=...");
+                return ExitCode.RUN_FAILED;
+            }
+            err.println("using the demo target already running on 127.0.0.1:" + demoPort);
+            return run(parsed, driver, out, err);
+        } catch (IOException e) {
+            err.println("error: cannot start the demo target on port " + demoPort + ": " + e.getMessage());
             return ExitCode.RUN_FAILED;
+        }
+        try (demo) {
+            return run(parsed, driver, out, err);
         }
     }
 

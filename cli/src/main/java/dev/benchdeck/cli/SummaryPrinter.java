@@ -2,6 +2,8 @@ package dev.benchdeck.cli;
 
 import dev.benchdeck.engine.record.LatencySummary;
 import dev.benchdeck.engine.record.SetupProgress;
+import dev.benchdeck.engine.result.CpuFigures;
+import dev.benchdeck.engine.result.Distribution;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
@@ -10,15 +12,19 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The end-of-run summary: the setup phases, a table with a row per step (duration, requests, rate,
- * mean and percentile latencies, errors and error rate), errors by class with samples, threshold verdicts.
+ * mean and percentile latencies, errors and error rate; a partial step marked {@code *}), token
+ * streams, errors by class with samples, threshold verdicts with their units, and the CPU used by this
+ * process and by others, with a warning when others used more than a little. A figure that was not
+ * measured shows as {@code -}.
  */
 final class SummaryPrinter {
 
     private static final String ROW = "%-5s %-14s %8s %10s %11s %9s %9s %9s %9s %9s %8s %7s %7s%n";
+    private static final String NOT_MEASURED = "-";
 
     private SummaryPrinter() {
     }
@@ -34,16 +40,24 @@ final class SummaryPrinter {
             out.printf(Locale.ROOT, ROW, "step", "load", "duration", "requests", "req/s", "mean", "p50", "p95", "p99",
                     "max", "errors", "err %", "dropped");
             for (StepResult step : result.steps()) {
-                row(out, String.valueOf(step.index() + 1), step);
+                row(out, stepName(step), step);
             }
             if (result.steps().size() > 1 && result.overall() != null) {
                 row(out, "all", result.overall());
+            }
+            if (result.steps().stream().anyMatch(StepResult::partial)) {
+                out.println("* partial: the step ended before its planned duration or request count");
             }
             out.println("latency is measured from each request's intended start; service time from its send:");
             StepResult overall = result.overall();
             if (overall != null && overall.latencies().containsKey(StepResult.SERVICE_TIME)) {
                 LatencySummary s = overall.latencies().get(StepResult.SERVICE_TIME).summary();
                 out.printf(Locale.ROOT, "  service time p50 %s  p99 %s  max %s%n", ms(s.p50()), ms(s.p99()), ms(s.max()));
+            }
+            if (overall != null && overall.latencies().containsKey(StepResult.CONNECT_WAIT)) {
+                LatencySummary w = overall.latencies().get(StepResult.CONNECT_WAIT).summary();
+                out.printf(Locale.ROOT, "  wait for a pooled connection p50 %s  p99 %s  max %s%n", ms(w.p50()), ms(w.p99()),
+                        ms(w.max()));
             }
             streams(out, result);
             errors(out, overall);
@@ -52,33 +66,43 @@ final class SummaryPrinter {
             out.println("thresholds:");
             for (ThresholdVerdict v : result.verdicts()) {
                 out.printf(Locale.ROOT, "  %s %-28s %-22s actual %s%n", v.passed() ? "PASS" : "FAIL", v.threshold(), v.scope(),
-                        v.actual() == null ? "not measured" : number(v.actual()));
+                        v.actual() == null ? "not measured" : withUnit(number(v.actual()), v.unit()));
             }
         }
+        cpu(out, result);
         out.flush();
     }
 
+    private static String stepName(StepResult step) {
+        return (step.index() + 1) + (step.partial() ? "*" : "");
+    }
+
     private static void row(PrintWriter out, String name, StepResult step) {
-        LatencySummary l = step.latency() == null ? LatencySummary.EMPTY : step.latency().summary();
+        Distribution latency = step.latency();
         out.printf(Locale.ROOT, ROW, name, step.label(), String.format(Locale.ROOT, "%.1fs", step.measuredSeconds()),
                 String.format(Locale.ROOT, "%,d", step.requests()), String.format(Locale.ROOT, "%,.1f", step.throughput()),
-                ms(l.mean()), ms(l.p50()), ms(l.p95()), ms(l.p99()), ms(l.max()),
-                String.format(Locale.ROOT, "%,d", step.errors()), String.format(Locale.ROOT, "%.2f%%", step.errorRate() * 100),
+                ms(latency, LatencySummary::mean), ms(latency, LatencySummary::p50), ms(latency, LatencySummary::p95),
+                ms(latency, LatencySummary::p99), ms(latency, LatencySummary::max),
+                String.format(Locale.ROOT, "%,d", step.errors()),
+                step.requests() == 0 ? NOT_MEASURED : String.format(Locale.ROOT, "%.2f%%", step.errorRate() * 100),
                 String.valueOf(step.dropped()));
     }
 
-    private static final String STREAM_ROW = "%-5s %-14s %9s %9s %9s %9s %9s %9s %9s %9s %10s %9s %8s%n";
+    private static final String STREAM_ROW = "%-5s %-14s %9s %9s %9s %9s %9s %9s %9s %9s %10s %9s %8s %7s %7s %7s %7s%n";
 
-    /** Token streams: TTFT, ITL, TPOT and E2E percentiles per step, tokens/s, goodput and where token counts came from. */
+    /**
+     * Token streams: TTFT, ITL, TPOT and E2E percentiles per step (ms), tokens/s, goodput, where token
+     * counts came from, and output tokens per request (min, p50, p99, max).
+     */
     private static void streams(PrintWriter out, RunResult result) {
         if (result.steps().stream().noneMatch(step -> step.stream() != null)) {
             return;
         }
-        out.println("streams (ms):");
+        out.println("streams (ms; output tokens per request):");
         out.printf(Locale.ROOT, STREAM_ROW, "step", "load", "ttft p50", "ttft p99", "itl p50", "itl p99", "tpot p50",
-                "tpot p99", "e2e p50", "e2e p99", "tokens/s", "goodput/s", "tokens");
+                "tpot p99", "e2e p50", "e2e p99", "tokens/s", "goodput/s", "tokens", "tok min", "tok p50", "tok p99", "tok max");
         for (StepResult step : result.steps()) {
-            streamRow(out, String.valueOf(step.index() + 1), step);
+            streamRow(out, stepName(step), step);
         }
         if (result.steps().size() > 1 && result.overall() != null) {
             streamRow(out, "all", result.overall());
@@ -89,21 +113,25 @@ final class SummaryPrinter {
         if (step.stream() == null) {
             return;
         }
+        Distribution tokens = step.latencies().get(StepResult.OUTPUT_TOKENS);
         out.printf(Locale.ROOT, STREAM_ROW, name, step.label(),
-                stat(step, StepResult.TTFT, 50), stat(step, StepResult.TTFT, 99), stat(step, StepResult.ITL, 50),
-                stat(step, StepResult.ITL, 99), stat(step, StepResult.TPOT, 50), stat(step, StepResult.TPOT, 99),
-                stat(step, StepResult.E2E, 50), stat(step, StepResult.E2E, 99),
+                stat(step, StepResult.TTFT, LatencySummary::p50), stat(step, StepResult.TTFT, LatencySummary::p99),
+                stat(step, StepResult.ITL, LatencySummary::p50), stat(step, StepResult.ITL, LatencySummary::p99),
+                stat(step, StepResult.TPOT, LatencySummary::p50), stat(step, StepResult.TPOT, LatencySummary::p99),
+                stat(step, StepResult.E2E, LatencySummary::p50), stat(step, StepResult.E2E, LatencySummary::p99),
                 String.format(Locale.ROOT, "%,.1f", step.stream().outputTokensPerSecond()),
-                String.format(Locale.ROOT, "%,.2f", step.stream().goodput()), step.stream().tokenSource());
+                String.format(Locale.ROOT, "%,.2f", step.stream().goodput()), step.stream().tokenSource(),
+                tokens(tokens, LatencySummary::min), tokens(tokens, LatencySummary::p50), tokens(tokens, LatencySummary::p99),
+                tokens(tokens, LatencySummary::max));
     }
 
-    private static String stat(StepResult step, String metric, int percentile) {
-        var distribution = step.latencies().get(metric);
-        if (distribution == null) {
-            return "-";
-        }
-        LatencySummary s = distribution.summary();
-        return ms(percentile == 50 ? s.p50() : s.p99()).replace("ms", "");
+    private static String stat(StepResult step, String metric, ToDoubleFunction<LatencySummary> statistic) {
+        return ms(step.latencies().get(metric), statistic).replace("ms", "");
+    }
+
+    /** Whole tokens: the distribution is stored ×1000, so its summary already reads in tokens (to 3 significant digits). */
+    private static String tokens(Distribution tokens, ToDoubleFunction<LatencySummary> statistic) {
+        return tokens == null ? NOT_MEASURED : String.format(Locale.ROOT, "%,d", Math.round(statistic.applyAsDouble(tokens.summary())));
     }
 
     private static void errors(PrintWriter out, StepResult overall) {
@@ -113,20 +141,55 @@ final class SummaryPrinter {
         List<String> parts = new ArrayList<>();
         overall.errorsByClass().forEach((k, v) -> parts.add(k + " " + v));
         out.println("errors: " + String.join(", ", parts));
-        for (ErrorSample sample : overall.errorSamples().stream().limit(5).collect(Collectors.toList())) {
+        for (ErrorSample sample : overall.errorSamples().stream().limit(5).toList()) {
             out.printf(Locale.ROOT, "  at %.1fs %s: %s%n", sample.atSeconds(), sample.errorClass(), sample.message());
         }
     }
 
-    /** Milliseconds with sensible precision: 0.123ms, 12.3ms, 1234ms. */
-    static String ms(double ms) {
+    /** The CPU line, then a warning per step (and for the run) whose other processes used more than a little. */
+    private static void cpu(PrintWriter out, RunResult result) {
+        CpuFigures overall = result.overall() == null ? null : result.overall().cpu();
+        if (overall == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "cpu over the measured time: benchdeck %.2f of %d cores, other processes %.2f%n",
+                overall.processCores(), overall.cores(), overall.otherCores());
+        if (result.steps().size() > 1) {
+            for (StepResult step : result.steps()) {
+                if (step.cpu() != null && step.cpu().warning() != null) {
+                    out.println("warning: step " + stepName(step) + " " + step.label() + ": " + step.cpu().warning());
+                }
+            }
+        }
+        if (overall.warning() != null) {
+            out.println("warning: " + overall.warning());
+        }
+    }
+
+    private static String ms(Distribution distribution, ToDoubleFunction<LatencySummary> statistic) {
+        return distribution == null ? NOT_MEASURED : ms(statistic.applyAsDouble(distribution.summary()));
+    }
+
+    /** Milliseconds with sensible precision: 0.123ms, 12.3ms, 1234ms; {@code -} when not measured. */
+    static String ms(Double ms) {
+        if (ms == null) {
+            return NOT_MEASURED;
+        }
         if (ms < 1) {
             return String.format(Locale.ROOT, "%.3fms", ms);
         }
         return ms < 100 ? String.format(Locale.ROOT, "%.2fms", ms) : String.format(Locale.ROOT, "%.0fms", ms);
     }
 
-    private static String number(double v) {
+    /** {@code 1.734 ms}, {@code 12.5%}, {@code 1200/s}, {@code 3} (a count has no unit). */
+    static String withUnit(String number, String unit) {
+        if (unit == null || unit.isEmpty()) {
+            return number;
+        }
+        return unit.startsWith("/") || unit.equals("%") ? number + unit : number + " " + unit;
+    }
+
+    static String number(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v);
     }
 }

@@ -61,7 +61,13 @@ class LlmExamplesTest {
         assertThat(result.at("/overall/latencies/ttft/summary/p50").asDouble()).isBetween(50.0, 500.0);
         assertThat(result.at("/overall/latencies/itl/summary/count").asLong()).isPositive();
         assertThat(result.at("/overall/stream/output_tokens").asLong()).isPositive();
-        assertThat(run.out()).contains("streams (ms):").contains("ttft p50").contains("usage");
+        // the mock answers 12 tokens each time: the per-request distribution says so, and the stream table shows it
+        assertThat(result.at("/overall/latencies/output_tokens/summary/min").asDouble()).isEqualTo(12.0);
+        assertThat(result.at("/overall/latencies/output_tokens/summary/max").asDouble()).isBetween(12.0, 12.02);
+        assertThat(result.get("intervals")).filteredOn(i -> i.get("completed").asLong() > 0)
+                .allSatisfy(i -> assertThat(i.get("output_tokens").asLong()).isPositive());
+        assertThat(run.out()).contains("streams (ms; output tokens per request):").contains("ttft p50").contains("usage")
+                .contains("tok min").contains("tok max").containsPattern("usage +12 +12 +12 +12");
     }
 
     @Test

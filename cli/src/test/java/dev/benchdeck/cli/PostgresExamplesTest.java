@@ -106,6 +106,21 @@ class PostgresExamplesTest {
     }
 
     @Test
+    void aDatabaseRunLogsNoSlf4jWarnings() throws Exception {
+        // HikariCP logs through SLF4J: without a backend the run would start with "SLF4J(W): No SLF4J providers were found"
+        String[] run = args(Path.of("..", "examples", "06-postgres-select.yaml"), "--set", "workload.table=cli_logging",
+                "--set", "load.duration=300ms", "--quiet").toArray(String[]::new);
+        CliProcess bundled = CliProcess.of(dir, run);
+        assertThat(bundled.exitCode()).as(bundled.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(bundled.err()).as(bundled.toString()).doesNotContain("SLF4J");
+
+        // the control: the same run without the bundled backend does warn, so the check above can fail
+        CliProcess without = CliProcess.withClasspath(dir, entry -> !entry.contains("slf4j-simple"), run);
+        assertThat(without.exitCode()).as(without.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(without.err()).contains("SLF4J");
+    }
+
+    @Test
     void aWrongPasswordFailsBeforeAnyLoadWithOneLine() {
         Path example = Path.of("..", "examples", "06-postgres-select.yaml");
         CliRun run = CliRun.of(args(example, "--set", "target.password=wrong-password").toArray(String[]::new));

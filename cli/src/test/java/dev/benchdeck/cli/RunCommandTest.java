@@ -72,8 +72,10 @@ class RunCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
         assertThat(run.err()).contains("step 1/1 users=2").contains("req/s").contains("p99");
-        assertThat(run.out()).contains("PASS error_rate < 1%");
+        assertThat(run.out()).contains("PASS error_rate < 1%").containsPattern("PASS p99 < 2s +overall +actual [0-9.]+ ms");
         JsonNode result = ResultJson.mapper().readTree(json.toFile());
+        assertThat(result.at("/steps/0/partial").asBoolean()).isFalse();
+        assertThat(result.at("/verdicts/0/unit").asText()).isEqualTo("%");
         assertThat(result.get("status").asText()).isEqualTo("completed");
         assertThat(result.at("/overall/requests").asLong()).isPositive();
         assertThat(result.at("/steps/0/latencies/latency/histogram").asText()).isNotEmpty();
@@ -136,6 +138,40 @@ class RunCommandTest {
         CliRun run = CliRun.of("validate", Path.of("..", "examples", "03-closed-sweep.yaml").toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("valid (3 steps, about 19s)");
+    }
+
+    @Test
+    void demoTargetReusesADemoTargetAlreadyListeningOnItsPort() throws IOException {
+        // as after `benchdeck demo-target &` in the quick start
+        CliRun run = CliRun.of("run", plan(quick("/hello", "")).toString(), "--quiet", "--demo-target",
+                "--demo-port", String.valueOf(target.port()));
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
+        assertThat(run.err()).contains("using the demo target already running on 127.0.0.1:" + target.port());
+        assertThat(run.out()).contains("quick: completed");
+    }
+
+    @Test
+    void demoTargetSaysWhatToDoWhenItsPortIsTakenByAnotherProgram() throws IOException {
+        try (ServerSocket other = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            CliRun run = CliRun.of("run", plan(quick("/hello", "")).toString(), "--quiet", "--demo-target",
+                    "--demo-port", String.valueOf(other.getLocalPort()));
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.RUN_FAILED);
+            assertThat(run.err().lines()).singleElement().asString()
+                    .isEqualTo("error: 127.0.0.1:" + other.getLocalPort() + " is in use by a program that is not a Benchdeck demo "
+                            + "target: stop it, or serve the demo endpoints elsewhere with --demo-port and --set target.url=...");
+        }
+    }
+
+    @Test
+    void aStepCutShortByTheDeadlineIsMarkedPartial() throws IOException {
+        Path json = dir.resolve("partial.json");
+        CliRun run = CliRun.of("run", plan("name: cut\ntarget: {url: '" + target.baseUrl() + "'}\nworkload: {path: /hello}\n"
+                + "load: {users: 1, duration: 5s}\ndeadline: 1s\n").toString(), "--quiet", "--out", json.toString());
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.RUN_FAILED);
+        assertThat(run.out()).containsPattern("(?m)^1\\* +users=1 ").contains("* partial:");
+        JsonNode result = ResultJson.mapper().readTree(json.toFile());
+        assertThat(result.at("/steps/0/partial").asBoolean()).isTrue();
+        assertThat(result.at("/overall/partial").asBoolean()).isTrue();
     }
 
     @Test

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +39,25 @@ public final class DemoTarget implements AutoCloseable {
         server.setExecutor(target.executor);
         server.start();
         return target;
+    }
+
+    /**
+     * Whether a Benchdeck demo target answers on 127.0.0.1:{@code port}: its {@code /hello} gives
+     * exactly this class's 100-byte text (within a second).
+     */
+    public static boolean isRunningAt(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+            socket.setSoTimeout(1000);
+            socket.getOutputStream().write("GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] answer = socket.getInputStream().readNBytes(4096);
+            String head = new String(answer, StandardCharsets.US_ASCII);
+            return head.startsWith("HTTP/1.1 200 ") && answer.length >= HELLO.length
+                    && Arrays.equals(answer, answer.length - HELLO.length, answer.length, HELLO, 0, HELLO.length);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public int port() {

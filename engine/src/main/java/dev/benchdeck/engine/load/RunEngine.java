@@ -1,5 +1,6 @@
 package dev.benchdeck.engine.load;
 
+import dev.benchdeck.engine.cpu.CpuSource;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.DriverException;
 import dev.benchdeck.engine.driver.DriverSpec;
@@ -31,9 +32,16 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class RunEngine {
 
     private final EngineClock clock;
+    private final CpuSource cpu;
 
+    /** An engine that reads the machine's CPU use where the platform allows ({@link CpuSource#system()}). */
     public RunEngine(EngineClock clock) {
+        this(clock, CpuSource.system());
+    }
+
+    public RunEngine(EngineClock clock, CpuSource cpu) {
         this.clock = clock;
+        this.cpu = cpu;
     }
 
     public RunResult run(Plan plan, DriverSpec spec, RunListener listener, RunControl control) {
@@ -105,7 +113,7 @@ public final class RunEngine {
                 deadline < measureEnd);
         StepExecution.StepContext context = new StepExecution.StepContext(index, step.label(), clock, control,
                 listener, driver, runStart, plan.timeout().toNanos(), step.requests(), sequence, serviceLevels,
-                plan.maxErrorRate());
+                plan.maxErrorRate(), cpu);
         return switch (plan.load()) {
             case LoadSpec.Closed closed -> new ClosedStepExecution(context, timeline, (ClosedStep) step);
             case LoadSpec.Open open -> new OpenStepExecution(context, timeline, (OpenStep) step,
@@ -117,7 +125,8 @@ public final class RunEngine {
     private RunResult finish(Plan plan, RunListener listener, RunStatus status, String failure, long startedAt,
                              List<StepResult> steps, List<IntervalSnapshot> intervals,
                              List<SetupProgress> setup) {
-        StepResult overall = steps.isEmpty() ? null : ResultMerger.merge("overall", steps);
+        StepResult overall = steps.isEmpty() ? null
+                : ResultMerger.merge("overall", steps, steps.size() < plan.load().steps().size());
         RunResult result = new RunResult(plan.name(), status, failure, startedAt, clock.currentTimeMillis(),
                 EnvironmentInfo.current(), steps, overall,
                 status == RunStatus.FAILED ? List.of() : ThresholdEvaluator.evaluate(plan.thresholds(), steps, overall),

@@ -1,5 +1,7 @@
 package dev.benchdeck.engine.load;
 
+import dev.benchdeck.engine.cpu.CpuSample;
+import dev.benchdeck.engine.cpu.CpuSource;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.ErrorClasses;
 import dev.benchdeck.engine.driver.Outcome;
@@ -9,6 +11,7 @@ import dev.benchdeck.engine.driver.Timings;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.RunListener;
 import dev.benchdeck.engine.record.StepRecorder;
+import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.RunStatus;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.time.EngineClock;
@@ -19,6 +22,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs one step: starts the load, emits an interval snapshot every second, ends the step when its
  * measured window is over (or its request count reached, or the run is cancelled or past its
  * deadline), waits for requests in flight and returns the step's result. Subclasses apply the load.
+ * CPU readings are taken when the measured window opens and closes (the step's {@code cpu}) and with
+ * every interval.
  */
 abstract class StepExecution {
 
@@ -40,6 +45,7 @@ abstract class StepExecution {
     /** Set when the step's request count has been reached: the clock time the window closed. */
     protected volatile long countReachedAt = Long.MIN_VALUE;
     private final AtomicLong admitted = new AtomicLong();
+    private CpuSample intervalCpu;
 
     StepExecution(StepContext context, StepTimeline timeline) {
         this.context = context;
@@ -62,15 +68,21 @@ abstract class StepExecution {
     final StepEnd run(List<IntervalSnapshot> intervals) throws InterruptedException {
         EngineClock clock = context.clock();
         context.listener().stepStarted(context.index(), context.label());
+        intervalCpu = context.cpu().sample();
+        CpuSample windowCpu = timeline.measureStart() <= clock.nanoTime() ? intervalCpu : null;
         startLoad();
         long lastTick = timeline.start();
         long nextTick = lastTick + SECOND;
         RunStatus stoppedRun = null;
         String reason = null;
         boolean endedWhole = false;
+        boolean partial = false;
         long now;
         while (true) {
             now = clock.nanoTime();
+            if (windowCpu == null && now >= timeline.measureStart()) {
+                windowCpu = context.cpu().sample();
+            }
             if (context.control().isCancelled()) {
                 stoppedRun = RunStatus.CANCELLED;
                 break;
@@ -89,8 +101,11 @@ abstract class StepExecution {
                 }
                 continue;
             }
-            clock.sleepUntil(Math.min(Math.min(nextTick, timeline.measureEnd()), now + CHECK_NANOS));
+            long wake = Math.min(Math.min(nextTick, timeline.measureEnd()), now + CHECK_NANOS);
+            clock.sleepUntil(windowCpu == null && now < timeline.measureStart() ? Math.min(wake, timeline.measureStart()) : wake);
         }
+        // the window's CPU: from its opening to the moment the load stopped being applied on purpose
+        CpuFigures cpu = windowCpu == null ? null : CpuFigures.between(windowCpu, context.cpu().sample(), "this step");
         if (stoppedRun == null) {
             // requests started inside the window still count: give them their timeout to finish
             if (!awaitLoad(context.timeoutNanos() / 1_000_000 + 1000)) {
@@ -99,6 +114,7 @@ abstract class StepExecution {
             }
             if (timeline.endsAtDeadline() && countReachedAt == Long.MIN_VALUE) {
                 stoppedRun = RunStatus.TIMED_OUT;
+                partial = true;
             } else {
                 // a step that ended whole past max_error_rate still stops the run before the next step
                 reason = errorRateExceeded();
@@ -108,6 +124,7 @@ abstract class StepExecution {
                 }
             }
         } else {
+            partial = true;
             stopping = true;
             recorder.close();
             abortLoad();
@@ -120,7 +137,7 @@ abstract class StepExecution {
                 ? Math.min(now, timeline.measureEnd())
                 : countReachedAt != Long.MIN_VALUE ? countReachedAt : timeline.measureEnd();
         double measured = Math.max(0, windowEnd - timeline.measureStart()) / 1e9;
-        StepResult result = recorder.result(context.index(), context.label(), measured);
+        StepResult result = recorder.result(context.index(), context.label(), measured, partial, cpu);
         context.listener().stepFinished(result);
         return new StepEnd(result, stoppedRun, reason);
     }
@@ -180,8 +197,11 @@ abstract class StepExecution {
     }
 
     private void emit(List<IntervalSnapshot> intervals, long at, long since) {
+        CpuSample cpuNow = context.cpu().sample();
+        CpuFigures cpu = CpuFigures.between(intervalCpu, cpuNow, "this interval");
+        intervalCpu = cpuNow;
         IntervalSnapshot snapshot = recorder.interval(at, timeline.start(), (at - since) / 1e9, context.index(),
-                context.label(), timeline.phaseAt(since), users(), context.driver().gauges());
+                context.label(), timeline.phaseAt(since), users(), context.driver().gauges(), cpu);
         intervals.add(snapshot);
         context.listener().interval(snapshot);
     }
@@ -190,6 +210,6 @@ abstract class StepExecution {
     record StepContext(int index, String label, EngineClock clock, RunControl control, RunListener listener,
                        Driver driver, long runStart, long timeoutNanos, Long requestLimit,
                        AtomicLong sequence, dev.benchdeck.engine.stream.ServiceLevels serviceLevels,
-                       Double maxErrorRate) {
+                       Double maxErrorRate, CpuSource cpu) {
     }
 }

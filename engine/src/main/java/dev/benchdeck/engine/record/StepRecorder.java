@@ -2,6 +2,7 @@ package dev.benchdeck.engine.record;
 
 import dev.benchdeck.engine.driver.Outcome;
 import dev.benchdeck.engine.driver.Timings;
+import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.Distribution;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.engine.result.StepResult;
@@ -23,7 +24,8 @@ import org.HdrHistogram.Recorder;
  * Records one step's outcomes from many threads at once (wait-free HdrHistogram recorders, adders).
  * Every outcome goes to the live interval figures; only outcomes of requests whose intended start
  * lies in the measured window go to the step's results. Latency is taken from the intended start,
- * so a stalled system cannot hide its stall (coordinated omission); service time from the send.
+ * so a stalled system cannot hide its stall (coordinated omission); service time from the send,
+ * after any wait for a pooled connection, which is recorded on its own ({@code connect_wait}).
  */
 public final class StepRecorder {
 
@@ -36,6 +38,7 @@ public final class StepRecorder {
     private final LongAdder liveDropped = new LongAdder();
     private final Recorder liveTtft = new Recorder(3);
     private final LongAdder liveTokens = new LongAdder();
+    private final LongAdder liveStreams = new LongAdder();
     private final LongAdder stepCompleted = new LongAdder();
     private final LongAdder stepErrors = new LongAdder();
 
@@ -62,8 +65,8 @@ public final class StepRecorder {
         this.runStart = runStart;
         this.serviceLevels = serviceLevels;
         for (String name : List.of(StepResult.LATENCY, StepResult.SERVICE_TIME, StepResult.TTFB,
-                StepResult.CONNECT, StepResult.FIRST_EVENT, StepResult.TTFT, StepResult.ITL, StepResult.TPOT,
-                StepResult.E2E, StepResult.REQUEST_TOKENS_PER_SECOND)) {
+                StepResult.CONNECT, StepResult.CONNECT_WAIT, StepResult.FIRST_EVENT, StepResult.TTFT, StepResult.ITL,
+                StepResult.TPOT, StepResult.E2E, StepResult.REQUEST_TOKENS_PER_SECOND, StepResult.OUTPUT_TOKENS)) {
             measured.put(name, new Recorder(3));
         }
     }
@@ -108,6 +111,7 @@ public final class StepRecorder {
             stepErrors.increment();
         }
         if (outcome.stream() != null) {
+            liveStreams.increment();
             liveTokens.add(outcome.stream().outputTokens());
             outcome.stream().ttftNanos().ifPresent(ttft -> liveTtft.recordValue(micros(ttft)));
         }
@@ -121,6 +125,9 @@ public final class StepRecorder {
         }
         if (t.opened()) {
             measured.get(StepResult.CONNECT).recordValue(micros(t.connectNanos()));
+        }
+        if (t.waitedForConnection()) {
+            measured.get(StepResult.CONNECT_WAIT).recordValue(micros(t.connectWaitNanos()));
         }
         if (outcome.eventTimes().length > 0) {
             measured.get(StepResult.FIRST_EVENT).recordValue(micros(outcome.eventTimes()[0] - t.send()));
@@ -149,24 +156,30 @@ public final class StepRecorder {
         closed = true;
     }
 
-    /** The live figures since the previous call, as one interval. */
+    /** The live figures since the previous call, as one interval; {@code cpu} may be {@code null}. */
     public IntervalSnapshot interval(long now, long stepStart, double intervalSeconds, int step, String label,
                                      IntervalSnapshot.Phase phase, int users,
-                                     Map<String, Double> gauges) {
+                                     Map<String, Double> gauges, CpuFigures cpu) {
         Histogram h = liveLatency.getIntervalHistogram();
         Histogram ttft = liveTtft.getIntervalHistogram();
         long okCount = liveOk.sumThenReset();
         long errorCount = liveErrors.sumThenReset();
         long completed = okCount + errorCount;
+        long streamsEnded = liveStreams.sumThenReset();
+        long tokens = liveTokens.sumThenReset();
         return new IntervalSnapshot(seconds(now - runStart), step, label, phase, seconds(now - stepStart),
                 intervalSeconds, completed, okCount, errorCount, liveDropped.sumThenReset(),
                 intervalSeconds > 0 ? completed / intervalSeconds : 0,
-                ms(h, 50), ms(h, 90), ms(h, 99), h.getTotalCount() == 0 ? 0 : h.getMaxValue() / 1000.0,
-                inFlight.get(), users, gauges, liveTokens.sumThenReset(), ms(ttft, 50), ms(ttft, 99));
+                ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 100),
+                inFlight.get(), users, gauges, streamsEnded > 0 ? tokens : null, ms(ttft, 50), ms(ttft, 99),
+                cpu == null ? null : cpu.processCores(), cpu == null ? null : cpu.otherCores());
     }
 
-    /** The step's result over its measured window. */
-    public StepResult result(int index, String label, double measuredSeconds) {
+    /**
+     * The step's result over its measured window; {@code partial} when the step ended before its
+     * planned duration or request count, {@code cpu} the machine's figures over the window (or {@code null}).
+     */
+    public StepResult result(int index, String label, double measuredSeconds, boolean partial, CpuFigures cpu) {
         Map<String, Distribution> latencies = new LinkedHashMap<>();
         measured.forEach((name, recorder) -> {
             Histogram h = recorder.getIntervalHistogram();
@@ -183,7 +196,7 @@ public final class StepRecorder {
                 measuredSeconds > 0 ? requests / measuredSeconds : 0, requests > 0 ? (double) errorCount / requests : 0,
                 latencies, sampleList,
                 streams.sum() > 0 ? StreamFigures.of(streams.sum(), outputTokens.sum(), usageStreams.sum(),
-                        goodRequests.sum(), measuredSeconds) : null);
+                        goodRequests.sum(), measuredSeconds) : null, partial, cpu);
     }
 
     private void recordStream(StreamTimeline stream, boolean success) {
@@ -201,6 +214,7 @@ public final class StepRecorder {
         measured.get(StepResult.E2E).recordValue(micros(stream.e2eNanos()));
         // stored ×1000 so that the distribution's summary (µs shown as ms) reads in tokens/s
         measured.get(StepResult.REQUEST_TOKENS_PER_SECOND).recordValue(Math.round(stream.tokensPerSecond() * 1000));
+        measured.get(StepResult.OUTPUT_TOKENS).recordValue(Math.max(0, stream.outputTokens()) * 1000);
         if (success && serviceLevels.metBy(stream)) {
             goodRequests.increment();
         }
@@ -220,7 +234,11 @@ public final class StepRecorder {
         return nanos / 1e9;
     }
 
-    private static double ms(Histogram h, double percentile) {
-        return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+    /** A percentile in ms (100: the maximum), or {@code null} for an empty histogram: nothing was measured. */
+    private static Double ms(Histogram h, double percentile) {
+        if (h.getTotalCount() == 0) {
+            return null;
+        }
+        return (percentile == 100 ? h.getMaxValue() : h.getValueAtPercentile(percentile)) / 1000.0;
     }
 }

@@ -6,20 +6,30 @@ import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** Merges step results exactly: counts add up, histograms are added, never percentiles averaged. */
+/**
+ * Merges step results exactly: counts add up, histograms are added, never percentiles averaged. The
+ * CPU figures are the steps' averaged over their measured seconds; the merge is partial when a step was.
+ */
 public final class ResultMerger {
 
     private ResultMerger() {
     }
 
     public static StepResult merge(String label, List<StepResult> steps) {
+        return merge(label, steps, false);
+    }
+
+    /** As {@link #merge(String, List)}; {@code incomplete} marks it partial also when no step is (steps that never ran). */
+    public static StepResult merge(String label, List<StepResult> steps, boolean incomplete) {
         long requests = 0, ok = 0, errors = 0, dropped = 0;
         double seconds = 0;
         Map<String, Long> byClass = new HashMap<>();
         Map<String, Histogram> histograms = new HashMap<>();
         List<ErrorSample> samples = new ArrayList<>();
         long streams = 0, tokens = 0, usage = 0, good = 0;
+        boolean partial = incomplete;
         for (StepResult step : steps) {
+            partial |= step.partial();
             if (step.stream() != null) {
                 streams += step.stream().streams();
                 tokens += step.stream().outputTokens();
@@ -40,6 +50,7 @@ public final class ResultMerger {
         return new StepResult(-1, label, seconds, requests, ok, errors, byClass, dropped,
                 seconds > 0 ? requests / seconds : 0, requests > 0 ? (double) errors / requests : 0,
                 latencies, samples.stream().limit(20).toList(),
-                streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds) : null);
+                streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds) : null, partial,
+                CpuFigures.merge(steps, "the run"));
     }
 }

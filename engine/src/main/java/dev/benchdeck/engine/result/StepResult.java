@@ -8,27 +8,33 @@ import java.util.Map;
  * -1). {@code requests} counts completed requests, ok and failed; {@code throughput} is requests per
  * second of the measured time; {@code errorRate} is errors / requests; {@code dropped} counts
  * open-model arrivals that could not start because {@code max_in_flight} were already running.
- * {@code latencies} holds distributions by name: {@code latency} (from the intended start),
- * {@code service_time} (from the actual send), {@code ttfb}, {@code connect}, {@code first_event}, and
- * for token streams {@code ttft}, {@code itl}, {@code tpot}, {@code e2e} (ms) and
- * {@code request_tokens_per_second} (tokens/s, stored ×1000 so that the summary reads in tokens/s);
- * {@code stream} holds the token and goodput figures ({@code null} when no request streamed).
+ * {@code latencies} holds the distributions that received values, by name: {@code latency} (from the
+ * intended start), {@code service_time} (from the actual send), {@code ttfb}, {@code connect},
+ * {@code connect_wait} (the wait for a pooled connection), {@code first_event}, and for token streams
+ * {@code ttft}, {@code itl}, {@code tpot}, {@code e2e} (ms), {@code request_tokens_per_second}
+ * (tokens/s) and {@code output_tokens} (tokens per request), the last two stored ×1000 so that their
+ * summaries read in tokens/s and tokens; {@code stream} holds the token and goodput figures
+ * ({@code null} when no request streamed). {@code partial} is true when the step (or, for the merged
+ * result, any step, or the run) ended before its planned duration or request count; {@code cpu}
+ * tells how busy the machine was meanwhile ({@code null} when the platform cannot tell).
  */
 public record StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
                          Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
                          Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
-                         StreamFigures stream) {
+                         StreamFigures stream, boolean partial, CpuFigures cpu) {
 
     public static final String LATENCY = "latency";
     public static final String SERVICE_TIME = "service_time";
     public static final String TTFB = "ttfb";
     public static final String CONNECT = "connect";
+    public static final String CONNECT_WAIT = "connect_wait";
     public static final String FIRST_EVENT = "first_event";
     public static final String TTFT = "ttft";
     public static final String ITL = "itl";
     public static final String TPOT = "tpot";
     public static final String E2E = "e2e";
     public static final String REQUEST_TOKENS_PER_SECOND = "request_tokens_per_second";
+    public static final String OUTPUT_TOKENS = "output_tokens";
 
     public StepResult {
         errorsByClass = Map.copyOf(errorsByClass);
@@ -63,6 +69,35 @@ public record StepResult(int index, String label, double measuredSeconds, long r
                 Distribution d = latencies.get(name.substring(0, dot));
                 return d == null ? null : d.summary().stat(name.substring(dot + 1));
         }
+    }
+
+    /**
+     * The unit a metric of {@link #metric} is read in: {@code ms} for latencies, {@code %} for the error
+     * rate (given as a percentage by {@link #metricInUnit}), {@code /s} for rates, {@code tokens} and
+     * {@code tokens/s} for token figures, {@code ""} for counts.
+     */
+    public static String unitOf(String name) {
+        return switch (name) {
+            case "error_rate" -> "%";
+            case "throughput", "goodput" -> "/s";
+            case "output_tokens_per_second" -> "tokens/s";
+            case OUTPUT_TOKENS -> "tokens";
+            case "requests", "errors", "dropped" -> "";
+            default -> {
+                String distribution = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                yield switch (distribution) {
+                    case REQUEST_TOKENS_PER_SECOND -> "tokens/s";
+                    case OUTPUT_TOKENS -> "tokens";
+                    default -> "ms";
+                };
+            }
+        };
+    }
+
+    /** {@link #metric} in the unit {@link #unitOf} names: the error rate as a percentage, the rest as they are. */
+    public Double metricInUnit(String name) {
+        Double value = metric(name);
+        return value != null && "%".equals(unitOf(name)) ? value * 100 : value;
     }
 
     public Distribution latency() {

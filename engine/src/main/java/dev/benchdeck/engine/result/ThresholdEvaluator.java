@@ -29,6 +29,7 @@ public final class ThresholdEvaluator {
         // a metric nobody measured (e.g. ttfb of a driver without it, or no requests at all) fails: no evidence is no pass
         boolean measured = actual != null && result.requests() > 0;
         boolean passed = measured && threshold.comparison().holds(actual, threshold.value());
-        return new ThresholdVerdict(threshold.text(), scope, measured ? actual : null, passed);
+        return new ThresholdVerdict(threshold.text(), scope, measured ? result.metricInUnit(threshold.metric()) : null,
+                StepResult.unitOf(threshold.metric()), passed);
     }
 }

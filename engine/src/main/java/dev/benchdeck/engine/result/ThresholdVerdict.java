@@ -1,5 +1,9 @@
 package dev.benchdeck.engine.result;
 
-/** Whether one threshold held, where ({@code overall} or a step's label) and with which value. */
-public record ThresholdVerdict(String threshold, String scope, Double actual, boolean passed) {
+/**
+ * Whether one threshold held, where ({@code overall} or a step's label) and with which value:
+ * {@code actual} is in {@code unit} ({@code ms}, {@code %}, {@code /s}, {@code tokens},
+ * {@code tokens/s}, or {@code ""} for counts), {@code null} when the metric was not measured.
+ */
+public record ThresholdVerdict(String threshold, String scope, Double actual, String unit, boolean passed) {
 }

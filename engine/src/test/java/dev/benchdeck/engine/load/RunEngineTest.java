@@ -3,12 +3,15 @@ package dev.benchdeck.engine.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.benchdeck.engine.cpu.CpuSample;
+import dev.benchdeck.engine.cpu.CpuSource;
 import dev.benchdeck.engine.driver.ErrorClasses;
 import dev.benchdeck.engine.driver.Outcome;
 import dev.benchdeck.engine.driver.Timings;
 import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.RunStatus;
 import dev.benchdeck.engine.result.StepResult;
@@ -45,6 +48,79 @@ class RunEngineTest {
         assertThat(step.throughput()).isEqualTo(100.0);
         assertThat(step.latency().summary().p50()).isCloseTo(10.0, within(0.01));
         assertThat(step.latency().summary().max()).isCloseTo(10.0, within(0.01));
+    }
+
+    @Test
+    void aStepThatEndedWholeIsNotPartialButARunMissingStepsIs() {
+        FakeClock clock = FakeClock.stepped();
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            long send = c.nanoTime();
+            clock.advance(10 * MS);
+            return Outcome.failure(ErrorClasses.HTTP_5XX, "HTTP 503", Timings.of(send, c.nanoTime()));
+        });
+        // the first step's 50 requests all fail, within its first second: checked at its end, the run stops before the second step
+        Plan plan = Plans.withLoad("  steps: [{users: 1, requests: 50}, {users: 1, requests: 50}]", "max_error_rate: 50%");
+        RunResult result = run(clock, plan, driver);
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(result.steps()).singleElement().satisfies(step -> {
+            assertThat(step.requests()).isEqualTo(50);
+            assertThat(step.partial()).isFalse();
+        });
+        assertThat(result.overall().partial()).isTrue();
+    }
+
+    @Test
+    void cpuFiguresCoverTheMeasuredWindowOnly() {
+        FakeClock clock = FakeClock.stepped();
+        long warmupEnd = clock.nanoTime() + 1_000 * MS;
+        // during warm-up this process uses 1.8 cores and nothing else runs; then 0.5 cores, and others 1.0
+        CpuSource cpu = () -> {
+            long t = clock.nanoTime();
+            long before = Math.min(t, warmupEnd);
+            long after = Math.max(0, t - warmupEnd);
+            long busyNanos = (long) (before * 1.8 + after * 1.5);
+            // /proc/stat ticks are 10 ms; two CPUs
+            return new CpuSample(busyNanos / 10_000_000, 2 * t / 10_000_000, 2, (long) (before * 1.8 + after * 0.5), t);
+        };
+        Plan plan = Plans.withLoad("  users: 1\n  warmup: 1s\n  duration: 2s", "");
+        java.util.concurrent.atomic.AtomicBoolean firstRequest = new java.util.concurrent.atomic.AtomicBoolean(true);
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            if (firstRequest.getAndSet(false)) {
+                clock.awaitSleeper(5_000); // the conductor must see the window open, however busy the machine
+            }
+            long send = c.nanoTime();
+            clock.advance(10 * MS);
+            return Outcome.success(Timings.of(send, c.nanoTime()));
+        });
+        RunResult result = new RunEngine(clock, cpu).run(plan, driver, new RunListener() { }, new RunControl());
+
+        CpuFigures step = result.steps().get(0).cpu();
+        assertThat(step.cores()).isEqualTo(2);
+        assertThat(step.processCores()).isCloseTo(0.5, within(0.02));
+        assertThat(step.otherCores()).isCloseTo(1.0, within(0.02));
+        assertThat(step.warning()).startsWith("other processes used ")
+                .endsWith(" of a core during this step; the figures may be distorted");
+        assertThat(result.overall().cpu().processCores()).isEqualTo(step.processCores());
+        assertThat(result.overall().cpu().warning()).contains("during the run");
+        // every interval has its own figures: the warm-up's show this process alone
+        IntervalSnapshot first = result.intervals().get(0);
+        assertThat(first.phase()).isEqualTo(IntervalSnapshot.Phase.WARMUP);
+        assertThat(first.cpuProcess()).isCloseTo(1.8, within(0.05));
+        assertThat(first.cpuOther()).isCloseTo(0.0, within(0.05));
+        assertThat(result.intervals().get(result.intervals().size() - 1).cpuOther()).isCloseTo(1.0, within(0.05));
+    }
+
+    @Test
+    void withoutCpuReadingsTheFiguresAreNull() {
+        FakeClock clock = FakeClock.stepped();
+        RunResult result = new RunEngine(clock, CpuSource.NONE).run(Plans.withLoad("  users: 1\n  duration: 1s", ""),
+                FakeDriver.taking(clock, 10 * MS), new RunListener() { }, new RunControl());
+        assertThat(result.steps().get(0).cpu()).isNull();
+        assertThat(result.overall().cpu()).isNull();
+        assertThat(result.intervals()).allSatisfy(i -> {
+            assertThat(i.cpuProcess()).isNull();
+            assertThat(i.cpuOther()).isNull();
+        });
     }
 
     @Test
@@ -153,6 +229,8 @@ class RunEngineTest {
         canceller.join();
 
         assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(result.steps().get(0).partial()).isTrue();
+        assertThat(result.overall().partial()).isTrue();
         assertThat(tookMs).isLessThan(1500);
         assertThat(result.steps()).hasSize(1);
         assertThat(result.steps().get(0).requests()).isPositive();
@@ -169,6 +247,8 @@ class RunEngineTest {
         assertThat(result.status()).isEqualTo(RunStatus.TIMED_OUT);
         assertThat(result.steps()).hasSize(2);
         assertThat(result.steps().get(1).measuredSeconds()).isCloseTo(3.0, within(0.05));
+        assertThat(result.steps()).extracting(StepResult::partial).containsExactly(false, true);
+        assertThat(result.overall().partial()).isTrue();
     }
 
     @Test
@@ -294,10 +374,14 @@ class RunEngineTest {
         assertThat(result.steps()).hasSize(1);
         assertThat(result.steps().get(0).measuredSeconds()).isLessThanOrEqualTo(5.0);
         assertThat(result.steps().get(0).errorRate()).isCloseTo(0.6, within(0.02));
+        assertThat(result.steps().get(0).partial()).isTrue(); // stopped mid-step
+        assertThat(result.overall().partial()).isTrue();
 
         // below the limit the run completes
         RunResult fine = run(FakeClock.stepped(), Plans.withLoad("  duration: 1s\n  users: 1", "max_error_rate: 0.7"),
                 FakeDriver.taking(FakeClock.stepped(), MS));
         assertThat(fine.status()).isEqualTo(RunStatus.COMPLETED);
+        assertThat(fine.steps().get(0).partial()).isFalse();
+        assertThat(fine.overall().partial()).isFalse();
     }
 }

@@ -27,7 +27,7 @@ class StepRecorderTest {
             recorder.started();
             recorder.record(intended, Outcome.success(Timings.of(send, send + 2 * MS)), true);
         }
-        StepResult result = recorder.result(0, "rate=100/s", 1.0);
+        StepResult result = recorder.result(0, "rate=100/s", 1.0, false, null);
         assertThat(result.latencies().get(StepResult.SERVICE_TIME).summary().max()).isCloseTo(2.0, within(0.01));
         assertThat(result.latency().summary().p50()).isCloseTo(2.0, within(0.01));
         assertThat(result.latency().summary().p95()).isCloseTo(502.0, within(1.0));
@@ -45,13 +45,13 @@ class StepRecorderTest {
         recorder.dropped(true);
         recorder.dropped(false);
 
-        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.MEASURE, 1, java.util.Map.of("pool.active", 3.0));
+        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.MEASURE, 1, java.util.Map.of("pool.active", 3.0), null);
         assertThat(live.completed()).isEqualTo(2);
         assertThat(live.errors()).isEqualTo(1);
         assertThat(live.gauges()).containsEntry("pool.active", 3.0);
         assertThat(live.dropped()).isEqualTo(2);
 
-        StepResult result = recorder.result(0, "x", 1.0);
+        StepResult result = recorder.result(0, "x", 1.0, false, null);
         assertThat(result.requests()).isEqualTo(1);
         assertThat(result.errorsByClass()).containsEntry("timeout", 1L);
         assertThat(result.dropped()).isEqualTo(1);
@@ -65,7 +65,7 @@ class StepRecorderTest {
         recorder.close();
         recorder.record(0, Outcome.failure("reset", "aborted", Timings.of(0, MS)), true);
         assertThat(recorder.inFlight()).isZero();
-        assertThat(recorder.result(0, "x", 1).requests()).isZero();
+        assertThat(recorder.result(0, "x", 1, false, null).requests()).isZero();
     }
 
     @Test
@@ -89,12 +89,12 @@ class StepRecorderTest {
                 dev.benchdeck.engine.stream.StreamTimeline.of(0, cut, 150 * MS, null)), true);
 
         IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "users=3", IntervalSnapshot.Phase.MEASURE, 3,
-                java.util.Map.of());
+                java.util.Map.of(), null);
         assertThat(live.outputTokens()).isEqualTo(7);
         assertThat(live.ttftP50()).isCloseTo(200.0, within(0.5));
         assertThat(live.ttftP99()).isCloseTo(400.0, within(0.5));
 
-        StepResult result = recorder.result(0, "users=3", 2.0);
+        StepResult result = recorder.result(0, "users=3", 2.0, false, null);
         assertThat(result.latencies().get(StepResult.TTFT).summary().count()).isEqualTo(3);
         assertThat(result.latencies().get(StepResult.TTFT).summary().max()).isCloseTo(400.0, within(0.5));
         assertThat(result.latencies().get(StepResult.ITL).summary().count()).isEqualTo(3); // 20, 30, 10
@@ -102,6 +102,14 @@ class StepRecorderTest {
         assertThat(result.latencies().get(StepResult.E2E).summary().max()).isCloseTo(500.0, within(0.5));
         assertThat(result.latencies().get(StepResult.REQUEST_TOKENS_PER_SECOND).summary().max())
                 .isCloseTo(4 / 0.3, within(0.05));
+        // output tokens per request, stored ×1000 so that the summary reads in tokens: 4, 2 and 1
+        // (HdrHistogram reports a bucket's highest value: 4.001 for 4 at 3 significant digits)
+        var tokens = result.latencies().get(StepResult.OUTPUT_TOKENS).summary();
+        assertThat(tokens.count()).isEqualTo(3);
+        assertThat(tokens.min()).isEqualTo(1.0);
+        assertThat(tokens.p50()).isCloseTo(2.0, within(0.002));
+        assertThat(tokens.max()).isCloseTo(4.0, within(0.004));
+        assertThat(result.metric("output_tokens.p99")).isCloseTo(4.0, within(0.004));
         assertThat(result.stream().streams()).isEqualTo(3);
         assertThat(result.stream().outputTokens()).isEqualTo(4 + 2 + 1);
         assertThat(result.stream().tokenSource()).isEqualTo("mixed");
@@ -130,9 +138,44 @@ class StepRecorderTest {
         StepRecorder recorder = new StepRecorder(0);
         recorder.started();
         recorder.record(0, Outcome.success(Timings.of(0, MS)), true);
-        StepResult result = recorder.result(0, "x", 1.0);
+        StepResult result = recorder.result(0, "x", 1.0, false, null);
         assertThat(result.stream()).isNull();
-        assertThat(result.latencies()).doesNotContainKeys(StepResult.TTFT, StepResult.ITL);
+        assertThat(result.latencies()).containsOnlyKeys(StepResult.LATENCY, StepResult.SERVICE_TIME);
         assertThat(result.metric("goodput")).isNull();
+        assertThat(result.metric("ttft.p50")).isNull();
+
+        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.MEASURE, 1, java.util.Map.of(), null);
+        assertThat(live.p50()).isEqualTo(1.0);
+        assertThat(live.outputTokens()).isNull();
+        assertThat(live.ttftP50()).isNull();
+        assertThat(live.ttftP99()).isNull();
+        assertThat(live.cpuProcess()).isNull();
+    }
+
+    @Test
+    void anIntervalWithoutCompletionsHasNoLatencyFigures() {
+        StepRecorder recorder = new StepRecorder(0);
+        recorder.started(); // in flight, not done
+        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.WARMUP, 1, java.util.Map.of(), null);
+        assertThat(live.completed()).isZero();
+        assertThat(live.throughput()).isZero();
+        assertThat(live.p50()).isNull();
+        assertThat(live.p90()).isNull();
+        assertThat(live.p99()).isNull();
+        assertThat(live.max()).isNull();
+        assertThat(live.inFlight()).isEqualTo(1);
+    }
+
+    @Test
+    void theWaitForAPooledConnectionIsItsOwnDistributionOutsideServiceTime() {
+        StepRecorder recorder = new StepRecorder(0);
+        // intended at 0, waited 30 ms for a connection, then 10 ms to the first byte and 20 ms in all
+        recorder.started();
+        recorder.record(0, Outcome.success(new Timings(30 * MS, 40 * MS, 50 * MS, Timings.NONE, 30 * MS)), true);
+        StepResult result = recorder.result(0, "x", 1.0, false, null);
+        assertThat(result.latencies().get(StepResult.CONNECT_WAIT).summary().max()).isCloseTo(30.0, within(0.05));
+        assertThat(result.latencies().get(StepResult.SERVICE_TIME).summary().max()).isCloseTo(20.0, within(0.05));
+        assertThat(result.latencies().get(StepResult.TTFB).summary().max()).isCloseTo(10.0, within(0.05));
+        assertThat(result.latency().summary().max()).isCloseTo(50.0, within(0.05));
     }
 }

@@ -63,6 +63,18 @@ public final class FakeClock implements EngineClock {
         }
     }
 
+    /**
+     * Waits (real time, at most {@code maxMillis}) until some thread sleeps on this clock: a driver can
+     * call it before its first advance so that the conductor is asleep, and so sees every second, before
+     * the load runs ahead of it.
+     */
+    public synchronized void awaitSleeper(long maxMillis) throws InterruptedException {
+        long giveUp = System.currentTimeMillis() + maxMillis;
+        while (sleepers.isEmpty() && System.currentTimeMillis() < giveUp) {
+            wait(10);
+        }
+    }
+
     private boolean othersBusy() {
         return !busy.isEmpty() && !(busy.size() == 1 && busy.contains(Thread.currentThread()));
     }

@@ -16,6 +16,8 @@ import java.util.function.Consumer;
  * and its response read and discarded; a kept-alive connection found closed by the server before
  * any byte of the response is replaced and an idempotent request sent once more. Writes are not
  * bounded by the request timeout (sockets have no write timeout), but {@link #close()} ends them.
+ * With a bounded pool ({@code target.connections}) the request's timings start once the pool gave it
+ * a slot; the wait for it is reported as {@code connectWaitNanos}.
  */
 final class Http1Session implements Session {
 
@@ -24,6 +26,7 @@ final class Http1Session implements Session {
     private final HttpMethod method;
     private final ExpectedStatus expected;
     private final ConnectionSource connections;
+    private final boolean pooled;
     private final Consumer<Http1Session> onClose;
     private final RequestBuffer requestBytes;
 
@@ -37,38 +40,47 @@ final class Http1Session implements Session {
         this.method = workload.method();
         this.expected = workload.expectedStatus();
         this.connections = connections;
+        this.pooled = connections instanceof SharedConnections;
         this.onClose = onClose;
         this.requestBytes = new RequestBuffer(request);
     }
 
     @Override
     public Outcome execute(RequestContext context) throws InterruptedException {
-        long send = clock.nanoTime();
+        long start = clock.nanoTime();
         if (closed) {
-            return Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(send, send));
+            return Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(start, start));
         }
-        long deadline = context.timeoutNanos() > Long.MAX_VALUE - send ? Long.MAX_VALUE : send + context.timeoutNanos();
+        long deadline = context.timeoutNanos() > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + context.timeoutNanos();
         requestBytes.render(context);
-        return exchange(requestBytes.array(), requestBytes.length(), send, deadline, context.timeoutNanos() / 1_000_000);
+        return exchange(requestBytes.array(), requestBytes.length(), start, deadline, context.timeoutNanos() / 1_000_000);
     }
 
-    private Outcome exchange(byte[] bytes, int length, long send, long deadline, long timeoutMillis) throws InterruptedException {
+    private Outcome exchange(byte[] bytes, int length, long start, long deadline, long timeoutMillis) throws InterruptedException {
         long connectNanos = Timings.NONE;
+        long connectWait = Timings.NONE;
+        long send = start;
         for (boolean firstAttempt = true; ; firstAttempt = false) {
             Http1Connection connection;
             try {
                 connection = connections.take(deadline, !firstAttempt);
             } catch (TimeoutException e) {
+                long now = clock.nanoTime();
+                // never sent: all of its time went into waiting for a connection
                 return Outcome.failure(ErrorClasses.TIMEOUT, "no free connection within " + timeoutMillis + " ms",
-                        Timings.of(send, clock.nanoTime()));
+                        new Timings(now, Timings.NONE, now, Timings.NONE, now - start));
+            }
+            if (pooled && firstAttempt) {
+                send = clock.nanoTime();
+                connectWait = send - start;
             }
             boolean reused = connection != null;
             boolean connecting = !reused;
             try {
                 if (!reused) {
-                    long start = clock.nanoTime();
+                    long opening = clock.nanoTime();
                     connection = endpoint.connect(deadline, clock);
-                    connectNanos = clock.nanoTime() - start;
+                    connectNanos = clock.nanoTime() - opening;
                 }
                 connecting = false;
                 inFlight = connection;
@@ -79,7 +91,8 @@ final class Http1Session implements Session {
                 ResponseReader response = connection.receive(deadline, method == HttpMethod.HEAD);
                 inFlight = null;
                 connections.give(connection, response.reusable());
-                return outcome(response.status(), new Timings(send, response.firstByteNanos(), clock.nanoTime(), connectNanos));
+                return outcome(response.status(),
+                        new Timings(send, response.firstByteNanos(), clock.nanoTime(), connectNanos, connectWait));
             } catch (IOException e) {
                 inFlight = null;
                 ResponseReader response = connection == null ? null : connection.lastResponse();
@@ -92,7 +105,7 @@ final class Http1Session implements Session {
                     throw new InterruptedException("interrupted during an HTTP request");
                 }
                 Timings timings = new Timings(send, nothingReceived ? Timings.NONE : response.firstByteNanos(),
-                        clock.nanoTime(), connectNanos);
+                        clock.nanoTime(), connectNanos, connectWait);
                 if (closed) {
                     return Outcome.failure(ErrorClasses.RESET, "aborted: session closed", timings);
                 }

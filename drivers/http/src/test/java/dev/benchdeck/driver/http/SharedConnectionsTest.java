@@ -79,6 +79,9 @@ class SharedConnectionsTest {
             assertThat(outcome).isInstanceOfSatisfying(Outcome.Failure.class, f -> {
                 assertThat(f.errorClass()).isEqualTo(ErrorClasses.TIMEOUT);
                 assertThat(f.message()).isEqualTo("no free connection within 200 ms");
+                // never sent: its whole time was the wait for a connection
+                assertThat(f.timings().connectWaitNanos()).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
+                assertThat(f.timings().serviceNanos()).isZero();
             });
             holder.join(Duration.ofSeconds(2));
             Outcome afterwards = waiting.execute(request(2));

@@ -10,7 +10,6 @@ import dev.benchdeck.driver.jdbc.pool.FreshCredentialConnector;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.DriverException;
 import dev.benchdeck.engine.driver.DriverSpec;
-import dev.benchdeck.engine.driver.ErrorClasses;
 import dev.benchdeck.engine.time.EngineClock;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -70,7 +69,7 @@ public record JdbcSpec(JdbcTarget target, JdbcWorkload workload) implements Driv
             return new DriverException(AUTH, "login refused for " + where + ": " + SqlErrorClasses.message(e), e);
         }
         if (SqlErrorClasses.isUnreachable(e)) {
-            return new DriverException(ErrorClasses.CONNECT, "cannot connect to PostgreSQL at " + target.host() + ":"
+            return new DriverException(SqlErrorClasses.CONNECTION, "cannot connect to PostgreSQL at " + target.host() + ":"
                     + target.port() + ": " + rootMessage(e) + " (SQLSTATE " + e.getSQLState() + ")", e);
         }
         return new DriverException(SqlErrorClasses.of(e), "cannot log in as " + where + ": "

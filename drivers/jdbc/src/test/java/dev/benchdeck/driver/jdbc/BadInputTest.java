@@ -7,7 +7,6 @@ import dev.benchdeck.driver.jdbc.ops.SqlErrorClasses;
 import dev.benchdeck.embeddedpg.EmbeddedPostgres;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.DriverException;
-import dev.benchdeck.engine.driver.ErrorClasses;
 import dev.benchdeck.engine.time.EngineClock;
 import java.net.ServerSocket;
 import java.sql.Connection;
@@ -45,14 +44,14 @@ class BadInputTest {
     }
 
     @Test
-    void anUnreachableHostIsAConnectError() throws Exception {
+    void anUnreachableHostIsAConnectionError() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
         DriverException e = openFails("{host: 127.0.0.1, port: " + closedPort + ", database: postgres, user: u, "
                 + "password: secret-pw, sslmode: disable, connect_timeout: 2s}", "{driver: jdbc}");
-        assertThat(e.errorClass()).isEqualTo(ErrorClasses.CONNECT);
+        assertThat(e.errorClass()).isEqualTo(SqlErrorClasses.CONNECTION);
         assertThat(e.getMessage()).startsWith("cannot connect to PostgreSQL at 127.0.0.1:" + closedPort + ": ")
                 .contains("refused").doesNotContain("\n").doesNotContain("secret-pw");
     }

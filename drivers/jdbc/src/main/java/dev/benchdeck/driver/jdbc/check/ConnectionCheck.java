@@ -4,6 +4,7 @@ import dev.benchdeck.driver.jdbc.config.JdbcTarget;
 import dev.benchdeck.driver.jdbc.credentials.CredentialException;
 import dev.benchdeck.driver.jdbc.credentials.CredentialProvider;
 import dev.benchdeck.driver.jdbc.credentials.CredentialProviders;
+import dev.benchdeck.driver.jdbc.ops.SqlErrorClasses;
 import dev.benchdeck.driver.jdbc.pool.FreshCredentialConnector;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ public final class ConnectionCheck {
             List<CheckStep> steps = new ArrayList<>();
             steps.add(CheckStep.failed("credential", start, e.getMessage()));
             STEPS.forEach(name -> steps.add(CheckStep.skipped(name)));
-            return failure(CheckErrors.CREDENTIAL, e.getMessage(), steps);
+            return failure(SqlErrorClasses.CREDENTIAL, e.getMessage(), steps);
         }
     }
 
@@ -58,10 +59,10 @@ public final class ConnectionCheck {
             statement.setQueryTimeout((int) Math.max(1, target.connectTimeout().toSeconds()));
             return inspect(statement, steps);
         } catch (SQLException e) {
-            String message = "the server accepted the login but a check query failed: " + CheckErrors.serverText(e);
+            String message = "the server accepted the login but a check query failed: " + SqlErrorClasses.serverText(e);
             steps.add(new CheckStep(STEPS.get(steps.size()), CheckStep.FAILED, 0, message));
             STEPS.stream().skip(steps.size()).forEach(name -> steps.add(CheckStep.skipped(name)));
-            return failure(CheckErrors.ofStatement(e.getSQLState()), message, steps);
+            return failure(SqlErrorClasses.ofSqlState(e.getSQLState()), message, steps);
         }
     }
 

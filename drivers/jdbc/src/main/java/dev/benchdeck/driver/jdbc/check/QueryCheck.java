@@ -4,6 +4,7 @@ import dev.benchdeck.driver.jdbc.config.JdbcTarget;
 import dev.benchdeck.driver.jdbc.credentials.CredentialException;
 import dev.benchdeck.driver.jdbc.credentials.CredentialProvider;
 import dev.benchdeck.driver.jdbc.credentials.CredentialProviders;
+import dev.benchdeck.driver.jdbc.ops.SqlErrorClasses;
 import dev.benchdeck.driver.jdbc.pool.FreshCredentialConnector;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +39,7 @@ public final class QueryCheck {
         try (CredentialProvider credentials = CredentialProviders.forTarget(target)) {
             return run(target, credentials, sql, DEFAULT_TIMEOUT);
         } catch (CredentialException e) {
-            return QueryReport.failure(CheckErrors.CREDENTIAL, null, e.getMessage(), null, null);
+            return QueryReport.failure(SqlErrorClasses.CREDENTIAL, null, e.getMessage(), null, null);
         }
     }
 
@@ -48,11 +49,11 @@ public final class QueryCheck {
 
     public static QueryReport run(JdbcTarget target, CredentialProvider credentials, String sql, Duration timeout) {
         if (sql == null || StatementText.statementCount(sql) == 0) {
-            return QueryReport.failure(CheckErrors.SYNTAX, null, "no SQL statement given", null, null);
+            return QueryReport.failure(SqlErrorClasses.SYNTAX, null, "no SQL statement given", null, null);
         }
         int statements = StatementText.statementCount(sql);
         if (statements > 1) {
-            return QueryReport.failure(CheckErrors.SYNTAX, null,
+            return QueryReport.failure(SqlErrorClasses.SYNTAX, null,
                     "one statement at a time, please: the text holds " + statements + " statements", null, null);
         }
         FreshCredentialConnector.Login login;
@@ -70,8 +71,8 @@ public final class QueryCheck {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            return QueryReport.failure(CheckErrors.ofStatement(e.getSQLState()), e.getSQLState(),
-                    CheckErrors.serverText(e), null, null);
+            return QueryReport.failure(SqlErrorClasses.ofSqlState(e.getSQLState()), e.getSQLState(),
+                    SqlErrorClasses.serverText(e), null, null);
         }
     }
 
@@ -138,7 +139,7 @@ public final class QueryCheck {
     /** The failure with the error's position in the user's text ({@code prefix} characters were added before it). */
     private static QueryReport failure(SQLException e, String sql, int prefix, String plan) {
         Integer position = null;
-        String message = CheckErrors.serverText(e);
+        String message = SqlErrorClasses.serverText(e);
         if (e instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
             ServerErrorMessage server = psql.getServerErrorMessage();
             if (server.getPosition() > prefix) {
@@ -149,7 +150,7 @@ public final class QueryCheck {
                 message += "; hint: " + server.getHint();
             }
         }
-        return QueryReport.failure(CheckErrors.ofStatement(e.getSQLState()), e.getSQLState(), message, position, plan);
+        return QueryReport.failure(SqlErrorClasses.ofSqlState(e.getSQLState()), e.getSQLState(), message, position, plan);
     }
 
     /** "line L, column C" of the 1-based character {@code position}. */

@@ -69,7 +69,7 @@ class ConnectionCheckTest {
         ConnectionReport report = ConnectionCheck.run(target("127.0.0.1", closedPort, "postgres", base.user(), "disable", "x"));
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.errorClass()).isEqualTo(CheckErrors.CONNECT);
+        assertThat(report.errorClass()).isEqualTo("connection");
         assertThat(report.message()).contains("127.0.0.1:" + closedPort).contains("check the host and port");
         assertThat(report.steps()).extracting(CheckStep::outcome)
                 .containsExactly(CheckStep.FAILED, CheckStep.SKIPPED, CheckStep.SKIPPED, CheckStep.SKIPPED);
@@ -83,7 +83,7 @@ class ConnectionCheckTest {
                 target(base.host(), base.port(), "postgres", base.user(), "disable", "wrong-secret-42"));
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.errorClass()).isEqualTo(CheckErrors.AUTHENTICATION);
+        assertThat(report.errorClass()).isEqualTo("auth");
         assertThat(report.message()).contains("refused the password for user \"" + base.user() + "\"")
                 .doesNotContain("wrong-secret-42");
     }
@@ -96,7 +96,7 @@ class ConnectionCheckTest {
                 target(base.host(), base.port(), "no_such_db", base.user(), "disable", base.password()));
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.errorClass()).isEqualTo(CheckErrors.DATABASE_MISSING);
+        assertThat(report.errorClass()).isEqualTo("database_missing");
         assertThat(report.message()).contains("database \"no_such_db\" does not exist");
     }
 
@@ -108,7 +108,7 @@ class ConnectionCheckTest {
                 target(base.host(), base.port(), "postgres", base.user(), "require", base.password()));
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.errorClass()).isEqualTo(CheckErrors.TLS);
+        assertThat(report.errorClass()).isEqualTo("tls");
         assertThat(report.message()).contains("does not offer TLS").contains("sslmode");
     }
 
@@ -122,7 +122,7 @@ class ConnectionCheckTest {
         ConnectionReport report = ConnectionCheck.run(lakebase);
 
         assertThat(report.ok()).isFalse();
-        assertThat(report.errorClass()).isEqualTo(CheckErrors.CREDENTIAL);
+        assertThat(report.errorClass()).isEqualTo("credential");
         assertThat(report.message()).contains("exactly one of instance");
         assertThat(report.steps().getFirst().name()).isEqualTo("credential");
     }
@@ -133,7 +133,7 @@ class ConnectionCheckTest {
 
         ConnectionReport report = ConnectionCheck.run(base, new StaticPassword(base.user(), "also-wrong"));
 
-        assertThat(report.errorClass()).isEqualTo(CheckErrors.AUTHENTICATION);
+        assertThat(report.errorClass()).isEqualTo("auth");
         assertThat(report.message()).contains(": check the password");
     }
 

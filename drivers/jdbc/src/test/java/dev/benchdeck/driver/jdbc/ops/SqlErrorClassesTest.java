@@ -17,9 +17,10 @@ class SqlErrorClassesTest {
     @ParameterizedTest
     @CsvSource({
             "08006, connection", "08001, connection", "57P01, connection", "28P01, auth", "28000, auth",
-            "40001, serialization", "40P01, deadlock", "23505, constraint", "23503, constraint", "57014, timeout",
-            "42601, syntax", "42P01, syntax", "42501, privileges", "53300, resources", "53100, resources",
-            "22012, sql_22", "55P03, sql_55", "0A000, sql_0a", "XX000, sql_xx"})
+            "3D000, database_missing", "40001, serialization", "40P01, deadlock", "23505, constraint",
+            "23503, constraint", "22012, data", "22P02, data", "57014, timeout", "42601, syntax", "42883, syntax",
+            "42P01, undefined_table", "42703, undefined_column", "42501, privileges", "53300, too_many_connections",
+            "53100, resources", "55P03, sql_55", "25001, sql_25", "0A000, sql_0a", "XX000, sql_xx"})
     void sqlStatesMapToTheirClass(String state, String errorClass) {
         assertThat(SqlErrorClasses.ofSqlState(state)).isEqualTo(errorClass);
         assertThat(SqlErrorClasses.of(new SQLException("x", state))).isEqualTo(errorClass);
@@ -57,5 +58,17 @@ class SqlErrorClassesTest {
         assertThat(SqlErrorClasses.message(e))
                 .isEqualTo("duplicate key value violates unique constraint \"t_pkey\" (SQLSTATE 23505)");
         assertThat(SqlErrorClasses.message(new SQLException("y".repeat(500), "XX000"))).hasSizeLessThan(230);
+    }
+
+    /** Runs, the connection check and the query check all name errors with these classes: each one is documented. */
+    @Test
+    void everyClassIsInTheDocs() throws Exception {
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("..", "..", "docs", "databases.md"));
+        String section = docs.substring(docs.indexOf("## Error classes"));
+        for (java.lang.reflect.Field field : SqlErrorClasses.class.getFields()) {
+            String name = (String) field.get(null);
+            String documented = field.getName().equals("SQLSTATE_CLASS_PREFIX") ? "`sql_<class>`" : "`" + name + "`";
+            assertThat(section).as(field.getName()).contains(documented);
+        }
     }
 }

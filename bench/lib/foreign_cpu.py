@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""CPU used by processes that are not part of bench/server/run.sh (builds, tests, other benchmarks).
+"""CPU used by processes that are not part of a benchmark script (builds, tests, other benchmarks).
 
   foreign_cpu.py monitor ROOT_PID DATA_DIR OUTFILE   # every second: "epoch foreign_% top_process:%"
   foreign_cpu.py quiet ROOT_PID DATA_DIR MAX_WAIT    # wait until 2 s in a row stay under 10 %
 
-Ours: ROOT_PID and its descendants, plus the embedded PostgreSQL (pg_ctl detaches it, so it is found
+The one CPU monitor of bench/: run-all.sh, server/run.sh and db/run.sh use it. Ours: ROOT_PID (the
+script) and its descendants, plus, when DATA_DIR is not "-", a PostgreSQL that pg_ctl detached (found
 as the processes whose command line names DATA_DIR, and their descendants). Percent of one CPU;
-kernel threads are left out. `monitor` stops when ROOT_PID exits or on SIGTERM; `quiet` prints how
-many seconds it waited and the last figure.
+kernel threads are left out; a process born during a sample counts with all its ticks. `monitor`
+stops when ROOT_PID exits or on SIGTERM; `quiet` prints how many seconds it waited and the last figure.
 """
 
 import os
@@ -41,7 +42,7 @@ def processes():
 
 def ours(root, data_dir, procs):
     seeds = {root}
-    for pid in procs:
+    for pid in procs if data_dir != "-" else ():
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 if data_dir.encode() in f.read():

@@ -34,3 +34,13 @@ describe('chart axes', () => {
     expect(values(u, [1, 2, 40])).toEqual(['1', '', '40']);
   });
 });
+
+describe('chart options', () => {
+  it('give count charts a 0–1 scale at least, so all zeros are a flat line at the bottom', async () => {
+    const { timeSeriesOptions } = await import('./chart-options');
+    const range = timeSeriesOptions([{ label: 'errors', stroke: 'red', unit: '' }], 'per interval', { counts: true }).scales!.y!.range as (u: uPlot, min: number, max: number) => [number, number];
+    expect(range({} as uPlot, 0, 0)).toEqual([0, 1]);
+    expect(range({} as uPlot, 0, 7)).toEqual([0, 7]);
+    expect(timeSeriesOptions([{ label: 'p99', stroke: 'red', unit: 'ms' }], 'ms').scales).not.toHaveProperty('y');
+  });
+});

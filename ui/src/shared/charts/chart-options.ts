@@ -16,7 +16,8 @@ export function legendValue(unit: string) {
  */
 export function timeSeriesOptions(series: readonly SeriesSpec[], yLabel: string, { counts = false } = {}): ChartOptions {
   return {
-    scales: { x: { time: false } },
+    // Counts start at 0 and reach at least 1, so a run without errors shows a flat 0, not a 0–100 scale.
+    scales: { x: { time: false }, ...(counts ? { y: { range: (_u, _min, max) => [0, Math.max(1, Number.isFinite(max) ? max : 0)] } } : {}) },
     axes: [elapsedAxis(), counts ? countAxis(yLabel, 60) : { label: yLabel, size: 60 }],
     series: [
       { label: 'elapsed', value: (_u, v) => (v == null ? '—' : formatDuration(v)) },

@@ -7,7 +7,7 @@ import { useSocketState } from './use-socket-state';
 
 /**
  * The header's view of the connection: the live socket's state as it happens, and the server's
- * readiness, polled every 10 s while both are fine and every second while either is down. A change
+ * readiness, polled every 10 s while both are fine and twice a second while either is down. A change
  * of the socket asks for readiness at once, and a fresh "ready" while the socket is closed gets a
  * reconnect at once instead of at the end of the socket's backoff.
  */

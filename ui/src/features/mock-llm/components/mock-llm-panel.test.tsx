@@ -5,7 +5,7 @@ import { mockApi, renderAt } from '@/testing/test-utils';
 import { defaults } from '../api/mock-llm.fixture';
 import { MockLlmPanel } from './mock-llm-panel';
 
-const stats = { active_streams: 3, peak_active_streams: 9, total_requests: 1234, outcomes: { completed: 1200, rate_limited: 34, dropped: 0 } };
+const stats = { active_streams: 3, peak_active_streams: 9, total_requests: 1234, outcomes: { completed: 1200, rate_limited: 34, dropped: 0, control: 12 } };
 
 function renderPanel(put: (init: RequestInit | undefined) => { status?: number; body: unknown }) {
   const api = mockApi([
@@ -28,6 +28,7 @@ describe('MockLlmPanel', () => {
     expect(screen.getByTestId('mock-active-streams')).toHaveTextContent('3');
     expect(screen.getByText('rate limited')).toBeInTheDocument();
     expect(screen.queryByText('dropped')).not.toBeInTheDocument(); // outcomes that never happened are left out
+    expect(screen.queryByText('control')).not.toBeInTheDocument(); // nor the panel's own requests
   });
 
   it('saves only the changes with PUT and then shows what the mock stored', async () => {

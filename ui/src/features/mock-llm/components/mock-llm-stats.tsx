@@ -2,6 +2,9 @@ import { ErrorState, LoadingState } from '@/shared/components/states';
 import { formatCount } from '@/shared/format/format';
 import { useMockLlmStats } from '../api/mock-llm';
 
+/** The mock's count of its own settings and statistics requests: not traffic, so not listed. */
+const CONTROL = 'control';
+
 /** What the mock has answered since it started, polled every 2 s. */
 export function MockLlmStatsView() {
   const stats = useMockLlmStats(true);
@@ -20,7 +23,7 @@ export function MockLlmStatsView() {
           <dd className="text-right tabular-nums">{formatCount(stats.data.peak_active_streams)}</dd>
           <dt className="text-slate-600">Requests</dt>
           <dd className="text-right tabular-nums" data-testid="mock-total-requests">{formatCount(stats.data.total_requests)}</dd>
-          {Object.entries(stats.data.outcomes ?? {}).filter(([, count]) => count > 0).map(([outcome, count]) => (
+          {Object.entries(stats.data.outcomes ?? {}).filter(([outcome, count]) => count > 0 && outcome !== CONTROL).map(([outcome, count]) => (
             <div key={outcome} className="contents">
               <dt className="pl-3 text-slate-500">{outcome.replace(/_/g, ' ')}</dt>
               <dd className="text-right tabular-nums text-slate-700">{formatCount(count)}</dd>

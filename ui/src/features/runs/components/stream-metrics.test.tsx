@@ -23,11 +23,14 @@ describe('StreamTable', () => {
     expect(within(row).getByTestId('output-tokens-max')).toHaveTextContent('180');
     expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('usage');
     expect(screen.getByRole('columnheader', { name: 'Output tokens per request' })).toBeInTheDocument();
+    expect(within(row).getByTestId('ttft-p50')).toHaveTextContent('200 ms');
+    expect(within(row).getByTestId('e2e-p99')).toHaveTextContent('1.80 s');
   });
 
-  it('sits in a region that scrolls sideways, with the step column kept in view', () => {
+  it('fits the page: one column per metric, its percentiles stacked, in a region that still scrolls on narrow screens', () => {
     render(<StreamTable steps={[step]} />);
     expect(screen.getByRole('region', { name: 'Stream metrics per step' })).toHaveClass('overflow-x-auto');
+    expect(screen.getAllByRole('columnheader')).toHaveLength(11);
     expect(within(screen.getByTestId('stream-row')).getByRole('rowheader')).toHaveClass('sticky');
   });
 });

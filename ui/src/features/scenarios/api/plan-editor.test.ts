@@ -20,7 +20,8 @@ describe('the plan editor', () => {
   it('keeps the last readable plan and says why when the YAML cannot be read, and can go back to it', () => {
     const good = planState(DEFAULT_DB_PLAN_YAML);
     const broken = withYaml(good, 'load: [1, 2\n');
-    expect(broken.yamlError).toBeTruthy();
+    expect(broken.yamlError).toMatch(/at line \d+, column \d+$/);
+    expect(broken.yamlError).not.toContain('\n');
     expect(broken.yaml).toBe('load: [1, 2\n');
     expect(broken.readableYaml).toBe(DEFAULT_DB_PLAN_YAML);
     const back = backToReadable(broken);

@@ -36,6 +36,11 @@ function readAll(doc: PlanDocument): PlanForms {
   return { http: editors.http.read(doc), db: editors.db.read(doc), llm: editors.llm.read(doc) };
 }
 
+/** The YAML parser's message without the code excerpt it appends (the text is right above the message). */
+function yamlProblem(error: unknown): string {
+  return errorMessage(error).split('\n')[0].replace(/:\s*$/, '');
+}
+
 function readable(yaml: string, doc: PlanDocument, touched: boolean): PlanState {
   return { yaml, doc, forms: readAll(doc), thresholds: thresholdsOf(doc), yamlError: null, readableYaml: yaml, touched };
 }
@@ -44,7 +49,7 @@ export function planState(yaml: string, touched = false): PlanState {
   try {
     return readable(yaml, parsePlan(yaml), touched);
   } catch (e) {
-    return { ...readable('', {}, touched), yaml, yamlError: errorMessage(e) };
+    return { ...readable('', {}, touched), yaml, yamlError: yamlProblem(e) };
   }
 }
 
@@ -53,7 +58,7 @@ export function withYaml(state: PlanState, yaml: string): PlanState {
   try {
     return readable(yaml, parsePlan(yaml), true);
   } catch (e) {
-    return { ...state, yaml, yamlError: errorMessage(e), touched: true };
+    return { ...state, yaml, yamlError: yamlProblem(e), touched: true };
   }
 }
 

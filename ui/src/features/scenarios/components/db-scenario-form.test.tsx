@@ -25,7 +25,8 @@ function fakeValidation(init: RequestInit | undefined) {
     steps.forEach((_, i) => problems.push({ path: `load.steps[${i}].duration`, message: 'must be at least 10s for a database benchmark' }));
   }
   if (plan.workload?.table === 'bad name') problems.push({ path: 'workload.table', message: 'must be a plain table name' });
-  return { body: { valid: problems.length === 0, problems, estimated_seconds: problems.length ? null : 22 } };
+  // steps × (5 s warm-up + 30 s): what the server estimates for the default plan's sweep
+  return { body: { valid: problems.length === 0, problems, estimated_seconds: problems.length ? null : steps.length * 35 } };
 }
 
 async function renderDbForm() {

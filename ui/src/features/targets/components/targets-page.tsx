@@ -60,19 +60,22 @@ export function TargetsPage() {
                   <tr>
                     <td className={`${tdClasses} font-medium`}>{target.name}</td>
                     <td className={tdClasses}>{target.kind}</td>
-                    <td className={`${tdClasses} font-mono text-xs`}>{target.url}</td>
-                    <td className={tdClasses}>{describeOptions(target)}</td>
+                    <td className="px-3 py-2 font-mono text-xs break-all">{target.url}</td>
+                    <td className="px-3 py-2">{describeOptions(target)}</td>
                     <td className={tdClasses}>{target.has_credentials ? 'stored' : '—'}</td>
-                    <td className={`${tdClasses} text-right`}>
-                      <Button variant="ghost" onClick={() => test.mutate(target.id)} aria-label={`Test connection to ${target.name}`} disabled={test.isPending}>Test connection</Button>
-                      {target.kind === 'postgres' && (
-                        <Button variant="ghost" aria-expanded={queryCheckOf === target.id} aria-label={`Query check on ${target.name}`}
-                          onClick={() => setQueryCheckOf(queryCheckOf === target.id ? null : target.id)}>
-                          Query check
-                        </Button>
-                      )}
-                      <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
-                      <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
+                    {/* the buttons take the width they need; URL and options wrap instead of pushing the table past the page */}
+                    <td className="w-px px-3 py-2 whitespace-nowrap">
+                      <div className="flex justify-end gap-1">
+                        <Button variant="ghost" onClick={() => test.mutate(target.id)} aria-label={`Test connection to ${target.name}`} disabled={test.isPending}>Test connection</Button>
+                        {target.kind === 'postgres' && (
+                          <Button variant="ghost" aria-expanded={queryCheckOf === target.id} aria-label={`Query check on ${target.name}`}
+                            onClick={() => setQueryCheckOf(queryCheckOf === target.id ? null : target.id)}>
+                            Query check
+                          </Button>
+                        )}
+                        <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
+                        <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
+                      </div>
                     </td>
                   </tr>
                   {queryCheckOf === target.id && (

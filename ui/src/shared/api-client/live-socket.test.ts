@@ -17,16 +17,17 @@ class FakeWebSocket {
   close() { this.readyState = 3; this.onclose?.(); }
 }
 
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+  vi.stubGlobal('WebSocket', FakeWebSocket);
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
 describe('LiveSocket', () => {
-  beforeEach(() => {
-    FakeWebSocket.instances = [];
-    vi.stubGlobal('WebSocket', FakeWebSocket);
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
 
   it('subscribes on open, routes messages by run and subscribes again after reconnecting', () => {
     const socket = new LiveSocket(() => 'ws://test/api/v1/live');
@@ -59,15 +60,6 @@ describe('LiveSocket', () => {
 });
 
 describe('LiveSocket reconnecting', () => {
-  beforeEach(() => {
-    FakeWebSocket.instances = [];
-    vi.stubGlobal('WebSocket', FakeWebSocket);
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
 
   it('never waits longer than the low cap between attempts, however many failed', () => {
     const socket = new LiveSocket(() => 'ws://test');

@@ -28,5 +28,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['src/testing/setup-tests.ts'],
     css: false,
+    // Form tests type key by key; on a busy 2-core machine that can take longer than the default 5 s.
+    testTimeout: 20_000,
   },
 });

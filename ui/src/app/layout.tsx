@@ -1,6 +1,8 @@
+import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ConnectionIndicator } from '@/features/live/components/connection-indicator';
 import { focusRing } from '@/shared/components/button';
+import { LoadingState } from '@/shared/components/states';
 import { paths } from '@/shared/paths';
 
 const navigation = [
@@ -42,7 +44,9 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
-        <Outlet />
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

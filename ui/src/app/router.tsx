@@ -1,21 +1,33 @@
+import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NotFound } from '@/shared/components/not-found';
 import { AppLayout } from './layout';
-import { NotFound, RouteError } from './routes/route-parts';
+import { RouteError } from './routes/route-parts';
 
 // Each screen is its own chunk: the overview does not load uPlot, the YAML parser or the run screen.
+// They load with React.lazy inside the layout's Suspense (not the router's `lazy`), so the router has
+// nothing to load before its first render and the header shows at once while a screen's chunk loads.
+const OverviewPage = lazy(async () => ({ default: (await import('@/features/overview/components/overview-page')).OverviewPage }));
+const TargetsRoute = lazy(async () => ({ default: (await import('./routes/targets-route')).TargetsRoute }));
+const ScenariosList = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenariosList }));
+const NewScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).NewScenarioRoute }));
+const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioRoute }));
+const RunsList = lazy(async () => ({ default: (await import('@/features/runs/components/runs-list')).RunsList }));
+const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-detail-route')).RunDetailRoute }));
+
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteError />,
     children: [
-      { index: true, lazy: async () => ({ Component: (await import('@/features/overview/components/overview-page')).OverviewPage }) },
-      { path: 'targets', lazy: async () => ({ Component: (await import('@/features/targets/components/targets-page')).TargetsPage }) },
-      { path: 'scenarios', lazy: async () => ({ Component: (await import('./routes/scenario-routes')).ScenariosList }) },
-      { path: 'scenarios/new', lazy: async () => ({ Component: (await import('./routes/scenario-routes')).NewScenarioRoute }) },
-      { path: 'scenarios/:id', lazy: async () => ({ Component: (await import('./routes/scenario-routes')).ScenarioRoute }) },
-      { path: 'runs', lazy: async () => ({ Component: (await import('@/features/runs/components/runs-list')).RunsList }) },
-      { path: 'runs/:id', lazy: async () => ({ Component: (await import('./routes/run-detail-route')).RunDetailRoute }) },
+      { index: true, element: <OverviewPage /> },
+      { path: 'targets', element: <TargetsRoute /> },
+      { path: 'scenarios', element: <ScenariosList /> },
+      { path: 'scenarios/new', element: <NewScenarioRoute /> },
+      { path: 'scenarios/:id', element: <ScenarioRoute /> },
+      { path: 'runs', element: <RunsList /> },
+      { path: 'runs/:id', element: <RunDetailRoute /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -4,7 +4,8 @@ import { PoolGauges } from '@/features/live/components/pool-gauges';
 import { SetupProgressPanel } from '@/features/live/components/setup-progress';
 import { StreamLive } from '@/features/live/components/stream-live';
 import { RunDetail } from '@/features/runs/components/run-detail';
-import { NotFound, useIdParam } from './route-parts';
+import { NotFound } from '@/shared/components/not-found';
+import { useIdParam } from './route-parts';
 
 /** The run screen joins two features: the stored run and its live feed. */
 export function RunDetailRoute() {

@@ -1,5 +1,6 @@
 import { ScenarioFormPage } from '@/features/scenarios/components/scenario-form-page';
-import { NotFound, useIdParam } from './route-parts';
+import { NotFound } from '@/shared/components/not-found';
+import { useIdParam } from './route-parts';
 
 export { ScenariosList } from '@/features/scenarios/components/scenarios-list';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LiveSocket } from './live-socket';
+import { LiveSocket, MAX_BACKOFF_MS } from './live-socket';
 
 class FakeWebSocket {
   static OPEN = 1;
@@ -17,16 +17,17 @@ class FakeWebSocket {
   close() { this.readyState = 3; this.onclose?.(); }
 }
 
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+  vi.stubGlobal('WebSocket', FakeWebSocket);
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
 describe('LiveSocket', () => {
-  beforeEach(() => {
-    FakeWebSocket.instances = [];
-    vi.stubGlobal('WebSocket', FakeWebSocket);
-    vi.useFakeTimers();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-    vi.unstubAllGlobals();
-  });
 
   it('subscribes on open, routes messages by run and subscribes again after reconnecting', () => {
     const socket = new LiveSocket(() => 'ws://test/api/v1/live');
@@ -55,5 +56,37 @@ describe('LiveSocket', () => {
     ws.open();
     stop();
     expect(ws.sent).toEqual(['{"subscribe":42}', '{"unsubscribe":42}']);
+  });
+});
+
+describe('LiveSocket reconnecting', () => {
+
+  it('never waits longer than the low cap between attempts, however many failed', () => {
+    const socket = new LiveSocket(() => 'ws://test');
+    socket.subscribe(1, () => {});
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const count = FakeWebSocket.instances.length;
+      FakeWebSocket.instances[count - 1].close();
+      vi.advanceTimersByTime(MAX_BACKOFF_MS);
+      expect(FakeWebSocket.instances).toHaveLength(count + 1);
+    }
+    expect(MAX_BACKOFF_MS).toBeLessThanOrEqual(2_000);
+  });
+
+  it('connects at once on reconnectNow instead of waiting out the backoff, and only once', () => {
+    const socket = new LiveSocket(() => 'ws://test');
+    const states: string[] = [];
+    socket.onStateChange((s) => states.push(s));
+    FakeWebSocket.instances[0].close();
+    expect(socket.getState()).toBe('closed');
+    socket.reconnectNow();
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(socket.getState()).toBe('connecting');
+    socket.reconnectNow(); // already trying: no second socket
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    FakeWebSocket.instances[1].open();
+    expect(states).toEqual(['connecting', 'closed', 'connecting', 'open']);
+    vi.advanceTimersByTime(MAX_BACKOFF_MS * 2);
+    expect(FakeWebSocket.instances).toHaveLength(2); // the cancelled retry does not fire
   });
 });

@@ -4,8 +4,9 @@ export type SocketState = 'connecting' | 'open' | 'closed';
 type MessageListener = (message: LiveMessage) => void;
 type StateListener = (state: SocketState) => void;
 
-const MIN_BACKOFF_MS = 500;
-const MAX_BACKOFF_MS = 15_000;
+const MIN_BACKOFF_MS = 250;
+/** Low, so the feed is back within a second or two of a restarted server; the readiness poll can also call `reconnectNow`. */
+export const MAX_BACKOFF_MS = 2_000;
 
 /**
  * One WebSocket to /api/v1/live shared by the whole page. It reconnects with exponential backoff
@@ -49,6 +50,15 @@ export class LiveSocket {
         this.send({ unsubscribe: runId });
       }
     };
+  }
+
+  /** Tries at once instead of waiting out the backoff, e.g. when the server was just seen up again. */
+  reconnectNow() {
+    if (this.socket) return;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.attempts = 0;
+    this.ensureConnected();
   }
 
   private ensureConnected() {

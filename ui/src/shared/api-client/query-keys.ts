@@ -5,6 +5,7 @@ export const queryKeys = {
   scenarios: ['scenarios'] as const,
   scenario: (id: number) => ['scenarios', id] as const,
   runs: ['runs'] as const,
+  runLists: ['runs', 'list'] as const,
   runList: (filters: object) => ['runs', 'list', filters] as const,
   run: (id: number) => ['runs', id] as const,
   runIntervals: (id: number) => ['runs', id, 'intervals'] as const,

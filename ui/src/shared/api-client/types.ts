@@ -175,6 +175,19 @@ export type StepResult = {
   error_samples: ErrorSample[];
   /** Token-stream figures (LLM and SSE runs); null when no request streamed. */
   stream?: StreamFigures | null;
+  /** True when the step ended before its planned duration or request count (cancelled, failed, deadline…). */
+  partial?: boolean;
+  /** CPU over the step's measured time; null when the platform cannot tell. */
+  cpu?: CpuUsage | null;
+};
+
+/** Cores busy during a step: Benchdeck's own process and everything else on the machine. */
+export type CpuUsage = {
+  cores: number;
+  process_cores: number;
+  other_cores: number;
+  /** Set when other processes used more than a little CPU, so the figures may be distorted. */
+  warning: string | null;
 };
 
 /** docs/metrics.md: token counts from the server's usage where sent, else counted content events. */
@@ -187,7 +200,8 @@ export type StreamFigures = {
   goodput: number;
 };
 
-export type ThresholdVerdict = { threshold: string; scope: string; actual: number | null; passed: boolean };
+/** `unit` of `actual`: "ms", "%", "/s", "tokens", "tokens/s", or "" for counts. */
+export type ThresholdVerdict = { threshold: string; scope: string; actual: number | null; passed: boolean; unit?: string };
 
 export type EnvironmentInfo = { benchdeck_version?: string; java?: string; cpus?: number; os?: string };
 
@@ -226,18 +240,19 @@ export type IntervalSnapshot = {
   errors: number;
   dropped: number;
   throughput: number;
-  p50: number;
-  p90: number;
-  p99: number;
-  max: number;
+  /** Latencies of the interval (ms); null when it completed nothing. */
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  max: number | null;
   in_flight: number;
   users: number;
   /** The driver's live gauges, e.g. pool.active, pool.idle, pool.waiting, pool.total. */
   gauges?: Record<string, number>;
-  /** Token streams: output tokens completed in this interval, and its TTFT p50/p99 (ms; 0 when none). */
-  output_tokens?: number;
-  ttft_p50?: number;
-  ttft_p99?: number;
+  /** Token streams: output tokens completed in this interval, and its TTFT p50/p99 (ms); null when the interval measured no stream. */
+  output_tokens?: number | null;
+  ttft_p50?: number | null;
+  ttft_p99?: number | null;
 };
 
 export type Page<T> = { items: T[]; page: number; size: number; total: number };

@@ -1,4 +1,5 @@
 import type { LatencySummary } from '@/shared/api-client/types';
+import { toPoint } from './chart-data';
 
 /** The summary points a result carries, as fractions (0.5 = p50). */
 export const SUMMARY_PERCENTILES: readonly { key: keyof LatencySummary; fraction: number }[] = [
@@ -42,8 +43,12 @@ export function toPercentileDistribution(series: readonly PercentileSeries[]): [
   const points = series.map(({ summary }) => {
     const byX = new Map<number, number>();
     if (summary.count > 0) {
-      for (const { key, fraction } of SUMMARY_PERCENTILES) byX.set(percentileToX(fraction), summary[key] as number);
-      byX.set(maxX(summary.count), summary.max);
+      for (const { key, fraction } of SUMMARY_PERCENTILES) {
+        const ms = toPoint(summary[key]);
+        if (ms !== null) byX.set(percentileToX(fraction), ms);
+      }
+      const max = toPoint(summary.max);
+      if (max !== null) byX.set(maxX(summary.count), max);
     }
     return byX;
   });

@@ -1,6 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { countPoints } from './chart-data';
 
 type UPlotChartProps = {
   /** Built once per shape change (series, scales); data changes do not rebuild the chart. */
@@ -14,11 +15,15 @@ type UPlotChartProps = {
 /**
  * uPlot inside React: the plot is created when the options change and fed with `setData` when
  * only the data does, so a second's new interval costs one redraw, not a React re-render per point.
+ * The wrapper says what it was given — `data-chart` (its label) and `data-points` (finite y values
+ * of the data last set) — so a test or a person can tell an empty chart from a drawn one.
  */
 export function UPlotChart({ options, data, height = 220, label, testId }: UPlotChartProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<uPlot | null>(null);
   const dataRef = useRef(data);
+  // Rendered in the same commit whose effect hands `data` to setData, so the two never disagree.
+  const points = useMemo(() => countPoints(data), [data]);
 
   // Declared before the creating effect so a new plot always starts from the latest data.
   useEffect(() => {
@@ -51,5 +56,8 @@ export function UPlotChart({ options, data, height = 220, label, testId }: UPlot
     };
   }, [options, height]);
 
-  return <div ref={containerRef} role="img" aria-label={label} data-testid={testId} className="w-full min-w-0" />;
+  return (
+    <div ref={containerRef} role="img" aria-label={label} data-testid={testId} data-chart={label} data-points={points}
+      className="w-full min-w-0" />
+  );
 }

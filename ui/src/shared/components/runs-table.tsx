@@ -41,7 +41,7 @@ export function RunsTable({ runs, label = 'Runs' }: { runs: readonly RunSummary[
               <td className={numClasses}>{formatMs(run.p95_ms)}</td>
               <td className={numClasses}>{formatMs(run.p99_ms)}</td>
               <td className={numClasses}>{formatPercent(run.error_rate)}</td>
-              <td className={tdClasses}><VerdictBadge passed={run.thresholds_passed} /></td>
+              <td className={tdClasses}><VerdictBadge passed={run.thresholds_passed} status={run.status} /></td>
             </tr>
           ))}
         </tbody>

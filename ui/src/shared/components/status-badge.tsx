@@ -21,8 +21,11 @@ export function StatusBadge({ status, testId }: { status: RunStatus; testId?: st
   );
 }
 
-export function VerdictBadge({ passed }: { passed: boolean | null | undefined }) {
-  if (passed === null || passed === undefined) return <span className="text-slate-400">—</span>;
+/** A run's thresholds: passed or failed when it checked some; a finished run that checked none says so, never "passed". */
+export function VerdictBadge({ passed, status }: { passed: boolean | null | undefined; status?: RunStatus }) {
+  if (passed === null || passed === undefined) {
+    return status === 'completed' ? <span className="text-slate-500">no thresholds</span> : <span className="text-slate-400">—</span>;
+  }
   return passed ? (
     <span className="text-green-700">passed</span>
   ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatMs, formatPercent, formatRate, secondsBetween } from './format';
+import { formatCount, formatDuration, formatMs, formatNumber, formatPercent, formatRate, formatWithUnit, secondsBetween } from './format';
 
 describe('formatMs', () => {
   it('keeps three significant digits', () => {
@@ -26,6 +26,9 @@ describe('formatRate', () => {
     expect(formatRate(99.54)).toBe('99.5 req/s');
     expect(formatRate(12345.6)).toBe('12,346 req/s');
     expect(formatRate(null)).toBe('—');
+  });
+  it('says ops/s for database operations', () => {
+    expect(formatRate(1234.5, 'ops/s')).toBe('1,235 ops/s');
   });
 });
 
@@ -57,5 +60,24 @@ describe('secondsBetween', () => {
     expect(secondsBetween('2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z')).toBe(60);
     expect(secondsBetween('2026-01-01T00:00:00Z', null, Date.parse('2026-01-01T00:00:10Z'))).toBe(10);
     expect(secondsBetween(null, null)).toBeNull();
+  });
+});
+
+describe('formatWithUnit (threshold actuals)', () => {
+  it('shows each unit the result names', () => {
+    expect(formatWithUnit(1.734, 'ms')).toBe('1.73 ms');
+    expect(formatWithUnit(0.0012, '%')).toBe('0.120%');
+    expect(formatWithUnit(1234.5, '/s')).toBe('1,235/s');
+    expect(formatWithUnit(60, 'tokens')).toBe('60 tokens');
+    expect(formatWithUnit(60.5, 'tokens')).toBe('60.5 tokens');
+    expect(formatWithUnit(45.5, 'tokens/s')).toBe('45.5 tokens/s');
+  });
+  it('shows counts and unknown units plainly, and a dash for nothing measured', () => {
+    expect(formatWithUnit(1200, '')).toBe('1,200');
+    expect(formatWithUnit(12, undefined)).toBe('12');
+    expect(formatWithUnit(null, 'ms')).toBe('—');
+    expect(formatNumber(Number.NaN)).toBe('—');
+    expect(formatNumber(60)).toBe('60');
+    expect(formatNumber(60.25)).toBe('60.3');
   });
 });

@@ -24,10 +24,29 @@ export function formatMs(ms: number | null | undefined): string {
   return `${threeDigits(ms)} ms`;
 }
 
-/** A rate in requests per second: `99.5 req/s`, `12,345 req/s`. */
-export function formatRate(perSecond: number | null | undefined): string {
+/** A rate per second: `99.5 req/s`, `12,345 req/s`; database runs say `ops/s`. */
+export function formatRate(perSecond: number | null | undefined, unit: 'req/s' | 'ops/s' = 'req/s'): string {
   if (!isNumber(perSecond)) return DASH;
-  return `${threeDigits(perSecond)} req/s`;
+  return `${threeDigits(perSecond)} ${unit}`;
+}
+
+/** A plain figure: a whole number as a count (`60`, `1,235`), else to three significant digits (`0.451`, `12.3`). */
+export function formatNumber(value: number | null | undefined): string {
+  if (!isNumber(value)) return DASH;
+  return Number.isInteger(value) ? Math.round(value).toLocaleString('en-US') : threeDigits(value);
+}
+
+/**
+ * A threshold's measured value in its unit (ThresholdVerdict.unit): `1.73 ms`, `0.120%` (the value
+ * is a ratio, as error_rate is everywhere), `1,235/s`, `60.0 tokens`; a count has no unit.
+ */
+export function formatWithUnit(value: number | null | undefined, unit: string | null | undefined): string {
+  if (!isNumber(value)) return DASH;
+  if (unit === 'ms') return formatMs(value);
+  if (unit === '%') return formatPercent(value);
+  const figure = formatNumber(value);
+  if (!unit) return figure;
+  return unit.startsWith('/') ? `${figure}${unit}` : `${figure} ${unit}`;
 }
 
 /** A duration in seconds: `850 ms`, `12 s`, `2 min 5 s`, `1 h 0 min`. */

@@ -1,10 +1,12 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '@/shared/api-client/api-client';
 import { queryKeys } from '@/shared/api-client/query-keys';
 
 export type Readiness = { status: string };
 
+/** How often readiness is asked while all is well, and while the server or the live feed is down. */
 export const READINESS_POLL_MS = 10_000;
+export const READINESS_POLL_DOWN_MS = 500;
 
 export function getReadiness(): Promise<Readiness> {
   return apiRequest<Readiness>('/actuator/health/readiness');
@@ -13,12 +15,7 @@ export function getReadiness(): Promise<Readiness> {
 export const readinessQueryOptions = queryOptions({
   queryKey: queryKeys.readiness,
   queryFn: getReadiness,
-  refetchInterval: READINESS_POLL_MS,
   refetchIntervalInBackground: false,
   retry: false,
   staleTime: 0,
 });
-
-export function useReadiness() {
-  return useQuery(readinessQueryOptions);
-}

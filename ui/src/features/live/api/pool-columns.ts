@@ -1,29 +1,25 @@
 import type { IntervalSnapshot } from '@/shared/api-client/types';
+import { seriesOf, type Series } from '@/shared/charts/chart-data';
 
 export const POOL_GAUGES = ['pool.active', 'pool.idle', 'pool.waiting', 'pool.total'] as const;
 
-export type PoolColumns = { elapsed: Float64Array; active: Float64Array; idle: Float64Array; waiting: Float64Array; total: Float64Array };
+export type PoolColumns = { elapsed: number[]; active: Series; idle: Series; waiting: Series; total: Series };
 
 /** True when the run's driver reports a connection pool (jdbc runs do). */
 export function hasPoolGauges(intervals: readonly IntervalSnapshot[]): boolean {
-  return intervals.some((i) => i.gauges !== undefined && 'pool.total' in i.gauges);
+  return intervals.some((i) => i.gauges != null && 'pool.total' in i.gauges);
 }
 
-/** The pool gauges per interval as uPlot columns; an interval without a gauge gets NaN (a gap). */
+/** The pool gauges per interval as uPlot columns; an interval without a gauge is a gap. */
 export function toPoolColumns(intervals: readonly IntervalSnapshot[]): PoolColumns {
-  const n = intervals.length;
-  const columns: PoolColumns = {
-    elapsed: new Float64Array(n), active: new Float64Array(n), idle: new Float64Array(n), waiting: new Float64Array(n), total: new Float64Array(n),
+  const gauge = (name: (typeof POOL_GAUGES)[number]) => seriesOf(intervals, (i) => i.gauges?.[name]);
+  return {
+    elapsed: intervals.map((i) => i.elapsed_seconds),
+    active: gauge('pool.active'),
+    idle: gauge('pool.idle'),
+    waiting: gauge('pool.waiting'),
+    total: gauge('pool.total'),
   };
-  for (let i = 0; i < n; i++) {
-    const { elapsed_seconds, gauges = {} } = intervals[i];
-    columns.elapsed[i] = elapsed_seconds;
-    columns.active[i] = gauges['pool.active'] ?? NaN;
-    columns.idle[i] = gauges['pool.idle'] ?? NaN;
-    columns.waiting[i] = gauges['pool.waiting'] ?? NaN;
-    columns.total[i] = gauges['pool.total'] ?? NaN;
-  }
-  return columns;
 }
 
 /** The last reported value of each pool gauge, or null before the first report. */

@@ -23,10 +23,23 @@ describe('live stream figures', () => {
 
   it('makes TTFT columns with gaps where no first token came, and tokens per second of each interval', () => {
     const c = toStreamColumns(intervals);
-    expect(Array.from(c.elapsed)).toEqual([1, 2, 2.5]);
-    expect(Number.isNaN(c.ttftP50[0])).toBe(true);
-    expect(Array.from(c.ttftP99.slice(1))).toEqual([260, 240]);
-    expect(Array.from(c.tokensPerSecond)).toEqual([0, 320, 200]);
+    expect(c.elapsed).toEqual([1, 2, 2.5]);
+    expect(c.ttftP50).toEqual([null, 210, 205]);
+    expect(c.ttftP99).toEqual([null, 260, 240]);
+    expect(c.tokensPerSecond).toEqual([null, 320, 200]);
+  });
+
+  it('treats a warm-up interval\'s null, NaN, "NaN" or 0 TTFT as a gap, so the first point never hides the chart', () => {
+    const warmup = [
+      interval(1, { phase: 'warmup', ttft_p50: null as unknown as number, ttft_p99: Number.NaN, output_tokens: 0 }),
+      interval(2, { ttft_p50: 'NaN' as unknown as number, ttft_p99: 0 }),
+      interval(3, { ttft_p50: 190, ttft_p99: 230, output_tokens: 40 }),
+    ];
+    const c = toStreamColumns(warmup);
+    expect(c.ttftP50).toEqual([null, null, 190]);
+    expect(c.ttftP99).toEqual([null, null, 230]);
+    expect(c.tokensPerSecond).toEqual([0, null, 40]);
+    expect(isStreamingIntervals(warmup)).toBe(true);
   });
 
   it('knows a streaming run by its tokens or TTFT', () => {

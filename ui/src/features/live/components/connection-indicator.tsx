@@ -1,6 +1,5 @@
-import { useReadiness } from '../api/get-readiness';
-import { connectionStatus, type ConnectionStatus } from '../api/connection-status';
-import { useSocketState } from '../api/use-socket-state';
+import type { ConnectionStatus } from '../api/connection-status';
+import { useConnectionStatus } from '../api/use-connection-status';
 
 const looks: Record<ConnectionStatus, { dot: string; text: string }> = {
   connected: { dot: 'bg-green-500', text: 'Connected' },
@@ -9,13 +8,7 @@ const looks: Record<ConnectionStatus, { dot: string; text: string }> = {
 };
 
 export function ConnectionIndicator() {
-  const readiness = useReadiness();
-  const socket = useSocketState();
-  const status = connectionStatus(
-    { isPending: readiness.isPending, isError: readiness.isError, status: readiness.data?.status },
-    socket,
-  );
-  const detail = `server ${readiness.isError ? 'unreachable' : readiness.data?.status ?? 'checking'}, live feed ${socket}`;
+  const { status, detail } = useConnectionStatus();
   return (
     <span
       data-testid="connection-indicator"

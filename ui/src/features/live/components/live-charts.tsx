@@ -1,34 +1,13 @@
 import { memo, useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { IntervalSnapshot } from '@/shared/api-client/types';
+import { timeSeriesOptions } from '@/shared/charts/chart-options';
 import { UPlotChart } from '@/shared/charts/uplot-chart';
 import { Card } from '@/shared/components/layout-parts';
 import { EmptyState } from '@/shared/components/states';
-import { formatDuration } from '@/shared/format/format';
 import { toIntervalColumns } from '../api/interval-columns';
 
-type SeriesSpec = { label: string; stroke: string; unit: string };
-
 // Options are module constants: the charts are built once and only fed new data afterwards.
-function timeSeriesOptions(series: SeriesSpec[], yLabel: string): Omit<uPlot.Options, 'width' | 'height'> {
-  return {
-    scales: { x: { time: false } },
-    axes: [
-      { label: 'elapsed', values: (_u, ticks) => ticks.map((t) => formatDuration(t)) },
-      { label: yLabel, size: 60 },
-    ],
-    series: [
-      { label: 'elapsed', value: (_u, v) => (v == null ? '—' : formatDuration(v)) },
-      ...series.map((s) => ({
-        label: s.label, stroke: s.stroke, width: 1.5,
-        value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${Number(v.toPrecision(3))} ${s.unit}`),
-      })),
-    ],
-    legend: { live: true },
-    cursor: { drag: { x: true, y: false } },
-  };
-}
-
 const throughputOptions = timeSeriesOptions([{ label: 'throughput', stroke: '#4f46e5', unit: 'req/s' }], 'req/s');
 const latencyOptions = timeSeriesOptions(
   [
@@ -44,6 +23,7 @@ const errorOptions = timeSeriesOptions(
     { label: 'dropped', stroke: '#9333ea', unit: '' },
   ],
   'per interval',
+  { counts: true },
 );
 const concurrencyOptions = timeSeriesOptions(
   [
@@ -51,9 +31,10 @@ const concurrencyOptions = timeSeriesOptions(
     { label: 'users', stroke: '#64748b', unit: '' },
   ],
   'count',
+  { counts: true },
 );
 
-/** Throughput, latency, errors and concurrency over time; typed arrays are built once per update. */
+/** Throughput, latency, errors and concurrency over time; the columns are built once per update. */
 export const LiveCharts = memo(function LiveCharts({ intervals }: { intervals: readonly IntervalSnapshot[] }) {
   const data = useMemo(() => {
     const c = toIntervalColumns(intervals);

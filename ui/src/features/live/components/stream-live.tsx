@@ -1,28 +1,14 @@
 import { memo, useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { IntervalSnapshot } from '@/shared/api-client/types';
+import { timeSeriesOptions } from '@/shared/charts/chart-options';
 import { UPlotChart } from '@/shared/charts/uplot-chart';
 import { Card } from '@/shared/components/layout-parts';
-import { formatCount, formatDuration } from '@/shared/format/format';
+import { formatCount } from '@/shared/format/format';
 import { isStreamingIntervals, streamCounters, toStreamColumns } from '../api/stream-columns';
 
-function options(series: { label: string; stroke: string; unit: string }[], yLabel: string): Omit<uPlot.Options, 'width' | 'height'> {
-  return {
-    scales: { x: { time: false } },
-    axes: [{ label: 'elapsed', values: (_u, ticks) => ticks.map((t) => formatDuration(t)) }, { label: yLabel, size: 60 }],
-    series: [
-      { label: 'elapsed', value: (_u, v) => (v == null ? '—' : formatDuration(v)) },
-      ...series.map((s) => ({
-        label: s.label, stroke: s.stroke, width: 1.5,
-        value: (_u: uPlot, v: number | null) => (v == null || Number.isNaN(v) ? '—' : `${Number(v.toPrecision(3))} ${s.unit}`),
-      })),
-    ],
-    legend: { live: true },
-  };
-}
-
-const ttftOptions = options([{ label: 'TTFT p50', stroke: '#16a34a', unit: 'ms' }, { label: 'TTFT p99', stroke: '#dc2626', unit: 'ms' }], 'ms');
-const tokensOptions = options([{ label: 'tokens/s', stroke: '#4f46e5', unit: 'tokens/s' }], 'tokens/s');
+const ttftOptions = timeSeriesOptions([{ label: 'TTFT p50', stroke: '#16a34a', unit: 'ms' }, { label: 'TTFT p99', stroke: '#dc2626', unit: 'ms' }], 'ms');
+const tokensOptions = timeSeriesOptions([{ label: 'tokens/s', stroke: '#4f46e5', unit: 'tokens/s' }], 'tokens/s');
 
 /** Live counters (active, completed, failed, total tokens) and TTFT / tokens-per-second over time, for runs that stream. */
 export const StreamLive = memo(function StreamLive({ intervals }: { intervals: readonly IntervalSnapshot[] }) {

@@ -39,6 +39,18 @@ describe('stream metrics per step', () => {
     expect(isStreamingRun([step(0, 'users=1', null)])).toBe(false);
   });
 
+  it('reads output tokens per request from latencies.output_tokens, whose summary is already in tokens', () => {
+    const withTokens = step(0, 'users=1', {});
+    withTokens.latencies.output_tokens = { summary: { count: 30, min: 12, mean: 40, p50: 41, p90: 55, p95: 58, p99: 60, p999: 60, max: 64 } };
+    withTokens.partial = true;
+    const [row] = toStreamRows([withTokens]);
+    expect(row.outputTokensPerRequest).toEqual({ min: 12, p50: 41, p99: 60, max: 64 });
+    expect(row.partial).toBe(true);
+    const [without] = toStreamRows([step(0, 'users=1', {})]);
+    expect(without.outputTokensPerRequest).toEqual({ min: null, p50: null, p99: null, max: null });
+    expect(without.partial).toBe(false);
+  });
+
   it('labels the token source as the engine does', () => {
     expect(tokenSourceOf(10, 10)).toBe('usage');
     expect(tokenSourceOf(10, 0)).toBe('counted');

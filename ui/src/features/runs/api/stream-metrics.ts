@@ -1,4 +1,5 @@
 import type { LatencySummary, StepResult } from '@/shared/api-client/types';
+import { seriesOf, toPoint, type Series } from '@/shared/charts/chart-data';
 import { threadsOf } from './thread-sweep';
 
 export const STREAM_METRICS = ['ttft', 'itl', 'tpot', 'e2e'] as const;
@@ -21,6 +22,9 @@ export type StreamRow = {
   goodput: number;
   goodRequests: number;
   tokenSource: TokenSource;
+  /** Output tokens per request (latencies.output_tokens, whose summary reads in tokens); null when not recorded. */
+  outputTokensPerRequest: Record<'min' | 'p50' | 'p99' | 'max', number | null>;
+  partial: boolean;
 };
 
 /** True when any step streamed (it has stream figures). */
@@ -33,9 +37,14 @@ export function tokenSourceOf(streams: number, usageStreams: number): TokenSourc
   return usageStreams === streams ? 'usage' : usageStreams === 0 ? 'counted' : 'mixed';
 }
 
-function percentiles(summary: LatencySummary | undefined): Record<StreamPercentile, number | null> {
+/** The chosen figures of a distribution, each null when it recorded nothing (or the figure is missing). */
+function figures<K extends keyof LatencySummary>(summary: LatencySummary | undefined, keys: readonly K[]): Record<K, number | null> {
   const has = summary != null && summary.count > 0;
-  return { p50: has ? summary.p50 : null, p90: has ? summary.p90 : null, p95: has ? summary.p95 : null, p99: has ? summary.p99 : null };
+  return Object.fromEntries(keys.map((k) => [k, has ? toPoint(summary[k]) : null])) as Record<K, number | null>;
+}
+
+function percentiles(summary: LatencySummary | undefined): Record<StreamPercentile, number | null> {
+  return figures(summary, STREAM_PERCENTILES);
 }
 
 /** A row per step that streamed, in step order. */
@@ -62,16 +71,18 @@ export function toStreamRows(steps: readonly StepResult[]): StreamRow[] {
         goodput: stream.goodput,
         goodRequests: stream.good_requests,
         tokenSource: tokenSourceOf(stream.streams, stream.usage_streams),
+        outputTokensPerRequest: figures(step.latencies?.output_tokens?.summary, ['min', 'p50', 'p99', 'max'] as const),
+        partial: step.partial === true,
       };
     });
 }
 
-/** TTFT and TPOT p95 against users, x ascending; steps without a user count left out, gaps as NaN. */
-export function toStreamSweepColumns(rows: readonly StreamRow[]): { users: number[]; ttftP95: number[]; tpotP95: number[] } {
+/** TTFT and TPOT p95 against users, x ascending; steps without a user count left out, gaps as null. */
+export function toStreamSweepColumns(rows: readonly StreamRow[]): { users: number[]; ttftP95: Series; tpotP95: Series } {
   const usable = rows.filter((r) => r.users !== null).sort((a, b) => a.users! - b.users!);
   return {
     users: usable.map((r) => r.users!),
-    ttftP95: usable.map((r) => r.percentiles.ttft.p95 ?? NaN),
-    tpotP95: usable.map((r) => r.percentiles.tpot.p95 ?? NaN),
+    ttftP95: seriesOf(usable, (r) => r.percentiles.ttft.p95),
+    tpotP95: seriesOf(usable, (r) => r.percentiles.tpot.p95),
   };
 }

@@ -1,3 +1,4 @@
+import { seriesOf, type Series } from '@/shared/charts/chart-data';
 import type { StepResult } from '@/shared/api-client/types';
 
 /** One thread count's measured results, as the database results table shows them. */
@@ -15,6 +16,7 @@ export type ThreadRow = {
   maxMs: number | null;
   errors: number;
   errorRate: number;
+  partial: boolean;
 };
 
 /** The thread count of a closed-model step, from its label (`users=40`); null for other steps. */
@@ -47,20 +49,21 @@ export function toThreadRows(steps: readonly StepResult[]): ThreadRow[] {
       maxMs: count ? latency!.max : null,
       errors: step.errors,
       errorRate: step.error_rate,
+      partial: step.partial === true,
     };
   });
 }
 
 /**
  * Columns for the charts against thread count: x ascending (uPlot needs it), steps without a thread
- * count left out, missing latencies as NaN (a gap, not a zero).
+ * count left out, missing latencies as gaps (null, never NaN or 0).
  */
-export function toSweepColumns(rows: readonly ThreadRow[]): { threads: number[]; opsPerSecond: number[]; p95: number[]; p99: number[] } {
+export function toSweepColumns(rows: readonly ThreadRow[]): { threads: number[]; opsPerSecond: Series; p95: Series; p99: Series } {
   const usable = rows.filter((r) => r.threads !== null).sort((a, b) => a.threads! - b.threads!);
   return {
     threads: usable.map((r) => r.threads!),
-    opsPerSecond: usable.map((r) => r.opsPerSecond),
-    p95: usable.map((r) => r.p95Ms ?? NaN),
-    p99: usable.map((r) => r.p99Ms ?? NaN),
+    opsPerSecond: seriesOf(usable, (r) => r.opsPerSecond),
+    p95: seriesOf(usable, (r) => r.p95Ms),
+    p99: seriesOf(usable, (r) => r.p99Ms),
   };
 }

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { errorMessage } from '@/shared/api-client/api-client';
-import { isActiveStatus, type RunDetail as Run, type RunStatus, type StepResult } from '@/shared/api-client/types';
-import { Button, buttonClasses, focusRing } from '@/shared/components/button';
+import { Link } from 'react-router';
+import { ApiError } from '@/shared/api-client/api-client';
+import type { RunDetail as Run, RunStatus, StepResult } from '@/shared/api-client/types';
+import { focusRing } from '@/shared/components/button';
 import { Card, PageHeader } from '@/shared/components/layout-parts';
+import { NotFound } from '@/shared/components/not-found';
 import { ErrorState, LoadingState } from '@/shared/components/states';
 import { StatusBadge } from '@/shared/components/status-badge';
 import { formatDateTime, formatDuration, formatMs, formatPercent, formatRate, secondsBetween } from '@/shared/format/format';
@@ -11,13 +12,15 @@ import { paths } from '@/shared/paths';
 import { useRun } from '../api/get-run';
 import { isStreamingRun } from '../api/stream-metrics';
 import { isDatabaseRun } from '../api/thread-sweep';
-import { useCancelRun, useRerun } from '../api/run-actions';
+import { CpuTable, CpuWarning } from './cpu-usage';
 import { ErrorSamples } from './error-samples';
 import { PercentileChart } from './percentile-chart';
+import { RunActions } from './run-actions';
+import { cpuText } from './step-marks';
 import { StepTable } from './step-table';
 import { StreamSweepChart, StreamTable } from './stream-metrics';
 import { ThreadSweepCharts, ThreadSweepTable } from './thread-sweep';
-import { Verdicts } from './verdicts';
+import { thresholdsSummary, Verdicts } from './verdicts';
 
 type RunDetailProps = {
   runId: number;
@@ -33,7 +36,10 @@ type RunDetailProps = {
 export function RunDetail({ runId, liveStatus, liveSteps, charts, setup }: RunDetailProps) {
   const run = useRun(runId);
   if (run.isPending) return <LoadingState label="Loading run…" />;
-  if (run.isError) return <ErrorState error={run.error} onRetry={() => void run.refetch()} title={`Could not load run #${runId}.`} />;
+  if (run.isError) {
+    if (run.error instanceof ApiError && run.error.status === 404) return <NotFound what="run" />;
+    return <ErrorState error={run.error} onRetry={() => void run.refetch()} title={`Could not load run #${runId}.`} />;
+  }
   const status = liveStatus ?? run.data.status;
   const steps = liveSteps && liveSteps.length >= (run.data.steps?.length ?? 0) ? liveSteps : run.data.steps ?? [];
   return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} setup={setup} />;
@@ -43,6 +49,7 @@ type ViewProps = { run: Run; status: RunStatus; steps: readonly StepResult[]; ch
 
 function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
   const database = isDatabaseRun(run.plan_yaml);
+  const verdicts = run.verdicts ?? [];
   return (
     <>
       <PageHeader
@@ -58,13 +65,15 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
         <span className="font-medium">{run.target_name}</span>
       </PageHeader>
 
-      <dl className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-6">
+      <dl className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-4">
         <Fact label="Queued" value={formatDateTime(run.queued_at)} />
         <Fact label="Started" value={formatDateTime(run.started_at)} />
         <Fact label="Ended" value={formatDateTime(run.ended_at)} />
         <Fact label="Duration" value={formatDuration(secondsBetween(run.started_at, run.ended_at))} />
-        <Fact label="Throughput" value={formatRate(run.throughput)} />
+        <Fact label="Throughput" value={formatRate(run.throughput, database ? 'ops/s' : 'req/s')} testId="run-throughput" />
         <Fact label="p99 / errors" value={`${formatMs(run.p99_ms)} / ${formatPercent(run.error_rate)}`} />
+        <Fact label="Thresholds" value={status === 'queued' || status === 'running' ? '—' : thresholdsSummary(verdicts)} testId="run-thresholds" />
+        <Fact label="CPU (Benchdeck)" value={cpuText(run.overall?.cpu)} testId="run-cpu" />
       </dl>
 
       {run.failure && (
@@ -73,6 +82,7 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
           <p className="mt-1 whitespace-pre-wrap">{run.failure}</p>
         </div>
       )}
+      <CpuWarning steps={steps} overall={run.overall} />
 
       <div className="space-y-6">
         {setup}
@@ -93,9 +103,10 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
         )}
         <Card title="Latency by percentile"><PercentileChart steps={steps} overall={run.overall} /></Card>
         <div className="grid gap-6 lg:grid-cols-2">
-          <Card title="Thresholds"><Verdicts verdicts={run.verdicts ?? []} /></Card>
+          <Card title="Thresholds"><Verdicts verdicts={verdicts} /></Card>
           <Card title="Error samples"><ErrorSamples runId={run.id} /></Card>
         </div>
+        <Card title="CPU during the measured time"><CpuTable steps={steps} overall={run.overall} /></Card>
         <Card title="Plan as run">
           <pre className="max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{run.plan_yaml}</pre>
           {run.environment && (
@@ -109,41 +120,11 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
   );
 }
 
-function RunActions({ runId, status }: { runId: number; status: RunStatus }) {
-  const navigate = useNavigate();
-  const cancel = useCancelRun(runId);
-  const rerun = useRerun(runId);
-  const failure = cancel.error ?? rerun.error;
-  return (
-    <div className="flex flex-col items-end gap-2">
-      <div className="flex flex-wrap gap-2">
-        {isActiveStatus(status) && (
-          <Button variant="danger" data-testid="cancel-run" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
-            {cancel.isPending ? 'Cancelling…' : 'Cancel'}
-          </Button>
-        )}
-        <Button
-          variant="secondary"
-          data-testid="rerun"
-          disabled={rerun.isPending}
-          onClick={() => rerun.mutate(undefined, { onSuccess: (next) => navigate(paths.run(next.id)) })}
-        >
-          {rerun.isPending ? 'Starting…' : 'Re-run'}
-        </Button>
-        <a href={paths.runResult(runId)} download={`benchdeck-run-${runId}.json`} className={buttonClasses('secondary')}>
-          Download result JSON
-        </a>
-      </div>
-      {failure && <p role="alert" className="text-sm text-red-700">{errorMessage(failure)}</p>}
-    </div>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <div className="rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200">
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="mt-1 text-sm font-medium tabular-nums">{value}</dd>
+      <dd className="mt-1 text-sm font-medium tabular-nums" data-testid={testId}>{value}</dd>
     </div>
   );
 }

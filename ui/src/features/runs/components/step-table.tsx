@@ -1,6 +1,7 @@
 import type { StepResult } from '@/shared/api-client/types';
 import { numClasses, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
 import { formatCount, formatMs, formatRate } from '@/shared/format/format';
+import { PartialMark } from './step-marks';
 
 const latencyColumns = [
   ['p50', 'p50'], ['p90', 'p90'], ['p95', 'p95'], ['p99', 'p99'], ['p999', 'p99.9'], ['max', 'max'],
@@ -35,7 +36,7 @@ export function StepTable({ steps, overall }: { steps: readonly StepResult[]; ov
             const merged = step.index === -1 || step.label === 'all steps';
             return (
               <tr key={`${step.index}-${step.label}`} className={merged ? 'bg-slate-50 font-medium' : undefined}>
-                <th scope="row" className={`${tdClasses} text-left font-medium`}>{step.label || `step ${step.index + 1}`}</th>
+                <th scope="row" className={`${tdClasses} text-left font-medium`}>{step.label || `step ${step.index + 1}`}<PartialMark partial={step.partial} /></th>
                 <td className={numClasses}>{formatCount(step.requests)}</td>
                 <td className={numClasses}>{formatRate(step.throughput)}</td>
                 <td className={numClasses}>{formatCount(step.errors)}</td>

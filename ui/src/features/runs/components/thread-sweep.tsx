@@ -1,10 +1,14 @@
 import { memo, useMemo } from 'react';
 import type uPlot from 'uplot';
 import type { StepResult } from '@/shared/api-client/types';
+import { countPoints } from '@/shared/charts/chart-data';
+import { sweepOptions } from '@/shared/charts/chart-options';
 import { UPlotChart } from '@/shared/charts/uplot-chart';
 import { Card, numClasses, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
+import { EmptyState } from '@/shared/components/states';
 import { formatCount, formatDuration, formatMs, formatPercent } from '@/shared/format/format';
 import { toSweepColumns, toThreadRows, type ThreadRow } from '../api/thread-sweep';
+import { PartialMark } from './step-marks';
 
 const COLUMNS: [string, (r: ThreadRow) => string][] = [
   ['Duration', (r) => formatDuration(r.durationSeconds)],
@@ -37,7 +41,7 @@ export function ThreadSweepTable({ steps }: { steps: readonly StepResult[] }) {
           )}
           {rows.map((row) => (
             <tr key={row.index} data-testid="thread-row">
-              <th scope="row" className={`${tdClasses} text-left font-medium`}>{row.threads ?? row.label}</th>
+              <th scope="row" className={`${tdClasses} text-left font-medium`}>{row.threads ?? row.label}<PartialMark partial={row.partial} /></th>
               {COLUMNS.map(([label, value]) => <td key={label} className={numClasses}>{value(row)}</td>)}
             </tr>
           ))}
@@ -47,24 +51,10 @@ export function ThreadSweepTable({ steps }: { steps: readonly StepResult[] }) {
   );
 }
 
-function sweepOptions(series: { label: string; stroke: string; unit: string }[], yLabel: string): Omit<uPlot.Options, 'width' | 'height'> {
-  return {
-    scales: { x: { time: false }, y: { range: (_u, _min, max) => [0, (max || 1) * 1.1] } },
-    axes: [{ label: 'threads' }, { label: yLabel, size: 60 }],
-    series: [
-      { label: 'threads' },
-      ...series.map((s) => ({
-        label: s.label, stroke: s.stroke, width: 2, points: { show: true, size: 7 }, spanGaps: true,
-        value: (_u: uPlot, v: number | null) => (v == null ? '—' : `${Number(v.toPrecision(3))} ${s.unit}`),
-      })),
-    ],
-  };
-}
+const throughputOptions = sweepOptions('threads', [{ label: 'ops/s', stroke: '#4f46e5', unit: 'ops/s' }], 'ops/s');
+const latencyOptions = sweepOptions('threads', [{ label: 'p95', stroke: '#d97706', unit: 'ms' }, { label: 'p99', stroke: '#dc2626', unit: 'ms' }], 'ms');
 
-const throughputOptions = sweepOptions([{ label: 'ops/s', stroke: '#4f46e5', unit: 'ops/s' }], 'ops/s');
-const latencyOptions = sweepOptions([{ label: 'p95', stroke: '#d97706', unit: 'ms' }, { label: 'p99', stroke: '#dc2626', unit: 'ms' }], 'ms');
-
-/** Throughput and p95/p99 latency against the thread count. */
+/** Throughput and p95/p99 latency against the thread count; drawn once a thread count has finished. */
 export const ThreadSweepCharts = memo(function ThreadSweepCharts({ steps }: { steps: readonly StepResult[] }) {
   const data = useMemo(() => {
     const c = toSweepColumns(toThreadRows(steps));
@@ -73,11 +63,19 @@ export const ThreadSweepCharts = memo(function ThreadSweepCharts({ steps }: { st
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <Card title="Throughput vs threads">
-        <UPlotChart options={throughputOptions} data={data.throughput} label="Throughput against thread count" testId="throughput-vs-threads" />
+        <SweepChart options={throughputOptions} data={data.throughput} label="Throughput against thread count" testId="throughput-vs-threads" />
       </Card>
       <Card title="p95 / p99 latency vs threads">
-        <UPlotChart options={latencyOptions} data={data.latency} label="p95 and p99 latency against thread count" testId="latency-vs-threads" />
+        <SweepChart options={latencyOptions} data={data.latency} label="p95 and p99 latency against thread count" testId="latency-vs-threads" />
       </Card>
     </div>
   );
 });
+
+/** A chart against the sweep's levels, or a note until one level has a figure (an empty plot says nothing). */
+export function SweepChart({ data, ...chart }: { options: ReturnType<typeof sweepOptions>; data: uPlot.AlignedData; label: string; testId: string }) {
+  if (countPoints(data) === 0) {
+    return <EmptyState title="Nothing to plot yet">A point appears when a step has finished.</EmptyState>;
+  }
+  return <UPlotChart data={data} {...chart} />;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from './plan-document';
-import { applyLlmForm, DEFAULT_AUTOMATION_PLAN_YAML, DEFAULT_LLM_PLAN_YAML, isLlmPlan, llmFormFromPlan, validateLlmForm } from './llm-plan-document';
+import { applyLlmForm, DEFAULT_AUTOMATION_PLAN_YAML, DEFAULT_LLM_PLAN_YAML, isLlmPlan, llmFormFromPlan } from './llm-plan-document';
+import { parsePlan } from './plan-yaml';
 
 const form = llmFormFromPlan(parsePlan(DEFAULT_LLM_PLAN_YAML));
 
@@ -8,9 +8,8 @@ describe('the LLM scenario form', () => {
   it('reads the default plan as a sweep of users with synthetic prompts and SLOs', () => {
     expect(form).toEqual({
       api: 'openai-chat', model: '', promptMode: 'words', prompt: '', promptWords: '100', promptSpread: '20', maxTokens: '128',
-      loadMode: 'users', levels: '1, 5, 10', duration: '10s', warmup: '2s', sloTtft: '500ms', sloTpot: '50ms', sloE2e: '',
+      loadMode: 'users', levels: '1, 5, 10', duration: '10s', warmup: '2s', requests: '', sloTtft: '500ms', sloTpot: '50ms', sloE2e: '',
     });
-    expect(validateLlmForm(form)).toEqual({});
     expect(isLlmPlan(parsePlan(DEFAULT_LLM_PLAN_YAML))).toBe(true);
   });
 
@@ -25,23 +24,23 @@ describe('the LLM scenario form', () => {
     expect(llmFormFromPlan(doc)).toMatchObject({ loadMode: 'rates', levels: '2, 4.5', promptMode: 'text', prompt: 'hi ${user}' });
   });
 
+  it('writes the total requests of each step as load.requests, and leaves it out when blank', () => {
+    const doc = applyLlmForm(parsePlan(DEFAULT_LLM_PLAN_YAML), { ...form, requests: '200' });
+    expect(doc.load).toMatchObject({ requests: 200, duration: '10s' });
+    expect(llmFormFromPlan(doc).requests).toBe('200');
+    expect(applyLlmForm(doc, { ...form, requests: ' ' }).load).not.toHaveProperty('requests');
+    expect(applyLlmForm(doc, { ...form, requests: '0' }).load).toMatchObject({ requests: 0 });
+  });
+
   it('drops model and prompt fields for automation and SSE APIs', () => {
     const doc = applyLlmForm(parsePlan(DEFAULT_LLM_PLAN_YAML), { ...form, api: 'automation-async' });
     expect(doc.workload).toEqual({ driver: 'llm', api: 'automation-async', slo: { ttft: '500ms', tpot: '50ms' } });
     const automation = llmFormFromPlan(parsePlan(DEFAULT_AUTOMATION_PLAN_YAML));
-    expect(validateLlmForm(automation)).toEqual({});
     expect(applyLlmForm(parsePlan(DEFAULT_AUTOMATION_PLAN_YAML), automation).workload).toEqual({ driver: 'llm' });
   });
 
-  it('puts its problems next to the fields, at the plan paths', () => {
-    expect(validateLlmForm({ ...form, levels: '' })).toEqual({ 'load.steps': ['give at least one user count'] });
-    expect(validateLlmForm({ ...form, levels: '1, 2.5' })['load.steps']).toHaveLength(1);
-    expect(validateLlmForm({ ...form, loadMode: 'rates', levels: '0.5, 2' })).toEqual({});
-    expect(validateLlmForm({ ...form, loadMode: 'rates', levels: '0' })['load.steps']).toHaveLength(1);
-    expect(Object.keys(validateLlmForm({
-      ...form, duration: 'soon', warmup: 'x', maxTokens: '0', promptWords: '10', promptSpread: '10', sloTtft: 'fast',
-    })).sort()).toEqual(['load.duration', 'load.warmup', 'workload.max_tokens', 'workload.prompt_words.spread', 'workload.slo.ttft']);
-    expect(validateLlmForm({ ...form, promptWords: '' })).toEqual({ 'workload.prompt_words.mean': ['must be a whole number of words ≥ 1'] });
-    expect(validateLlmForm({ ...form, api: 'sse', maxTokens: 'many' })).toEqual({});
+  it('passes user counts it cannot read on as typed, for the server to name', () => {
+    const doc = applyLlmForm(parsePlan(DEFAULT_LLM_PLAN_YAML), { ...form, levels: '0, two' });
+    expect(doc.load).toMatchObject({ steps: [{ users: 0 }, { users: 'two' }] });
   });
 });

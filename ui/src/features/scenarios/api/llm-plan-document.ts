@@ -1,14 +1,12 @@
-import type { FieldErrors } from '@/shared/api-client/problem-details';
-import { asRecord, setOrDelete, text } from './plan-document';
-import { parseDurationSeconds } from './db-plan-document';
+import { isModelApi } from '@/shared/api-client/llm-apis';
+import { levelsText, readLoad, stepsFromLevels, writeLoad } from './load-steps';
+import { asRecord, setOrDelete, text, type PlanDocument } from './plan-yaml';
 
 /**
  * The LLM scenario form: the fields people think in (API, model, prompt or synthetic words, max
- * tokens, a sweep of user counts or request rates, duration, warm-up, SLOs) over an `llm` plan. Like
- * the other forms it only touches the keys it knows, so the rest of the YAML survives.
+ * tokens, a sweep of user counts or request rates, duration, warm-up, total requests per step, SLOs)
+ * over an `llm` plan. Like the other forms it only touches the keys it knows, so the rest of the YAML survives.
  */
-export const LLM_APIS = ['openai-chat', 'openai-completions', 'anthropic', 'sse', 'automation-sync', 'automation-async', 'automation-sse'] as const;
-
 export type LlmPlanForm = {
   api: string;
   /** Blank: the target's default model. */
@@ -23,12 +21,12 @@ export type LlmPlanForm = {
   levels: string;
   duration: string;
   warmup: string;
+  /** Measured requests per step; blank: the duration alone ends a step. */
+  requests: string;
   sloTtft: string;
   sloTpot: string;
   sloE2e: string;
 };
-
-type PlanDocument = Record<string, unknown>;
 
 export const DEFAULT_LLM_PLAN_YAML = `workload:
   driver: llm
@@ -63,24 +61,15 @@ load:
 timeout: 60s
 `;
 
-/** True for the LLM APIs, whose body is built from model, prompt and max tokens. */
-export function isModelApi(api: string): boolean {
-  return api === '' || api === 'openai-chat' || api === 'openai-completions' || api === 'anthropic';
-}
-
 export function isLlmPlan(doc: PlanDocument): boolean {
   return asRecord(doc.workload).driver === 'llm';
 }
 
 export function llmFormFromPlan(doc: PlanDocument): LlmPlanForm {
   const workload = asRecord(doc.workload);
-  const load = asRecord(doc.load);
   const slo = asRecord(workload.slo);
   const words = asRecord(workload.prompt_words);
-  const steps = Array.isArray(load.steps) ? load.steps.map(asRecord) : [];
-  const rates = load.model === 'open';
-  const key = rates ? 'rate' : 'users';
-  const levels = steps.length ? steps.map((s) => text(s[key])) : load[key] !== undefined ? [text(load[key])] : [];
+  const load = readLoad(doc.load);
   return {
     api: text(workload.api),
     model: text(workload.model),
@@ -89,10 +78,11 @@ export function llmFormFromPlan(doc: PlanDocument): LlmPlanForm {
     promptWords: text(words.mean),
     promptSpread: text(words.spread),
     maxTokens: text(workload.max_tokens),
-    loadMode: rates ? 'rates' : 'users',
-    levels: levels.filter(Boolean).join(', '),
-    duration: text(load.duration),
-    warmup: text(load.warmup),
+    loadMode: load.model === 'open' ? 'rates' : 'users',
+    levels: levelsText(load),
+    duration: load.duration,
+    warmup: load.warmup,
+    requests: load.requests,
     sloTtft: text(slo.ttft),
     sloTpot: text(slo.tpot),
     sloE2e: text(slo.e2e),
@@ -126,64 +116,12 @@ export function applyLlmForm(doc: PlanDocument, form: LlmPlanForm): PlanDocument
   if (Object.keys(slo).length) workload.slo = slo;
   else delete workload.slo;
 
-  const load: PlanDocument = { ...asRecord(doc.load) };
   const rates = form.loadMode === 'rates';
-  load.model = rates ? 'open' : 'closed';
+  const load = writeLoad(doc.load, {
+    ...readLoad(doc.load), model: rates ? 'open' : 'closed', amount: '', steps: stepsFromLevels(form.levels),
+    duration: form.duration, warmup: form.warmup, requests: form.requests,
+  });
+  // LLM traffic arrives at random: rates are Poisson unless the YAML says otherwise.
   if (rates && !load.arrival) load.arrival = 'poisson';
-  if (!rates) delete load.arrival;
-  delete load.rate;
-  delete load.users;
-  setOrDelete(load, 'duration', form.duration);
-  setOrDelete(load, 'warmup', form.warmup);
-  const oldSteps = Array.isArray(load.steps) ? load.steps.map(asRecord) : [];
-  const levels = splitLevels(form.levels);
-  if (levels.length) {
-    load.steps = levels.map((level, i) => {
-      const step: PlanDocument = { ...oldSteps[i] };
-      delete step.rate;
-      delete step.users;
-      step[rates ? 'rate' : 'users'] = /^\d+(\.\d+)?$/.test(level) ? Number(level) : level;
-      return step;
-    });
-  } else {
-    delete load.steps;
-  }
   return { ...doc, workload, load };
 }
-
-function splitLevels(levels: string): string[] {
-  return levels.split(/[,;\s]+/).map((t) => t.trim()).filter(Boolean);
-}
-
-/** The form's own rules, shown next to the fields before the server is asked (plan paths, like the server's). */
-export function validateLlmForm(form: LlmPlanForm): FieldErrors {
-  const errors: FieldErrors = {};
-  const add = (path: string, message: string) => (errors[path] ??= []).push(message);
-  const levels = splitLevels(form.levels);
-  if (levels.length === 0) add('load.steps', form.loadMode === 'rates' ? 'give at least one request rate' : 'give at least one user count');
-  else if (form.loadMode === 'users' && !levels.every((l) => /^\d+$/.test(l) && Number(l) >= 1)) add('load.steps', 'user counts must be whole numbers ≥ 1, separated by commas');
-  else if (form.loadMode === 'rates' && !levels.every((l) => /^\d+(\.\d+)?$/.test(l) && Number(l) > 0)) add('load.steps', 'rates must be numbers > 0 (requests per second), separated by commas');
-  const duration = parseDurationSeconds(form.duration);
-  if (duration === null || duration <= 0) add('load.duration', 'must be a duration such as 10s or 1m');
-  if (form.warmup.trim() && parseDurationSeconds(form.warmup) === null) add('load.warmup', 'must be a duration such as 2s');
-  if (isModelApi(form.api)) {
-    if (form.maxTokens.trim() && !(/^\d+$/.test(form.maxTokens.trim()) && Number(form.maxTokens) >= 1)) add('workload.max_tokens', 'must be a whole number ≥ 1');
-    if (form.promptMode === 'words') {
-      const mean = form.promptWords.trim();
-      const spread = form.promptSpread.trim();
-      if (!/^\d+$/.test(mean) || Number(mean) < 1) add('workload.prompt_words.mean', 'must be a whole number of words ≥ 1');
-      else if (spread && (!/^\d+$/.test(spread) || Number(spread) >= Number(mean))) add('workload.prompt_words.spread', 'must be a whole number less than the mean');
-    }
-  }
-  for (const [key, value] of [['ttft', form.sloTtft], ['tpot', form.sloTpot], ['e2e', form.sloE2e]] as const) {
-    if (value.trim() && parseDurationSeconds(value) === null) add(`workload.slo.${key}`, 'must be a duration such as 500ms');
-  }
-  return errors;
-}
-
-/** Paths these fields show next to themselves. */
-export const LLM_FIELD_PATHS = [
-  'workload.api', 'workload.model', 'workload.prompt', 'workload.prompt_words', 'workload.prompt_words.mean', 'workload.prompt_words.spread',
-  'workload.max_tokens', 'workload.slo', 'workload.slo.ttft', 'workload.slo.tpot', 'workload.slo.e2e', 'load.steps', 'load.duration', 'load.warmup', 'load.model',
-];
-

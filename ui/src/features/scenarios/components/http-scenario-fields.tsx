@@ -1,24 +1,37 @@
-import { messagesFor, type FieldErrors } from '@/shared/api-client/problem-details';
 import { Field, FieldMessages, inputClasses } from '@/shared/components/field';
-import { amountKey, type PlanForm } from '../api/plan-document';
-import { StepsEditor, ThresholdsEditor } from './plan-list-editors';
+import { problemsOf, type FieldClaim, type PlacedProblems } from '@/shared/forms/field-problems';
+import type { HttpPlanForm } from '../api/http-plan-document';
+import { amountKey } from '../api/load-steps';
+import { StepsEditor, stepsClaims } from './plan-list-editors';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'];
 
-/** The fields of an HTTP benchmark: request, load model, steps and thresholds. */
-export function HttpScenarioFields({ form, errors, onChange }: { form: PlanForm; errors: FieldErrors; onChange: (change: Partial<PlanForm>) => void }) {
-  const key = amountKey(form.model);
+/** Where the HTTP fields show the server's problems. */
+export function httpFieldClaims(form: HttpPlanForm): FieldClaim[] {
+  return [
+    { field: 'workload.method', paths: ['workload.method'] },
+    { field: 'workload.path', paths: ['workload.path'] },
+    { field: 'load.model', paths: ['load.model'] },
+    ...(form.steps.length === 0 ? [{ field: 'load.amount', paths: [`load.${amountKey(form.model)}`] }] : []),
+    { field: 'load.warmup', paths: ['load.warmup'] },
+    { field: 'load.duration', paths: ['load.duration'] },
+    ...stepsClaims(form.model, form.steps),
+  ];
+}
+
+/** The fields of an HTTP benchmark: request, load model, steps. */
+export function HttpScenarioFields({ form, problems, onChange }: { form: HttpPlanForm; problems: PlacedProblems; onChange: (change: Partial<HttpPlanForm>) => void }) {
   return (
     <>
       <div className="grid grid-cols-[8rem_1fr] gap-3">
-        <Field label="Method" errors={messagesFor(errors, 'workload.method')}>
+        <Field label="Method" errors={problemsOf(problems, 'workload.method')}>
           {(p) => (
             <select {...p} className={inputClasses} value={form.method} onChange={(e) => onChange({ method: e.target.value })}>
               {[...new Set([...METHODS, form.method])].map((m) => <option key={m} value={m}>{m}</option>)}
             </select>
           )}
         </Field>
-        <Field label="Path" errors={messagesFor(errors, 'workload.path')}>
+        <Field label="Path" errors={problemsOf(problems, 'workload.path')}>
           {(p) => <input {...p} className={`${inputClasses} font-mono`} value={form.path} onChange={(e) => onChange({ path: e.target.value })} placeholder="/hello" />}
         </Field>
       </div>
@@ -32,33 +45,22 @@ export function HttpScenarioFields({ form, errors, onChange }: { form: PlanForm;
             </label>
           ))}
         </div>
-        <FieldMessages messages={messagesFor(errors, 'load.model')} />
+        <FieldMessages messages={problemsOf(problems, 'load.model')} />
       </fieldset>
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {form.steps.length === 0 && (
-          <Field label={form.model === 'open' ? 'Rate (req/s)' : 'Users'} errors={messagesFor(errors, `load.${key}`)}>
+          <Field label={form.model === 'open' ? 'Rate (req/s)' : 'Users'} errors={problemsOf(problems, 'load.amount')}>
             {(p) => <input {...p} inputMode="numeric" className={inputClasses} value={form.amount} onChange={(e) => onChange({ amount: e.target.value })} />}
           </Field>
         )}
-        <Field label="Warm-up" errors={messagesFor(errors, 'load.warmup')} hint="e.g. 2s">
+        <Field label="Warm-up" errors={problemsOf(problems, 'load.warmup')} hint="e.g. 2s">
           {(p) => <input {...p} className={inputClasses} value={form.warmup} onChange={(e) => onChange({ warmup: e.target.value })} />}
         </Field>
-        <Field label="Duration" errors={messagesFor(errors, 'load.duration')} hint="e.g. 30s, 5m">
+        <Field label="Duration" errors={problemsOf(problems, 'load.duration')} hint="e.g. 30s, 5m">
           {(p) => <input {...p} className={inputClasses} value={form.duration} onChange={(e) => onChange({ duration: e.target.value })} />}
         </Field>
       </div>
-      <StepsEditor model={form.model} steps={form.steps} errors={errors} onChange={(steps) => onChange({ steps })} />
+      <StepsEditor model={form.model} steps={form.steps} problems={problems} onChange={(steps) => onChange({ steps })} />
     </>
   );
 }
-
-/** Paths the HTTP fields show next to themselves. */
-export function httpFieldPaths(form: PlanForm): string[] {
-  const key = amountKey(form.model);
-  return [
-    'workload.method', 'workload.path', 'load.model', `load.${key}`, 'load.warmup', 'load.duration',
-    'load.steps', ...form.steps.flatMap((_, i) => [`load.steps[${i}]`, `load.steps[${i}].${key}`, `load.steps[${i}].duration`]),
-  ];
-}
-
-export { ThresholdsEditor };

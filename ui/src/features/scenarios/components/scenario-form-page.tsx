@@ -1,4 +1,6 @@
+import { ApiError } from '@/shared/api-client/api-client';
 import { PageHeader } from '@/shared/components/layout-parts';
+import { NotFound } from '@/shared/components/not-found';
 import { ErrorState, LoadingState } from '@/shared/components/states';
 import { useScenario } from '../api/scenarios';
 import { ScenarioForm } from './scenario-form';
@@ -14,6 +16,7 @@ export function ScenarioFormPage({ scenarioId }: { scenarioId?: number }) {
     );
   }
   if (scenario.isPending) return <LoadingState label="Loading scenario…" />;
+  if (scenario.isError && scenario.error instanceof ApiError && scenario.error.status === 404) return <NotFound what="scenario" />;
   if (scenario.isError) return <ErrorState error={scenario.error} onRetry={() => void scenario.refetch()} title="Could not load the scenario." />;
   return (
     <>

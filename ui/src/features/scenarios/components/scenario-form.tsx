@@ -1,81 +1,56 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '@/shared/api-client/api-client';
-import { messagesFor, unclaimedMessages, type FieldErrors } from '@/shared/api-client/problem-details';
-import type { Scenario, Target } from '@/shared/api-client/types';
+import type { Scenario } from '@/shared/api-client/types';
 import { Button } from '@/shared/components/button';
 import { Field, inputClasses } from '@/shared/components/field';
-import { formatDuration } from '@/shared/format/format';
+import { placeProblems, problemsOf, type FieldClaim } from '@/shared/forms/field-problems';
 import { paths } from '@/shared/paths';
-import { applyForm, DEFAULT_PLAN_YAML, formFromPlan, parsePlan, planToYaml, type PlanForm } from '../api/plan-document';
+import { DEFAULT_DB_PLAN_YAML, estimateDbRun, isDbPlan } from '../api/db-plan-document';
+import { DEFAULT_HTTP_PLAN_YAML } from '../api/http-plan-document';
+import { DEFAULT_AUTOMATION_PLAN_YAML, DEFAULT_LLM_PLAN_YAML, isLlmPlan } from '../api/llm-plan-document';
 import {
-  applyDbForm, DB_OPERATIONS, DEFAULT_DB_PLAN_YAML, dbFormFromPlan, estimateDbRun, isDbPlan, validateDbForm, type DbPlanForm,
-} from '../api/db-plan-document';
-import {
-  applyLlmForm, DEFAULT_AUTOMATION_PLAN_YAML, DEFAULT_LLM_PLAN_YAML, isLlmPlan, LLM_FIELD_PATHS, llmFormFromPlan, validateLlmForm, type LlmPlanForm,
-} from '../api/llm-plan-document';
-import { scenarioFieldErrors } from '../api/scenario-errors';
+  backToReadable, planState, withFormChange, withThresholdRows, withYaml, type PlanForms, type PlanKind, type PlanState,
+} from '../api/plan-editor';
+import { planFieldErrors } from '../api/plan-problems';
 import { useSaveScenario, useStartRun } from '../api/scenarios';
 import { useTargetOptions } from '../api/get-target-options';
 import { usePlanValidation } from '../api/validate-plan';
-import { DbScenarioFields } from './db-scenario-fields';
-import { LlmScenarioFields } from './llm-scenario-fields';
-import { httpFieldPaths, HttpScenarioFields, ThresholdsEditor } from './http-scenario-fields';
-
-type PlanState = {
-  yaml: string;
-  doc: Record<string, unknown>;
-  form: PlanForm;
-  dbForm: DbPlanForm;
-  llmForm: LlmPlanForm;
-  yamlError: string | null;
-  /** Edited by the user: a new scenario's default plan is swapped with the target's kind only until then. */
-  touched: boolean;
-};
-
-function initialPlan(yaml: string, touched = false): PlanState {
-  try {
-    const doc = parsePlan(yaml);
-    return { yaml, doc, ...forms(doc), yamlError: null, touched };
-  } catch (e) {
-    return { yaml, doc: {}, ...forms({}), yamlError: errorMessage(e), touched };
-  }
-}
-
-/** Every form's view of a plan document. */
-function forms(doc: Record<string, unknown>) {
-  return { form: formFromPlan(doc), dbForm: dbFormFromPlan(doc), llmForm: llmFormFromPlan(doc) };
-}
-
-function withPlan(doc: Record<string, unknown>, own: Partial<ReturnType<typeof forms>>): PlanState {
-  return { yaml: planToYaml(doc), doc, ...forms(doc), ...own, yamlError: null, touched: true };
-}
+import { DB_FIELD_CLAIMS, DbScenarioFields } from './db-scenario-fields';
+import { httpFieldClaims, HttpScenarioFields } from './http-scenario-fields';
+import { llmFieldClaims, LlmScenarioFields } from './llm-scenario-fields';
+import { thresholdClaims, ThresholdsEditor } from './plan-list-editors';
+import { ValidationSummary, type ValidationView } from './validation-summary';
 
 function defaultPlanFor(kind: string): string {
   if (kind === 'postgres') return DEFAULT_DB_PLAN_YAML;
   if (kind === 'llm') return DEFAULT_LLM_PLAN_YAML;
   if (kind === 'automation') return DEFAULT_AUTOMATION_PLAN_YAML;
-  return DEFAULT_PLAN_YAML;
+  return DEFAULT_HTTP_PLAN_YAML;
 }
 
-const DB_FIELD_PATHS = [
-  'load.steps', 'workload.rows', 'load.duration', 'workload.batch_size', 'workload.mix', 'workload.operation', 'load.warmup',
-  'workload.table', 'workload.setup', 'workload.keys', ...DB_OPERATIONS.map((op) => `workload.mix.${op}`),
+/** Which fields a plan gets: the target's kind decides; without a target, the plan's own driver. */
+function planKindOf(targetKind: string | undefined, plan: PlanState): PlanKind {
+  if (targetKind) return targetKind === 'postgres' ? 'db' : targetKind === 'llm' || targetKind === 'automation' ? 'llm' : 'http';
+  return isDbPlan(plan.doc) ? 'db' : isLlmPlan(plan.doc) ? 'llm' : 'http';
+}
+
+const SCENARIO_CLAIMS: FieldClaim[] = [
+  { field: 'name', paths: ['name'] },
+  { field: 'description', paths: ['description'] },
+  { field: 'target_id', paths: ['target_id'] },
+  { field: 'plan_yaml', paths: [''] },
 ];
 
-/** The form's own messages first, then the server's, each once. */
-function mergeErrors(own: FieldErrors, server: FieldErrors): FieldErrors {
-  const merged: FieldErrors = { ...own };
-  for (const [path, messages] of Object.entries(server)) {
-    merged[path] = [...new Set([...(merged[path] ?? []), ...messages])];
-  }
-  return merged;
-}
+/** What a save was refused for, while name, target and plan are still as they were then. */
+type SaveAttempt = { name: string; targetId: number; yaml: string };
 
 /**
- * The form edits the common fields and rewrites the YAML from them; typing in the YAML re-reads the
- * fields from it, so the YAML always wins and holds the whole plan. A postgres target gets the
- * database fields (thread counts, rows, duration per step, batch size, operation mix).
+ * One way to validate: the server's POST /plans/validate is the only judge of the plan. Its messages
+ * go next to the fields they name as one types, each once; Create, Save and Save-and-run wait for a
+ * verdict on exactly what is on screen and stay off while anything is wrong. The form edits the
+ * common fields and rewrites the YAML; typing in the YAML re-reads the fields, and unreadable YAML
+ * takes the fields away instead of leaving them showing something else.
  */
 export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   const navigate = useNavigate();
@@ -83,78 +58,50 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   const save = useSaveScenario();
   const start = useStartRun();
   const [name, setName] = useState(scenario?.name ?? '');
+  const [nameTouched, setNameTouched] = useState(false);
   const [description, setDescription] = useState(scenario?.description ?? '');
   const [targetId, setTargetId] = useState<number | null>(scenario?.target_id ?? null);
-  const [plan, setPlan] = useState<PlanState>(() => initialPlan(scenario?.plan_yaml ?? DEFAULT_PLAN_YAML, scenario !== undefined));
+  const [plan, setPlan] = useState<PlanState>(() => planState(scenario?.plan_yaml ?? DEFAULT_HTTP_PLAN_YAML, scenario !== undefined));
   const [dirty, setDirty] = useState(false);
+  const [refused, setRefused] = useState<SaveAttempt | null>(null);
 
   const chosenTarget = targetId ?? (targets.data?.length === 1 ? targets.data[0].id : null);
   const chosenKind = targets.data?.find((t) => t.id === chosenTarget)?.kind;
-  const database = chosenKind ? chosenKind === 'postgres' : isDbPlan(plan.doc);
-  const llm = chosenKind ? chosenKind === 'llm' || chosenKind === 'automation' : isLlmPlan(plan.doc);
-  const validation = usePlanValidation(chosenTarget, plan.yaml, plan.yamlError === null && chosenTarget !== null);
-  const saveProblem = save.error instanceof ApiError ? save.error.problem : null;
-  const ownErrors = useMemo(
-    () => (plan.yamlError ? {} : database ? validateDbForm(plan.dbForm) : llm ? validateLlmForm(plan.llmForm) : {}),
-    [database, llm, plan.yamlError, plan.dbForm, plan.llmForm],
-  );
-  const errors = useMemo(
-    () => mergeErrors(ownErrors, scenarioFieldErrors(plan.yamlError ? [] : validation.data?.problems, saveProblem?.errors)),
-    [ownErrors, plan.yamlError, validation.data, saveProblem],
-  );
-  const blocked = Object.keys(ownErrors).length > 0;
+  const kind = planKindOf(chosenKind, plan);
+  const readable = plan.yamlError === null;
+  const validation = usePlanValidation(chosenTarget, plan.yaml, readable && chosenTarget !== null);
 
-  const changeForm = (change: Partial<PlanForm>) => {
-    setDirty(true);
-    setPlan((current) => {
-      const form = { ...current.form, ...change };
-      const doc = applyForm(current.doc, form);
-      return withPlan(doc, { form });
-    });
-  };
+  const stillRefused = refused && refused.name === name && refused.targetId === chosenTarget && refused.yaml === plan.yaml;
+  const saveProblems = stillRefused && save.error instanceof ApiError ? save.error.problem?.errors : undefined;
+  const errors = planFieldErrors(readable ? validation.data?.problems : [], saveProblems);
+  if (!name.trim() && (nameTouched || refused)) errors.name = ['must not be blank'];
+  const claims = [
+    ...SCENARIO_CLAIMS,
+    ...(kind === 'db' ? DB_FIELD_CLAIMS : kind === 'llm' ? llmFieldClaims(plan.forms.llm, chosenKind === 'automation') : httpFieldClaims(plan.forms.http)),
+    ...thresholdClaims(plan.thresholds),
+  ];
+  const problems = placeProblems(errors, claims);
+  const blocked = chosenTarget === null || !readable || !validation.current || problems.count > 0 || !name.trim();
 
-  const changeDbForm = (change: Partial<DbPlanForm>) => {
+  const edit = (next: (current: PlanState) => PlanState) => {
     setDirty(true);
-    setPlan((current) => {
-      const dbForm = { ...current.dbForm, ...change };
-      const doc = applyDbForm(current.doc, dbForm);
-      return withPlan(doc, { dbForm });
-    });
+    setPlan(next);
   };
-
-  const changeLlmForm = (change: Partial<LlmPlanForm>) => {
-    setDirty(true);
-    setPlan((current) => {
-      const llmForm = { ...current.llmForm, ...change };
-      const doc = applyLlmForm(current.doc, llmForm);
-      return withPlan(doc, { llmForm });
-    });
-  };
-
-  const changeYaml = (yaml: string) => {
-    setDirty(true);
-    setPlan((current) => {
-      try {
-        const doc = parsePlan(yaml);
-        return { yaml, doc, ...forms(doc), yamlError: null, touched: true };
-      } catch (e) {
-        return { ...current, yaml, yamlError: errorMessage(e), touched: true };
-      }
-    });
-  };
+  const changeForm = <K extends PlanKind>(form: K) => (change: Partial<PlanForms[K]>) => edit((current) => withFormChange(current, form, change));
 
   const changeTarget = (id: number | null) => {
     setDirty(true);
     setTargetId(id);
-    const kind = targets.data?.find((t: Target) => t.id === id)?.kind;
-    if (!plan.touched && kind) setPlan(initialPlan(defaultPlanFor(kind)));
+    const targetKind = targets.data?.find((t) => t.id === id)?.kind;
+    if (!plan.touched && targetKind) setPlan(planState(defaultPlanFor(targetKind)));
   };
 
   const persist = (then: (saved: Scenario) => void) => {
     if (chosenTarget === null || blocked) return;
+    const attempt = { name, targetId: chosenTarget, yaml: plan.yaml };
     save.mutate(
       { id: scenario?.id, input: { name: name.trim(), description: description.trim(), target_id: chosenTarget, plan_yaml: plan.yaml } },
-      { onSuccess: (saved) => { setDirty(false); then(saved); } },
+      { onSuccess: (saved) => { setDirty(false); setRefused(null); then(saved); }, onError: () => setRefused(attempt) },
     );
   };
 
@@ -169,27 +116,27 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     else persist((saved) => launch(saved.id));
   };
 
-  const fieldPaths = [
-    'name', 'description', 'target_id',
-    ...(database
-      ? [...DB_FIELD_PATHS, ...plan.dbForm.threads.split(',').flatMap((_, i) => [`load.steps[${i}]`, `load.steps[${i}].users`])]
-      : llm ? LLM_FIELD_PATHS : httpFieldPaths(plan.form)),
-    'thresholds', ...plan.form.thresholds.map((_, i) => `thresholds[${i}]`),
-  ];
-  const otherProblems = unclaimedMessages(errors, fieldPaths);
-  const estimate = validation.data?.estimated_seconds;
-  const dbEstimate = database ? estimateDbRun(plan.dbForm, estimate) : null;
+  const estimate = validation.current && validation.data?.valid ? validation.data.estimated_seconds : null;
+  const dbEstimate = kind === 'db' && readable ? estimateDbRun(plan.forms.db, estimate) : null;
+  const view: ValidationView = chosenTarget === null
+    ? { state: 'no-target' }
+    : validation.isError ? { state: 'failed', reason: errorMessage(validation.error) }
+      : !validation.current ? { state: 'checking' }
+        : { state: 'checked', count: problems.count, unplaced: problems.unplaced };
+  const nameMessages = problemsOf(problems, 'name');
+  // A refusal with field problems shows them at their fields; any other failure says so here.
+  const failure = (stillRefused && !saveProblems?.length ? save.error : null) ?? start.error;
 
   return (
     <form onSubmit={submit} data-testid="scenario-form" aria-label={scenario ? `Edit ${scenario.name}` : 'New scenario'} noValidate className="grid gap-6 lg:grid-cols-2">
       <div className="space-y-4">
-        <Field label="Name" errors={messagesFor(errors, 'name')}>
-          {(p) => <input {...p} className={inputClasses} value={name} onChange={(e) => { setDirty(true); setName(e.target.value); }} required />}
+        <Field label="Name" errors={nameMessages} hint={!name.trim() && nameMessages.length === 0 ? 'Required' : undefined}>
+          {(p) => <input {...p} className={inputClasses} value={name} onChange={(e) => { setDirty(true); setNameTouched(true); setName(e.target.value); }} required />}
         </Field>
-        <Field label="Description" errors={messagesFor(errors, 'description')}>
+        <Field label="Description" errors={problemsOf(problems, 'description')}>
           {(p) => <textarea {...p} rows={2} className={inputClasses} value={description} onChange={(e) => { setDirty(true); setDescription(e.target.value); }} />}
         </Field>
-        <Field label="Target" errors={messagesFor(errors, 'target_id')} hint={targets.isError ? `Could not load targets: ${errorMessage(targets.error)}` : undefined}>
+        <Field label="Target" errors={problemsOf(problems, 'target_id')} hint={targets.isError ? `Could not load targets: ${errorMessage(targets.error)}` : undefined}>
           {(p) => (
             <select {...p} className={inputClasses} value={chosenTarget ?? ''} onChange={(e) => changeTarget(e.target.value ? Number(e.target.value) : null)}>
               <option value="">{targets.isPending ? 'Loading targets…' : 'Choose a target'}</option>
@@ -197,34 +144,33 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
             </select>
           )}
         </Field>
-        {database
-          ? <DbScenarioFields form={plan.dbForm} errors={errors} estimate={dbEstimate} onChange={changeDbForm} />
-          : llm
-            ? <LlmScenarioFields form={plan.llmForm} errors={errors} automation={chosenKind === 'automation'} onChange={changeLlmForm} />
-            : <HttpScenarioFields form={plan.form} errors={errors} onChange={changeForm} />}
-        <ThresholdsEditor thresholds={plan.form.thresholds} errors={errors} onChange={(thresholds) => changeForm({ thresholds })} />
+        {!readable ? (
+          <UnreadableYamlNote onBack={() => edit(backToReadable)} />
+        ) : (
+          <>
+            {kind === 'db'
+              ? <DbScenarioFields form={plan.forms.db} problems={problems} estimate={dbEstimate} onChange={changeForm('db')} />
+              : kind === 'llm'
+                ? <LlmScenarioFields form={plan.forms.llm} problems={problems} automation={chosenKind === 'automation'} onChange={changeForm('llm')} />
+                : <HttpScenarioFields form={plan.forms.http} problems={problems} onChange={changeForm('http')} />}
+            <ThresholdsEditor thresholds={plan.thresholds} problems={problems} onChange={(rows) => edit((current) => withThresholdRows(current, rows))} />
+          </>
+        )}
       </div>
 
       <div className="space-y-3">
-        <Field label="Plan (YAML)" errors={plan.yamlError ? [plan.yamlError] : []} hint="The whole plan without name and target. Edit it directly for anything the form does not cover.">
+        <Field label="Plan (YAML)" errors={plan.yamlError ? [plan.yamlError] : problemsOf(problems, 'plan_yaml')}
+          hint="The whole plan without name and target. Edit it directly for anything the form does not cover.">
           {(p) => (
-            <textarea {...p} spellCheck={false} rows={24} className={`${inputClasses} font-mono text-xs`} value={plan.yaml} onChange={(e) => changeYaml(e.target.value)} />
+            <textarea {...p} spellCheck={false} rows={24} className={`${inputClasses} font-mono text-xs`} value={plan.yaml}
+              onChange={(e) => edit((current) => withYaml(current, e.target.value))} />
           )}
         </Field>
-        <ValidationSummary
-          checking={validation.isFetching}
-          failed={validation.isError ? errorMessage(validation.error) : null}
-          valid={validation.data?.valid && !blocked}
-          estimate={dbEstimate ? dbEstimate.totalSeconds : estimate}
-          problems={Object.entries(errors).flatMap(([path, messages]) => messages.map((message) => ({ path, message })))}
-          unplaced={otherProblems.length}
-        />
-        {(save.isError || start.isError) && (
-          <p role="alert" className="text-sm text-red-700">{errorMessage(save.error ?? start.error)}</p>
-        )}
+        {readable && <ValidationSummary view={view} estimate={dbEstimate ? dbEstimate.totalSeconds : estimate} />}
+        {failure !== null && <p role="alert" className="text-sm text-red-700">{errorMessage(failure)}</p>}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={save.isPending || chosenTarget === null || blocked}>{save.isPending ? 'Saving…' : scenario ? 'Save' : 'Create scenario'}</Button>
-          <Button variant="secondary" data-testid="scenario-run-button" disabled={save.isPending || start.isPending || chosenTarget === null || blocked} onClick={run}>
+          <Button type="submit" disabled={save.isPending || blocked}>{save.isPending ? 'Saving…' : scenario ? 'Save' : 'Create scenario'}</Button>
+          <Button variant="secondary" data-testid="scenario-run-button" disabled={save.isPending || start.isPending || blocked} onClick={run}>
             {start.isPending ? 'Starting…' : dirty || !scenario ? 'Save and run' : 'Run'}
           </Button>
         </div>
@@ -233,41 +179,12 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
   );
 }
 
-type SummaryProps = {
-  checking: boolean;
-  failed: string | null;
-  valid: boolean | undefined;
-  estimate: number | null | undefined;
-  problems: { path: string; message: string }[];
-  unplaced: number;
-};
-
-function ValidationSummary({ checking, failed, valid, estimate, problems, unplaced }: SummaryProps) {
+function UnreadableYamlNote({ onBack }: { onBack: () => void }) {
   return (
-    <div aria-live="polite" className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200">
-      <p className="flex flex-wrap items-center gap-3">
-        {checking ? (
-          <span className="text-slate-500">Checking…</span>
-        ) : failed ? (
-          <span className="text-amber-700">Could not validate: {failed}</span>
-        ) : valid === true ? (
-          <span className="text-green-700">Plan is valid.</span>
-        ) : valid === false ? (
-          <span className="text-red-700">{problems.length} problem{problems.length === 1 ? '' : 's'}{unplaced ? ` (${unplaced} only listed here)` : ''}</span>
-        ) : (
-          <span className="text-slate-500">Choose a target to validate the plan.</span>
-        )}
-        {estimate != null && (
-          <span data-testid="estimated-duration" className="text-slate-700">Estimated duration: <strong>{formatDuration(estimate)}</strong></span>
-        )}
-      </p>
-      {problems.length > 0 && (
-        <ul className="mt-2 space-y-0.5 text-xs text-red-700">
-          {problems.map((p, i) => (
-            <li key={i}><code className="font-mono">{p.path || '(plan)'}</code>: {p.message}</li>
-          ))}
-        </ul>
-      )}
+    <div data-testid="fields-unavailable" className="rounded-md border border-dashed border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+      <p className="font-medium">The fields cannot show this plan</p>
+      <p className="mt-1">The YAML cannot be read (the error is under it), so there is nothing here to edit until it can. Fix the YAML, or go back to the last plan that could be read.</p>
+      <Button variant="secondary" className="mt-3" onClick={onBack}>Back to the last readable plan</Button>
     </div>
   );
 }

@@ -1,8 +1,6 @@
 import type { FieldErrors } from '@/shared/api-client/problem-details';
 import type { Target, TargetCredentials, TargetOptions } from '@/shared/api-client/types';
 
-export const LLM_PROVIDERS = ['openai-compatible', 'openai', 'anthropic', 'mock', 'custom'] as const;
-export const AUTOMATION_APIS = ['automation-sync', 'automation-async', 'automation-sse'] as const;
 const AUTOMATION_ID = /^[A-Za-z0-9._~-]{1,200}$/;
 
 /** The llm and automation target form's fields as typed; the API key stays here until sent. */

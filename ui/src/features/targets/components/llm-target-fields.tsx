@@ -1,6 +1,8 @@
+import { AUTOMATION_APIS, LLM_PROVIDERS } from '@/shared/api-client/llm-apis';
 import { messagesFor, type FieldErrors } from '@/shared/api-client/problem-details';
 import { Field, inputClasses } from '@/shared/components/field';
-import { AUTOMATION_APIS, LLM_PROVIDERS, type LlmFields } from '../api/llm-target';
+import type { FieldClaim } from '@/shared/forms/field-problems';
+import type { LlmFields } from '../api/llm-target';
 
 type Props = {
   kind: 'llm' | 'automation';
@@ -30,7 +32,7 @@ export function LlmTargetFields({ kind, fields, errors, editSecrets, onChange }:
         </>
       ) : (
         <>
-          <Field label="Automation id" errors={messagesFor(errors, 'options.automation_id')} hint="The service's id of the automation.">
+          <Field label="Automation id" errors={messagesFor(errors, 'options.automation_id')} hint="Required: the service's id of the automation.">
             {(p) => <input {...p} className={inputClasses} value={fields.automationId} placeholder="web-agent" onChange={(e) => onChange({ automationId: e.target.value })} />}
           </Field>
           <Field label="API style" errors={messagesFor(errors, 'options.api')} hint="sync: wait; async: poll a run id; sse: progress events.">
@@ -57,5 +59,9 @@ export function LlmTargetFields({ kind, fields, errors, editSecrets, onChange }:
   );
 }
 
-/** Paths these fields show next to themselves. */
-export const LLM_FIELD_PATHS = ['options.provider', 'options.model', 'options.automation_id', 'options.api', 'options.description', 'options.inputs', 'credentials.api_key'];
+/** Where these fields show the server's problems (the key only while it can be typed). */
+export function llmFieldClaims(kind: 'llm' | 'automation', editSecrets: boolean): FieldClaim[] {
+  const paths = kind === 'llm' ? ['options.provider', 'options.model'] : ['options.automation_id', 'options.api', 'options.description', 'options.inputs'];
+  if (editSecrets) paths.push('credentials.api_key');
+  return paths.map((path) => ({ field: path, paths: [path] }));
+}

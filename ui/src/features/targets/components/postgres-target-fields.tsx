@@ -1,5 +1,6 @@
 import { messagesFor, type FieldErrors } from '@/shared/api-client/problem-details';
 import { Field, FieldMessages, inputClasses } from '@/shared/components/field';
+import type { FieldClaim } from '@/shared/forms/field-problems';
 import { SSL_MODES, type PostgresFields } from '../api/postgres-target';
 
 type Props = {
@@ -78,10 +79,14 @@ export function PostgresTargetFields({ fields, errors, editSecrets, onChange }: 
   );
 }
 
-/** Paths these fields show next to themselves. */
-export const POSTGRES_FIELD_PATHS = [
-  'options.host', 'options.port', 'options.database', 'options.user', 'options.sslmode', 'options.connect_timeout',
-  'options.pool.size', 'options.pool.overflow', 'credentials.password', 'options.lakebase', 'options.lakebase.workspace_url',
-  'options.lakebase.instance', 'options.lakebase.endpoint', 'options.lakebase.profile', 'options.lakebase.client_id',
-  'credentials.lakebase.token', 'credentials.lakebase.client_secret',
-];
+/** Where these fields show the server's problems: only fields on screen (Lakebase ones while it is chosen, secrets while editable). */
+export function postgresFieldClaims(fields: PostgresFields, editSecrets: boolean): FieldClaim[] {
+  const paths = ['options.host', 'options.port', 'options.database', 'options.user', 'options.sslmode', 'options.connect_timeout',
+    'options.pool.size', 'options.pool.overflow', 'options.lakebase'];
+  if (editSecrets) paths.push('credentials.password');
+  if (fields.useLakebase) {
+    paths.push('options.lakebase.workspace_url', `options.lakebase.${fields.lakebaseKind}`, 'options.lakebase.profile', 'options.lakebase.client_id');
+    if (editSecrets) paths.push('credentials.lakebase.token', 'credentials.lakebase.client_secret');
+  }
+  return paths.map((path) => ({ field: path, paths: [path] }));
+}

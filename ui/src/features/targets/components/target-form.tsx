@@ -1,20 +1,27 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, errorMessage } from '@/shared/api-client/api-client';
-import { messagesFor, toFieldErrors, unclaimedMessages } from '@/shared/api-client/problem-details';
+import { messagesFor, toFieldErrors, type FieldErrors } from '@/shared/api-client/problem-details';
 import type { Target, TargetInput, TargetKind } from '@/shared/api-client/types';
 import { Button } from '@/shared/components/button';
 import { Field, FieldMessages, inputClasses } from '@/shared/components/field';
-import { llmFieldsOf, llmInput, validateLlmFields, type LlmFields } from '../api/llm-target';
+import { placeProblems, type FieldClaim } from '@/shared/forms/field-problems';
+import { llmFieldsOf, llmInput, type LlmFields } from '../api/llm-target';
 import { postgresFieldsOf, postgresInput, type PostgresFields } from '../api/postgres-target';
+import { targetDraftProblems } from '../api/target-problems';
 import { useSaveTarget } from '../api/targets';
-import { LLM_FIELD_PATHS, LlmTargetFields } from './llm-target-fields';
-import { POSTGRES_FIELD_PATHS, PostgresTargetFields } from './postgres-target-fields';
+import { llmFieldClaims, LlmTargetFields } from './llm-target-fields';
+import { postgresFieldClaims, PostgresTargetFields } from './postgres-target-fields';
 
 const HTTP_VERSIONS = ['1.1', '2'];
-const KNOWN_PATHS = ['name', 'kind', 'url', 'options.http_version', 'options.insecure', 'credentials', ...POSTGRES_FIELD_PATHS, ...LLM_FIELD_PATHS];
 const KINDS: TargetKind[] = ['http', 'postgres', 'llm', 'automation'];
+const claim = (path: string, nested = false): FieldClaim => ({ field: path, paths: [path], nested });
 
-/** Create or edit a target. Credentials are write-only: a stored value is never shown, only replaced. */
+/**
+ * Create or edit a target. Credentials are write-only: a stored value is never shown, only replaced.
+ * Problems show next to their fields as one types — what the browser can tell at once, in the
+ * server's words, and what the server said when it refused a save, until the form changes — and
+ * Save stays off while there are any.
+ */
 export function TargetForm({ target, onDone }: { target?: Target; onDone: () => void }) {
   const [name, setName] = useState(target?.name ?? '');
   const [kind, setKind] = useState<TargetKind>(KINDS.find((k) => k === target?.kind) ?? 'http');
@@ -23,26 +30,37 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
   const [insecure, setInsecure] = useState(target?.options?.insecure ?? false);
   const [postgres, setPostgres] = useState<PostgresFields>(() => postgresFieldsOf(target));
   const [llm, setLlm] = useState<LlmFields>(() => llmFieldsOf(target));
-  const [localErrors, setLocalErrors] = useState<Record<string, string[]>>({});
+  const [touched, setTouched] = useState<Set<string>>(() => new Set(target ? ['name', 'url', 'options.automation_id'] : []));
+  const [refused, setRefused] = useState<string | null>(null);
   const [replaceCredentials, setReplaceCredentials] = useState(!target?.has_credentials);
   const [headerName, setHeaderName] = useState('');
   const [headerValue, setHeaderValue] = useState('');
   const save = useSaveTarget();
 
-  const problem = save.error instanceof ApiError ? save.error.problem : null;
-  const errors = { ...toFieldErrors(problem?.errors), ...localErrors };
   const llmKind = kind === 'llm' || kind === 'automation';
-  const other = unclaimedMessages(errors, KNOWN_PATHS).filter((p) => !p.path.startsWith('credentials'));
   // secrets of the other kind mean nothing to this one: a kind change asks for new ones
   const editSecrets = replaceCredentials || kind !== target?.kind;
+  const snapshot = JSON.stringify({ name, kind, url, httpVersion, insecure, postgres, llm, headerName, headerValue, editSecrets });
+  const refusal = refused === snapshot && save.error instanceof ApiError ? toFieldErrors(save.error.problem?.errors) : {};
+  const draftProblems = targetDraftProblems({ kind, name, url, llm });
+  // An empty required field is said to be a problem once it was left empty, not on a fresh form.
+  const shownDraft: FieldErrors = Object.fromEntries(Object.entries(draftProblems).filter(([path, [message]]) => message !== 'must not be blank' || touched.has(path)));
+  const claims = [
+    claim('name'), claim('kind'),
+    ...(kind === 'postgres' ? postgresFieldClaims(postgres, editSecrets) : [claim('url')]),
+    ...(llmKind ? llmFieldClaims(kind, editSecrets) : kind === 'http' ? [claim('options.http_version'), claim('options.insecure')] : []),
+    claim('credentials', kind === 'http'),
+  ];
+  const problems = placeProblems({ ...refusal, ...shownDraft }, claims);
+  const errors = problems.byField;
+  const blocked = Object.keys(draftProblems).length > 0 || problems.count > 0;
+  const touch = (path: string) => setTouched((current) => (current.has(path) ? current : new Set(current).add(path)));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    if (blocked) return;
     let input: TargetInput;
     if (kind === 'llm' || kind === 'automation') {
-      const problems = validateLlmFields(kind, llm);
-      setLocalErrors(problems);
-      if (Object.keys(problems).length) return;
       input = { name: name.trim(), kind, url: url.trim(), ...llmInput(kind, llm, editSecrets) };
     } else if (kind === 'postgres') {
       input = { name: name.trim(), kind, ...postgresInput(postgres, editSecrets) };
@@ -50,13 +68,14 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
       input = { name: name.trim(), kind, url: url.trim(), options: { http_version: httpVersion, insecure } };
       if (editSecrets && headerName.trim()) input.credentials = { headers: { [headerName.trim()]: headerValue } };
     }
-    save.mutate({ id: target?.id, input }, { onSuccess: onDone });
+    const attempt = snapshot;
+    save.mutate({ id: target?.id, input }, { onSuccess: onDone, onError: () => setRefused(attempt) });
   };
 
   return (
     <form onSubmit={submit} className="grid gap-4 md:grid-cols-2" aria-label={target ? `Edit ${target.name}` : 'New target'} noValidate>
-      <Field label="Name" errors={messagesFor(errors, 'name')}>
-        {(p) => <input {...p} className={inputClasses} value={name} onChange={(e) => setName(e.target.value)} required />}
+      <Field label="Name" errors={messagesFor(errors, 'name')} hint={draftProblems.name && !errors.name ? 'Required' : undefined}>
+        {(p) => <input {...p} className={inputClasses} value={name} onChange={(e) => { touch('name'); setName(e.target.value); }} required />}
       </Field>
       <Field label="Kind" errors={messagesFor(errors, 'kind')}>
         {(p) => (
@@ -73,14 +92,14 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
       ) : llmKind ? (
         <>
           <Field label="Base URL" errors={messagesFor(errors, 'url')} className="md:col-span-2" hint={kind === 'llm' ? 'Without /v1, e.g. https://api.openai.com or http://127.0.0.1:8001' : 'The automation service, e.g. http://127.0.0.1:8001'}>
-            {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://127.0.0.1:8001" required />}
+            {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => { touch('url'); setUrl(e.target.value); }} placeholder="http://127.0.0.1:8001" required />}
           </Field>
-          <LlmTargetFields kind={kind} fields={llm} errors={errors} editSecrets={editSecrets} onChange={(change) => setLlm({ ...llm, ...change })} />
+          <LlmTargetFields kind={kind} fields={llm} errors={errors} editSecrets={editSecrets} onChange={(change) => { if ('automationId' in change) touch('options.automation_id'); setLlm({ ...llm, ...change }); }} />
         </>
       ) : (
         <>
           <Field label="URL" errors={messagesFor(errors, 'url')} className="md:col-span-2" hint="Base URL; plans add their paths to it.">
-            {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => setUrl(e.target.value)} placeholder="http://127.0.0.1:8080" required />}
+            {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => { touch('url'); setUrl(e.target.value); }} placeholder="http://127.0.0.1:8080" required />}
           </Field>
           <Field label="HTTP version" errors={messagesFor(errors, 'options.http_version')}>
             {(p) => (
@@ -123,17 +142,17 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             </Field>
           </div>
         )}
-        <FieldMessages messages={kind === 'postgres' || llmKind ? messagesFor(errors, 'credentials') : messagesFor(errors, 'credentials', { nested: true })} />
+        <FieldMessages messages={messagesFor(errors, 'credentials')} />
       </fieldset>
 
-      {save.isError && (
+      {refused === snapshot && save.isError && (
         <div role="alert" className="text-sm text-red-700 md:col-span-2">
-          <p>{errorMessage(save.error)}</p>
-          <FieldMessages messages={other.map((p) => `${p.path}: ${p.message}`)} />
+          <p>{problems.count > 0 ? `Not saved: ${problems.count} problem${problems.count === 1 ? '' : 's'}${problems.unplaced.length ? ':' : ', shown next to the fields.'}` : errorMessage(save.error)}</p>
+          <FieldMessages messages={problems.unplaced.map((p) => (p.path ? `${p.path} ${p.message}` : p.message))} />
         </div>
       )}
       <div className="flex gap-2 md:col-span-2">
-        <Button type="submit" disabled={save.isPending}>{save.isPending ? 'Saving…' : target ? 'Save target' : 'Create target'}</Button>
+        <Button type="submit" disabled={save.isPending || blocked}>{save.isPending ? 'Saving…' : target ? 'Save target' : 'Create target'}</Button>
         <Button variant="secondary" onClick={onDone}>Cancel</Button>
       </div>
     </form>

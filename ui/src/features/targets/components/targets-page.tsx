@@ -7,6 +7,7 @@ import { Card, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } fro
 import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states';
 import { useDeleteTarget, useTargets, useTestTarget } from '../api/targets';
 import { ConnectionTestResult } from './connection-test-result';
+import { QueryCheck } from './query-check';
 import { TargetForm } from './target-form';
 
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; target: Target };
@@ -16,6 +17,7 @@ export function TargetsPage() {
   const remove = useDeleteTarget();
   const test = useTestTarget();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
+  const [queryCheckOf, setQueryCheckOf] = useState<number | null>(null);
 
   return (
     <>
@@ -58,15 +60,31 @@ export function TargetsPage() {
                   <tr>
                     <td className={`${tdClasses} font-medium`}>{target.name}</td>
                     <td className={tdClasses}>{target.kind}</td>
-                    <td className={`${tdClasses} font-mono text-xs`}>{target.url}</td>
-                    <td className={tdClasses}>{describeOptions(target)}</td>
+                    <td className="px-3 py-2 font-mono text-xs break-all">{target.url}</td>
+                    <td className="px-3 py-2">{describeOptions(target)}</td>
                     <td className={tdClasses}>{target.has_credentials ? 'stored' : '—'}</td>
-                    <td className={`${tdClasses} text-right`}>
-                      <Button variant="ghost" onClick={() => test.mutate(target.id)} aria-label={`Test connection to ${target.name}`} disabled={test.isPending}>Test connection</Button>
-                      <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
-                      <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
+                    {/* the buttons take the width they need; URL and options wrap instead of pushing the table past the page */}
+                    <td className="w-px px-3 py-2 whitespace-nowrap">
+                      <div className="flex justify-end gap-1">
+                        <Button variant="ghost" onClick={() => test.mutate(target.id)} aria-label={`Test connection to ${target.name}`} disabled={test.isPending}>Test connection</Button>
+                        {target.kind === 'postgres' && (
+                          <Button variant="ghost" aria-expanded={queryCheckOf === target.id} aria-label={`Query check on ${target.name}`}
+                            onClick={() => setQueryCheckOf(queryCheckOf === target.id ? null : target.id)}>
+                            Query check
+                          </Button>
+                        )}
+                        <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
+                        <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
+                      </div>
                     </td>
                   </tr>
+                  {queryCheckOf === target.id && (
+                    <tr>
+                      <td colSpan={6} className="px-3 pb-3">
+                        <QueryCheck targetId={target.id} targetName={target.name} />
+                      </td>
+                    </tr>
+                  )}
                   {test.variables === target.id && (
                     <tr>
                       <td colSpan={6} className="px-3 pb-3">

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { messagesFor, toFieldErrors, unclaimedMessages } from '@/shared/api-client/problem-details';
-import { scenarioFieldErrors } from './scenario-errors';
+import { messagesFor, toFieldErrors, unclaimedMessages } from './problem-details';
 
 describe('problem details → field errors', () => {
   it('groups messages by normalized path', () => {
@@ -25,13 +24,5 @@ describe('problem details → field errors', () => {
 
   it('is empty without problems', () => {
     expect(toFieldErrors(undefined)).toEqual({});
-  });
-
-  it('maps scenario-write paths onto plan paths and drops duplicates', () => {
-    const errors = scenarioFieldErrors(
-      [{ path: 'load.users', message: 'must be ≥ 1' }],
-      [{ path: 'plan_yaml.load.users', message: 'must be ≥ 1' }, { path: 'name', message: 'already taken' }],
-    );
-    expect(errors).toEqual({ 'load.users': ['must be ≥ 1'], name: ['already taken'] });
   });
 });

@@ -1,0 +1,50 @@
+import { useNavigate } from 'react-router';
+import { errorMessage } from '@/shared/api-client/api-client';
+import { isActiveStatus, type RunStatus } from '@/shared/api-client/types';
+import { Button, buttonClasses } from '@/shared/components/button';
+import { ConfirmButton } from '@/shared/components/confirm-button';
+import { paths } from '@/shared/paths';
+import { useCancelRun, useDeleteRun, useRerun } from '../api/run-actions';
+
+/** Cancel (while it runs), re-run, download, and delete (once it has ended: the server refuses a live run). */
+export function RunActions({ runId, status }: { runId: number; status: RunStatus }) {
+  const navigate = useNavigate();
+  const cancel = useCancelRun(runId);
+  const rerun = useRerun(runId);
+  const remove = useDeleteRun(runId);
+  const failure = cancel.error ?? rerun.error ?? remove.error;
+  const active = isActiveStatus(status);
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        {active && (
+          <Button variant="danger" data-testid="cancel-run" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+            {cancel.isPending ? 'Cancelling…' : 'Cancel'}
+          </Button>
+        )}
+        <Button
+          variant="secondary"
+          data-testid="rerun"
+          disabled={rerun.isPending}
+          onClick={() => rerun.mutate(undefined, { onSuccess: (next) => navigate(paths.run(next.id)) })}
+        >
+          {rerun.isPending ? 'Starting…' : 'Re-run'}
+        </Button>
+        <a href={paths.runResult(runId)} download={`benchdeck-run-${runId}.json`} className={buttonClasses('secondary')}>
+          Download result JSON
+        </a>
+        {!active && (
+          <ConfirmButton
+            label="Delete"
+            testId="delete-run"
+            question={`Delete run #${runId} and its results?`}
+            confirmLabel="Delete run"
+            pending={remove.isPending}
+            onConfirm={() => remove.mutate(undefined, { onSuccess: () => navigate(paths.runs, { replace: true }) })}
+          />
+        )}
+      </div>
+      {failure && <p role="alert" className="text-sm text-red-700">{errorMessage(failure)}</p>}
+    </div>
+  );
+}

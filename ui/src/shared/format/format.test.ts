@@ -66,7 +66,8 @@ describe('secondsBetween', () => {
 describe('formatWithUnit (threshold actuals)', () => {
   it('shows each unit the result names', () => {
     expect(formatWithUnit(1.734, 'ms')).toBe('1.73 ms');
-    expect(formatWithUnit(0.0012, '%')).toBe('0.120%');
+    expect(formatWithUnit(0.12, '%')).toBe('0.120%');
+    expect(formatWithUnit(12.5, '%')).toBe('12.5%');
     expect(formatWithUnit(1234.5, '/s')).toBe('1,235/s');
     expect(formatWithUnit(60, 'tokens')).toBe('60 tokens');
     expect(formatWithUnit(60.5, 'tokens')).toBe('60.5 tokens');

@@ -37,13 +37,13 @@ export function formatNumber(value: number | null | undefined): string {
 }
 
 /**
- * A threshold's measured value in its unit (ThresholdVerdict.unit): `1.73 ms`, `0.120%` (the value
- * is a ratio, as error_rate is everywhere), `1,235/s`, `60.0 tokens`; a count has no unit.
+ * A threshold's measured value in its unit (ThresholdVerdict.unit): `1.73 ms`, `0.120%` (a verdict
+ * gives the error rate in percent, unlike the ratio everywhere else), `1,235/s`, `60.0 tokens`; a count has no unit.
  */
 export function formatWithUnit(value: number | null | undefined, unit: string | null | undefined): string {
   if (!isNumber(value)) return DASH;
   if (unit === 'ms') return formatMs(value);
-  if (unit === '%') return formatPercent(value);
+  if (unit === '%') return formatPercent(value / 100);
   const figure = formatNumber(value);
   if (!unit) return figure;
   return unit.startsWith('/') ? `${figure}${unit}` : `${figure} ${unit}`;

@@ -102,7 +102,7 @@ describe('RunDetail', () => {
       thresholds_passed: false,
       verdicts: [
         { threshold: 'p99 < 2ms', scope: 'overall', actual: 1.734, passed: true, unit: 'ms' },
-        { threshold: 'error_rate < 1%', scope: 'overall', actual: 0.015, passed: false, unit: '%' },
+        { threshold: 'error_rate < 1%', scope: 'overall', actual: 1.5, passed: false, unit: '%' },
         { threshold: 'throughput > 50/s', scope: 'users=10', actual: 99.5, passed: true, unit: '/s' },
         { threshold: 'errors < 5', scope: 'overall', actual: 7, passed: false, unit: '' },
       ],

@@ -1,15 +1,11 @@
 // The dashboard end to end: a person creates a scenario, runs it, watches the live chart move,
 // sees the final results, and reloads the page later. Real server, real PostgreSQL, real Chromium.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { base, session, shot, useBrowser, waitForChartsDrawn } from './lib.mjs';
+import { base, page, shot, useBrowser, waitForChartsDrawn } from './lib.mjs';
 
 useBrowser();
-let page;
-before(() => {
-  page = session.page;
-});
 
 /** A fingerprint of what a chart's canvas shows, to tell that it was redrawn with new data. */
 const canvasPicture = (testId) =>

@@ -1,14 +1,10 @@
 // A newcomer's first hour: every demo scenario that `benchdeck serve` creates runs from the dashboard,
 // and every chart on its run page draws data while it runs, when it has finished, and after a reload.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base, session, shot, useBrowser, waitForChartsDrawn } from './lib.mjs';
+import { base, page, shot, useBrowser, waitForChartsDrawn } from './lib.mjs';
 
 useBrowser();
-let page;
-before(() => {
-  page = session.page;
-});
 
 // Each demo with the charts its run page must draw at least (live, then completed) and how long it may take.
 const demos = [

@@ -7,8 +7,15 @@ import { chromium } from 'playwright-core';
 export const base = process.env.BENCHDECK_URL;
 export const artifacts = process.env.ARTIFACTS ?? 'artifacts';
 
-/** One browser page per suite file; `session.page` is valid inside tests. */
-export const session = { browser: undefined, page: undefined };
+const session = { browser: undefined, page: undefined };
+
+/** The suite file's one browser page, usable inside tests (it is opened by the `before` hook of useBrowser). */
+export const page = new Proxy({}, {
+  get(_, key) {
+    const value = session.page[key];
+    return typeof value === 'function' ? value.bind(session.page) : value;
+  },
+});
 
 // Console messages a test said it expects (e.g. the 404 of a run that does not exist); cleared after each test.
 let expected = [];

@@ -1,14 +1,10 @@
 // Page by page: every screen loads without a console error or warning, and every wrong address —
 // an unknown path, or an id that names nothing — shows the dashboard's own not-found page.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { base, expectConsole, session, useBrowser } from './lib.mjs';
+import { base, expectConsole, page, useBrowser } from './lib.mjs';
 
 useBrowser();
-let page;
-before(() => {
-  page = session.page;
-});
 
 const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs'];
 

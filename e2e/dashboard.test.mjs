@@ -1,31 +1,11 @@
 // The dashboard end to end: a person creates a scenario, runs it, watches the live chart move,
 // sees the final results, and reloads the page later. Real server, real PostgreSQL, real Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
+import { base, page, shot, useBrowser, waitForChartsDrawn } from './lib.mjs';
 
-const base = process.env.BENCHDECK_URL;
-const artifacts = process.env.ARTIFACTS ?? 'artifacts';
-let browser;
-let page;
-
-before(async () => {
-  assert.ok(base, 'BENCHDECK_URL is not set (run e2e/run.sh)');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--no-first-run', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  page.setDefaultTimeout(20_000);
-});
-
-after(async () => {
-  await browser?.close();
-});
-
-const shot = (name) => page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
+useBrowser();
 
 /** A fingerprint of what a chart's canvas shows, to tell that it was redrawn with new data. */
 const canvasPicture = (testId) =>
@@ -90,6 +70,7 @@ test('create a scenario, run it, watch it live, see the results, reload them', a
   // the page catches up with the final result without a reload: the threshold verdict appears
   await page.getByText('p99 < 100ms').first().waitFor();
   await page.getByText('passed', { exact: true }).first().waitFor();
+  await waitForChartsDrawn('the completed HTTP run', { atLeast: 5 });
   await shot('05-run-completed');
 
   // the results are stored: a reload (or a visit tomorrow) shows them again
@@ -152,6 +133,7 @@ test('a database benchmark: postgres target, connection test, thread sweep, setu
   assert.equal(await rows.count(), 2);
   assert.deepEqual(await rows.locator('th').allInnerTexts(), ['2', '4']);
   await page.getByTestId('throughput-vs-threads').waitFor();
+  await waitForChartsDrawn('the completed database run', { atLeast: 5 });
   await shot('09-db-run-completed');
 });
 
@@ -198,5 +180,6 @@ test('an LLM streaming sweep against the mock LLM server: form, live counters, T
   await page.getByTestId('stream-sweep-chart').waitFor();
   const failed = Number((await page.getByTestId('counter-failed').innerText()).replace(/,/g, ''));
   assert.equal(failed, 0);
+  await waitForChartsDrawn('the completed LLM run', { atLeast: 5 });
   await shot('12-llm-run-completed');
 });

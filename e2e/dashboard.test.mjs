@@ -114,7 +114,7 @@ test('a database benchmark: postgres target, connection test, thread sweep, setu
   await page.getByLabel('Thread counts', { exact: true }).fill('2, 4');
   await page.getByLabel('Table rows', { exact: true }).fill('1000');
   await page.getByLabel('Duration per step', { exact: true }).fill('5s');
-  await page.getByTestId('db-scenario-fields').getByText('must be at least 10 s per step').waitFor();
+  await page.getByTestId('db-scenario-fields').getByText('must be at least 10s for a database benchmark').waitFor();
   await page.getByLabel('Duration per step', { exact: true }).fill('10s');
   await page.getByLabel('Batch size', { exact: true }).fill('500');
   await page.getByRole('button', { name: 'Advanced settings' }).click();
@@ -149,7 +149,7 @@ test('an LLM streaming sweep against the mock LLM server: form, live counters, T
   const fields = page.getByTestId('llm-scenario-fields');
   await fields.waitFor();
   await page.getByLabel('User counts', { exact: true }).fill('0, 2');
-  await fields.getByText('user counts must be whole numbers ≥ 1').waitFor();
+  await fields.getByText('step 1: must be ≥ 1').waitFor();
   await page.getByLabel('User counts', { exact: true }).fill('1, 3');
   await page.getByLabel('Max output tokens', { exact: true }).fill('16');
   await page.getByLabel('Warm-up per step', { exact: true }).fill('1s');

@@ -1,4 +1,4 @@
-package dev.benchdeck.cli.demo;
+package dev.benchdeck.demotarget;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

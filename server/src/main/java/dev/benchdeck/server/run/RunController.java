@@ -5,15 +5,13 @@ import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.system.NotFoundException;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import java.time.Instant;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -46,16 +43,8 @@ class RunController {
     }
 
     @GetMapping("/runs")
-    RunRepository.RunPage listRuns(
-            @RequestParam(required = false) @RunStateName
-            @Parameter(schema = @Schema(implementation = RunState.class)) String status,
-            @RequestParam(name = "target_id", required = false) Long targetId,
-            @RequestParam(name = "scenario_id", required = false) Long scenarioId,
-            @RequestParam(required = false) @StorableInstant Instant from,
-            @RequestParam(required = false) @StorableInstant Instant to,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return runs.list(new RunRepository.RunFilter(status == null ? null : RunState.parse(status).orElseThrow(), targetId, scenarioId, from, to), page, size);
+    RunRepository.RunPage listRuns(@ParameterObject @Valid RunQuery query) {
+        return runs.list(query.filter(), query.pageNumber(), query.pageSize());
     }
 
     @GetMapping("/runs/{id}")

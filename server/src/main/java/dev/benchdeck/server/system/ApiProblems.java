@@ -103,7 +103,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> new FieldProblem(snakeCase(f.getField()), message(f)))
                 .sorted(Comparator.comparing(FieldProblem::path)).toList();
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request body has invalid fields", errors);
+        boolean body = e.getParameter().hasParameterAnnotation(org.springframework.web.bind.annotation.RequestBody.class);
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", body ? "the request body has invalid fields" : "the request has invalid parameters", errors);
     }
 
     @Override
@@ -240,7 +241,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static String message(FieldError f) {
         if (f.isBindingFailure()) {
-            return Expected.of(null);
+            return Expected.of(f.contains(TypeMismatchException.class) ? f.unwrap(TypeMismatchException.class).getRequiredType() : null);
         }
         return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
     }

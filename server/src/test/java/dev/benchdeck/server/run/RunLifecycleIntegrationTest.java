@@ -31,7 +31,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         assertThat(done.get("requests").asLong()).isPositive();
         assertThat(done.get("thresholds_passed").asBoolean()).isTrue();
         assertThat(done.get("created_by").asText()).isEqualTo("local");
-        assertThat(done.get("plan_yaml").asText()).contains("url: http://127.0.0.1:" + port + "/demo");
+        assertThat(done.get("plan_yaml").asText()).contains("url: " + get("/api/v1/targets/" + demoTargetId()).json().get("url").asText());
         assertThat(done.get("environment").get("cpus").asInt()).isPositive();
         assertThat(done.get("steps")).hasSize(1);
         assertThat(done.get("overall").get("latencies").get("latency").get("histogram").asText()).isNotEmpty();

@@ -35,11 +35,15 @@ class DatabaseOutageIntegrationTest extends IntegrationTestSupport {
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         long killed = System.nanoTime();
 
-        long asked = System.nanoTime();
-        Response during = get("/api/v1/runs");
-        Duration took = Duration.ofNanos(System.nanoTime() - asked);
+        // the backends end a moment after their postmaster: from then on, every request is a quick 503
+        Response during;
+        do {
+            long asked = System.nanoTime();
+            during = get("/api/v1/runs");
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).as("an answer, not a wait").isLessThan(QUICK);
+            sleep(during.status() == 200 ? 50 : 0);
+        } while (during.status() == 200 && System.nanoTime() - killed < Duration.ofSeconds(3).toNanos());
         assertThat(during.status()).as(during.body()).isEqualTo(503);
-        assertThat(took).as("a 503, not a wait").isLessThan(QUICK);
         assertThat(ProblemShape.problems(during)).isEmpty();
         assertThat(during.json().get("detail").asText()).startsWith("database unavailable");
         assertThat(during.json().get("title").asText()).isEqualTo("Database unavailable");

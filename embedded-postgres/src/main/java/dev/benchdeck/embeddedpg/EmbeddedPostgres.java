@@ -73,10 +73,22 @@ public final class EmbeddedPostgres implements AutoCloseable {
         EmbeddedPostgres pg = new EmbeddedPostgres(home, deleteOnStop);
         try {
             pg.startServer(port);
-        } catch (IOException | UncheckedIOException e) {
-            throw new StartFailure("cannot start the embedded PostgreSQL in " + pg.data + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new StartFailure("cannot start the embedded PostgreSQL in " + pg.data + ": " + describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new StartFailure("cannot start the embedded PostgreSQL in " + pg.data + ": " + describe(e.getCause()), e);
         }
         return pg;
+    }
+
+    /** What went wrong with a file, in words (the JDK's messages for these are only the path). */
+    private static String describe(IOException e) {
+        return switch (e) {
+            case java.nio.file.FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
+            case java.nio.file.AccessDeniedException denied -> "no permission to write " + denied.getFile();
+            case java.nio.file.NoSuchFileException missing -> missing.getFile() + " does not exist";
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     /** The embedded PostgreSQL could not start; the message says why in one line. */

@@ -100,6 +100,7 @@ class EmbeddedPostgresTest {
         assertThatThrownBy(() -> EmbeddedPostgres.start(notADirectory, 0, false))
                 .isInstanceOf(EmbeddedPostgres.StartFailure.class)
                 .hasMessageStartingWith("cannot start the embedded PostgreSQL in " + notADirectory.toAbsolutePath())
+                .hasMessageEndingWith(notADirectory.toAbsolutePath() + " exists and is not a directory")
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }

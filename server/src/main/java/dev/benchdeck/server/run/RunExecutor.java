@@ -18,6 +18,7 @@ import dev.benchdeck.server.scenario.PlanAssembler;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.target.TargetSecrets;
 import dev.benchdeck.server.target.TargetService;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +35,7 @@ class RunExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
     private static final int END_ATTEMPTS = 60;
-    private static final java.time.Duration END_RETRY = java.time.Duration.ofSeconds(1);
+    private static final Duration END_RETRY = Duration.ofSeconds(1);
 
     private final RunRepository runs;
     private final ResultRepository results;

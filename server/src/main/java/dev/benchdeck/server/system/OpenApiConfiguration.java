@@ -36,18 +36,20 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer problemResponses() {
         return api -> {
-            api.getComponents().addSchemas("FieldProblem", new ObjectSchema()
-                    .addProperty("path", new StringSchema()).addProperty("message", new StringSchema())
-                    .required(List.of("path", "message")));
-            api.getComponents().addSchemas("Problem", new ObjectSchema()
-                    .description("an RFC 9457 problem detail; errors name the fields involved, when there are some")
-                    .addProperty("type", new StringSchema().format("uri"))
-                    .addProperty("title", new StringSchema())
-                    .addProperty("status", new IntegerSchema())
-                    .addProperty("detail", new StringSchema())
-                    .addProperty("instance", new StringSchema())
-                    .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")))
-                    .required(List.of("type", "title", "status", "detail", "instance")));
+            ObjectSchema fieldProblem = new ObjectSchema();
+            fieldProblem.addProperty("path", new StringSchema());
+            fieldProblem.addProperty("message", new StringSchema());
+            fieldProblem.setRequired(List.of("path", "message"));
+            ObjectSchema problemDetail = new ObjectSchema();
+            problemDetail.setDescription("an RFC 9457 problem detail; errors name the fields involved, when there are some");
+            problemDetail.addProperty("type", new StringSchema().format("uri"));
+            problemDetail.addProperty("title", new StringSchema());
+            problemDetail.addProperty("status", new IntegerSchema());
+            problemDetail.addProperty("detail", new StringSchema());
+            problemDetail.addProperty("instance", new StringSchema());
+            problemDetail.addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem")));
+            problemDetail.setRequired(List.of("type", "title", "status", "detail", "instance"));
+            api.getComponents().addSchemas("FieldProblem", fieldProblem).addSchemas("Problem", problemDetail);
             Content problem = new Content().addMediaType(ProblemJson.MEDIA_TYPE,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
             api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> operation.getResponses()

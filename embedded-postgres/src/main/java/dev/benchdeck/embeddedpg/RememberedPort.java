@@ -55,9 +55,10 @@ final class RememberedPort {
         }
     }
 
+    /** Whether nothing listens on the port; closed connections lingering in TIME_WAIT do not count (PostgreSQL reuses the address too). */
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return true;
         } catch (IOException e) {

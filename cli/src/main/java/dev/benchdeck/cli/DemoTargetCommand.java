@@ -1,6 +1,6 @@
 package dev.benchdeck.cli;
 
-import dev.benchdeck.cli.demo.DemoTarget;
+import dev.benchdeck.demotarget.DemoTarget;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.benchdeck.cli;
 
-import dev.benchdeck.cli.demo.DemoTarget;
+import dev.benchdeck.demotarget.DemoTarget;
 import dev.benchdeck.engine.driver.Drivers;
 import dev.benchdeck.engine.driver.DriverSpec;
 import dev.benchdeck.engine.load.RunControl;

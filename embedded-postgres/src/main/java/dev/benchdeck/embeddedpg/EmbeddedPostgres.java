@@ -5,17 +5,19 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -27,7 +29,8 @@ import org.tukaani.xz.XZInputStream;
 /**
  * A PostgreSQL server run from the binaries zonky publishes on Maven Central, with its data
  * directory kept between starts ({@code initdb} runs once). The superuser's password is random,
- * made at {@code initdb} and kept in a 0600 file beside the data.
+ * made at {@code initdb} and kept in a 0600 file beside the data ({@code pgdata.password}); the port
+ * in {@code pgdata.port}. With {@link #supervise} a server process that dies is started again.
  *
  * <p>PostgreSQL refuses to run as root. When Benchdeck runs as root (CI, containers) the server runs
  * as {@code nobody} through {@code setpriv}; if {@code nobody} cannot reach the data directory
@@ -44,30 +47,117 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private Path binaries;
     private final Path data;
     private final Path passwordFile;
-    private final int port;
+    private volatile int port;
     private final boolean deleteOnStop;
     private final boolean root;
     private List<String> runAs = List.of();
+    private volatile Supervisor supervisor;
 
-    private EmbeddedPostgres(Path home, int port, boolean deleteOnStop) {
+    private EmbeddedPostgres(Path home, boolean deleteOnStop) {
         this.home = home.toAbsolutePath();
         this.binaries = this.home.resolve("postgres-" + VERSION);
         this.data = this.home.resolve("pgdata");
         this.passwordFile = this.home.resolve("pgdata.password");
-        this.port = port;
         this.deleteOnStop = deleteOnStop;
         this.root = "root".equals(System.getProperty("user.name"));
     }
 
-    /** Starts the server (extracting binaries and running initdb the first time); port 0 picks a free port. */
+    /**
+     * Starts the server (extracting binaries and running initdb the first time) on {@code port}, or
+     * on a free port when that one is taken (0: any free port); the port is remembered in
+     * {@code <home>/pgdata.port} and reused by the next start with the same {@code port} setting.
+     *
+     * @throws StartFailure with one line saying what went wrong
+     */
     public static EmbeddedPostgres start(Path home, int port, boolean deleteOnStop) {
-        EmbeddedPostgres pg = new EmbeddedPostgres(home, port == 0 ? freePort() : port, deleteOnStop);
+        EmbeddedPostgres pg = new EmbeddedPostgres(home, deleteOnStop);
         try {
-            pg.startServer();
+            pg.startServer(port);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the embedded PostgreSQL in " + pg.data + ": " + e.getMessage(), e);
+            throw new StartFailure("cannot start the embedded PostgreSQL in " + pg.data + ": " + describe(e), e);
+        } catch (UncheckedIOException e) {
+            throw new StartFailure("cannot start the embedded PostgreSQL in " + pg.data + ": " + describe(e.getCause()), e);
         }
         return pg;
+    }
+
+    /** What went wrong with a file, in words (the JDK's messages for these are only the path). */
+    private static String describe(IOException e) {
+        return switch (e) {
+            case java.nio.file.FileAlreadyExistsException exists -> exists.getFile() + " exists and is not a directory";
+            case java.nio.file.AccessDeniedException denied -> "no permission to write " + denied.getFile();
+            case java.nio.file.NoSuchFileException missing -> missing.getFile() + " does not exist";
+            default -> String.valueOf(e.getMessage());
+        };
+    }
+
+    /** The embedded PostgreSQL could not start; the message says why in one line. */
+    public static final class StartFailure extends RuntimeException {
+        StartFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Restarts the server whenever its process is gone, checking every {@code interval}; returns this. */
+    public synchronized EmbeddedPostgres supervise(Duration interval) {
+        if (supervisor == null) {
+            supervisor = new Supervisor(this, interval);
+            supervisor.start();
+        }
+        return this;
+    }
+
+    /**
+     * What the server is doing now, for health reports: whether its process runs, its pid and port,
+     * and how often the supervisor restarted it.
+     */
+    public Status status() {
+        Supervisor s = supervisor;
+        OptionalLong pid = pid();
+        boolean running = isRunning();
+        return new Status(running, running && pid.isPresent() ? pid.getAsLong() : null, port, data, s != null,
+                s == null ? 0 : s.restarts(), s == null ? null : s.lastRestart(), s == null ? null : s.lastProblem());
+    }
+
+    /**
+     * @param pid the postmaster's process id while it runs
+     * @param supervised whether a process that dies is restarted
+     * @param lastRestartProblem why the last restart attempt failed, null once one succeeded
+     */
+    public record Status(boolean running, Long pid, int port, Path dataDirectory, boolean supervised, int restarts,
+                         Instant lastRestart, String lastRestartProblem) {
+    }
+
+    /** The postmaster's process id from {@code postmaster.pid}, when the file is there. */
+    public OptionalLong pid() {
+        try {
+            String first = Files.readAllLines(data.resolve("postmaster.pid")).stream().findFirst().orElse("").strip();
+            return first.matches("\\d+") ? OptionalLong.of(Long.parseLong(first)) : OptionalLong.empty();
+        } catch (IOException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /** Whether the postmaster's process is alive. */
+    public boolean isRunning() {
+        OptionalLong pid = pid();
+        return pid.isPresent() && ProcessHandle.of(pid.getAsLong()).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    Path dataDirectory() {
+        return data;
+    }
+
+    /** Starts the server again with its data and port, when it is not running. */
+    synchronized void restart() {
+        if (isRunning()) {
+            return;
+        }
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     public String jdbcUrl() {
@@ -90,7 +180,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return port;
     }
 
-    private void startServer() throws IOException {
+    private void startServer(int configuredPort) throws IOException {
         Files.createDirectories(home);
         if (root) {
             runAs = runAsNobody();
@@ -104,12 +194,33 @@ public final class EmbeddedPostgres implements AutoCloseable {
             log.warn("An embedded PostgreSQL was still running on {}; restarting it", data);
             pgCtl(List.of("stop", "-m", "fast", "-w"), false);
         }
+        RememberedPort.Choice choice = RememberedPort.choose(home, configuredPort);
+        if (choice.taken() != null) {
+            log.warn("Port {} is taken; the embedded PostgreSQL uses port {} instead (remembered in {})",
+                    choice.taken(), choice.port(), choice.file());
+        }
+        port = choice.port();
+        launch();
+    }
+
+    private void launch() throws IOException {
+        Path logFile = data.resolve("postgres.log");
         String options = "-p " + port + " -h 127.0.0.1 -c unix_socket_directories=''";
-        int exit = pgCtl(List.of("start", "-w", "-t", "60", "-l", data.resolve("postgres.log").toString(), "-o", options), true);
+        int exit = pgCtl(List.of("start", "-w", "-t", "60", "-l", logFile.toString(), "-o", options), true);
         if (exit != 0) {
-            throw new IOException("pg_ctl start exited with " + exit + "; see " + data.resolve("postgres.log"));
+            throw new IOException("pg_ctl start exited with " + exit + lastFatal(logFile) + " (see " + logFile + ")");
         }
         log.info("Embedded PostgreSQL {} listening on 127.0.0.1:{} (data in {})", VERSION, port, data);
+    }
+
+    /** The last FATAL line of the server's log, as {@code ": <message>"}, or nothing. */
+    private static String lastFatal(Path logFile) {
+        try (Stream<String> lines = Files.lines(logFile)) {
+            return lines.filter(line -> line.contains("FATAL:")).reduce((a, b) -> b)
+                    .map(line -> ": " + line.substring(line.indexOf("FATAL:") + 6).strip()).orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
     }
 
     private void extractBinaries() throws IOException {
@@ -252,6 +363,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     @Override
     public void close() {
+        Supervisor s = supervisor;
+        if (s != null) {
+            s.close();
+        }
         try {
             pgCtl(List.of("stop", "-m", "fast", "-w", "-t", "30"), true);
             if (deleteOnStop) {
@@ -270,14 +385,6 @@ public final class EmbeddedPostgres implements AutoCloseable {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

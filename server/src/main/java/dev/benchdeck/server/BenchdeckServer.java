@@ -1,5 +1,7 @@
 package dev.benchdeck.server;
 
+import dev.benchdeck.server.system.StartupFailure;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +11,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BenchdeckServer {
 
+    /** Exit status when the server could not start (one line on standard error says why). */
+    static final int CANNOT_START = 1;
+
     public static void main(String[] args) {
-        SpringApplication.run(BenchdeckServer.class, args);
+        if (!Arrays.asList(args).contains("--debug")) {
+            StartupFailure.oneLine();
+        }
+        try {
+            SpringApplication.run(BenchdeckServer.class, args);
+        } catch (Throwable e) {
+            System.err.println("benchdeck: cannot start: " + StartupFailure.reason(e) + " (--debug shows the details)");
+            System.exit(CANNOT_START);
+        }
     }
 }

@@ -21,7 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context all integration tests share: the whole server on a random port against a
- * real embedded PostgreSQL on a random port, in a temporary data directory removed at the end.
+ * real embedded PostgreSQL on a random port, in a temporary data directory removed at the end. A test
+ * that needs a server of its own sets {@code benchdeck.test.instance} (and gets its own data directory).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "benchdeck.embedded-db.port=0",
@@ -36,9 +37,10 @@ public abstract class IntegrationTestSupport {
     @LocalServerPort
     protected int port;
 
+    /** Each context its own data directory (and so its own embedded PostgreSQL): {@code benchdeck.test.instance} names it. */
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("benchdeck.data-dir", DATA_DIR::toString);
+        registry.add("benchdeck.data-dir", () -> DATA_DIR + "/${benchdeck.test.instance:shared}");
     }
 
     protected URI uri(String path) {
@@ -123,7 +125,9 @@ public abstract class IntegrationTestSupport {
 
     private static Path tempDir() {
         try {
-            return Files.createTempDirectory("benchdeck-it-");
+            Path dir = Files.createTempDirectory("benchdeck-it-");
+            dir.toFile().deleteOnExit(); // empty by then: each context's data directory goes when it stops
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

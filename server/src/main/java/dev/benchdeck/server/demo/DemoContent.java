@@ -2,9 +2,12 @@ package dev.benchdeck.server.demo;
 
 import dev.benchdeck.server.scenario.ScenarioService;
 import dev.benchdeck.server.system.BenchdeckProperties;
+import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetKinds;
 import dev.benchdeck.server.target.TargetRepository;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -14,9 +17,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On a first start (no targets at all), creates the demo target and three scenarios that run at once;
- * once the mock LLM server runs, creates (once, recorded in {@code demo_content}) an llm target and an
- * automation target on it, each with a scenario. Those targets follow the mock when its port changes.
+ * The built-in demo, each part created once and recorded in {@code demo_content}: on a first start
+ * (no targets at all) the HTTP demo target with three scenarios; once the mock LLM server runs, an
+ * llm and an automation target on it, each with a scenario; inside the embedded PostgreSQL a demo
+ * database with a thread-sweep scenario ({@link DemoDatabase}; also once for data directories that
+ * already have demo content). Demo targets follow their server when its port changes.
  */
 @Component
 class DemoContent {
@@ -26,23 +31,30 @@ class DemoContent {
     static final String AUTOMATION_TARGET_NAME = "Mock automation";
     static final String LLM_SCENARIO_NAME = "LLM streaming sweep (mock)";
     static final String AUTOMATION_SCENARIO_NAME = "Automation runs (mock)";
+    private static final String HTTP_PART = "http";
     private static final String LLM_PART = "llm";
     private static final String AUTOMATION_PART = "automation";
+    private static final String DATABASE_PART = "database";
+    private static final String LOCAL = "http://127.0.0.1:";
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
     private final TargetRepository targets;
     private final ScenarioService scenarios;
     private final BenchdeckProperties properties;
     private final DemoMockLlm mockLlm;
+    private final DemoHttpTarget httpTarget;
+    private final DemoDatabase database;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     DemoContent(TargetRepository targets, ScenarioService scenarios, BenchdeckProperties properties, DemoMockLlm mockLlm,
-                JdbcClient jdbc, TransactionTemplate transaction) {
+                DemoHttpTarget httpTarget, DemoDatabase database, JdbcClient jdbc, TransactionTemplate transaction) {
         this.targets = targets;
         this.scenarios = scenarios;
         this.properties = properties;
         this.mockLlm = mockLlm;
+        this.httpTarget = httpTarget;
+        this.database = database;
         this.jdbc = jdbc;
         this.transaction = transaction;
     }
@@ -52,15 +64,36 @@ class DemoContent {
         if (!properties.demo()) {
             return;
         }
-        if (targets.isEmpty()) {
-            httpDemo(event.getWebServer().getPort());
-        }
-        mockLlm.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> llmDemo(url)));
+        boolean firstStart = targets.isEmpty();
+        Map<String, Long> made = recorded();
+        boolean hadDemo = firstStart || !made.isEmpty() || legacyHttpDemo().isPresent();
+        httpTarget.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> httpDemo(url, firstStart, made)));
+        mockLlm.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> llmDemo(url, made)));
+        databaseDemo(hadDemo, made);
     }
 
-    private void httpDemo(int port) {
-        long target = targets.insert(TARGET_NAME, "http", "http://127.0.0.1:" + port + "/demo",
-                Map.of("http_version", "1.1"), null);
+    private Map<String, Long> recorded() {
+        return jdbc.sql("select name, coalesce(target_id, 0) from demo_content")
+                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private void httpDemo(String url, boolean firstStart, Map<String, Long> made) {
+        if (made.containsKey(HTTP_PART)) {
+            follow(made.get(HTTP_PART), url);
+            return;
+        }
+        Optional<Target> legacy = legacyHttpDemo();
+        if (legacy.isPresent()) {
+            // made before the demo endpoints moved out of the API's own server (they were at <server>/demo)
+            record(HTTP_PART, legacy.get().id());
+            follow(legacy.get().id(), url);
+            return;
+        }
+        if (!firstStart) {
+            return;
+        }
+        long target = targets.insert(TARGET_NAME, TargetKinds.HTTP, url, Map.of("http_version", "1.1"), null);
         scenarios.create("hello, 10 users, 10 s", "10 users fetch a 100-byte text as fast as it answers.", target, """
                 workload: {driver: http, method: GET, path: /hello}
                 load: {model: closed, users: 10, warmup: 2s, duration: 10s}
@@ -85,14 +118,17 @@ class DemoContent {
                     - users: 20
                 thresholds: ['p99 < 50ms per step', 'error_rate < 1%']
                 """);
-        log.info("Created the demo target and 3 scenarios (first start)");
+        record(HTTP_PART, target);
     }
 
-    private void llmDemo(String mockUrl) {
-        Map<String, Long> made = jdbc.sql("select name, target_id from demo_content where name in (:names)")
-                .param("names", java.util.List.of(LLM_PART, AUTOMATION_PART))
-                .query((rs, row) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                .list().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    /** The HTTP demo target of a data directory from before {@code demo_content} recorded it. */
+    private Optional<Target> legacyHttpDemo() {
+        return targets.findAll().stream()
+                .filter(t -> TARGET_NAME.equals(t.name()) && t.url().matches("http://127\\.0\\.0\\.1:\\d+/demo/?"))
+                .findFirst();
+    }
+
+    private void llmDemo(String mockUrl, Map<String, Long> made) {
         if (!made.containsKey(LLM_PART)) {
             long llm = targets.insert(LLM_TARGET_NAME, TargetKinds.LLM, mockUrl,
                     Map.of("provider", "openai-compatible", "model", "mock-1"), null);
@@ -135,18 +171,39 @@ class DemoContent {
         }
     }
 
+    private void databaseDemo(boolean hadDemo, Map<String, Long> made) {
+        if (made.containsKey(DATABASE_PART)) {
+            database.follow(made.get(DATABASE_PART));
+            return;
+        }
+        if (!hadDemo) {
+            return;
+        }
+        if (!database.available()) {
+            log.info("No database demo: Benchdeck runs on an external PostgreSQL, and the demo database is made only inside the embedded one");
+            return;
+        }
+        try {
+            // CREATE DATABASE cannot run inside a transaction; the target, scenario and record go in one
+            String password = database.prepare();
+            transaction.executeWithoutResult(status -> record(DATABASE_PART, database.createTarget(password)));
+        } catch (RuntimeException e) {
+            log.warn("The database demo could not be made ({}); the next start tries again", e.getMessage());
+        }
+    }
+
     private void record(String part, long targetId) {
         jdbc.sql("insert into demo_content (name, target_id) values (:name, :target)")
                 .param("name", part).param("target", targetId).update();
-        log.info("Created the demo {} target and scenario on the mock LLM server", part);
+        log.info("Created the demo {} target and scenarios", part);
     }
 
-    /** A demo target still on the mock (any port of 127.0.0.1) moves to where the mock runs now. */
-    private void follow(Long targetId, String mockUrl) {
+    /** A demo target still on this machine (any port of 127.0.0.1) moves to where its server runs now. */
+    private void follow(Long targetId, String url) {
         if (targetId == null || targetId == 0) {
             return;
         }
-        targets.find(targetId).filter(t -> t.url().startsWith("http://" + DemoMockLlm.HOST + ":") && !t.url().equals(mockUrl))
-                .ifPresent(t -> targets.updateUrl(t.id(), mockUrl));
+        targets.find(targetId).filter(t -> t.url().startsWith(LOCAL) && !t.url().equals(url))
+                .ifPresent(t -> targets.updateUrl(t.id(), url));
     }
 }

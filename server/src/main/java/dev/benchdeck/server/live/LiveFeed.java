@@ -2,6 +2,7 @@ package dev.benchdeck.server.live;
 
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.run.RunRepository;
+import dev.benchdeck.server.run.RunState;
 import dev.benchdeck.server.run.RunSummary;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ public class LiveFeed {
     }
 
     /** A status change; a finished run's channel stops holding intervals (the database has them all). */
-    public void status(long runId, String status, boolean finished) {
+    public void status(long runId, RunState status, boolean finished) {
         Channel channel = channel(runId);
         synchronized (channel) {
             send(channel, json.writeValueAsString(new StatusMessage("status", runId, status)));
@@ -149,6 +150,6 @@ public class LiveFeed {
         boolean active;
     }
 
-    record StatusMessage(String type, long runId, String status) {
+    record StatusMessage(String type, long runId, RunState status) {
     }
 }

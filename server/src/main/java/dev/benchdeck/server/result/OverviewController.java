@@ -27,7 +27,7 @@ class OverviewController {
     }
 
     @GetMapping("/api/v1/overview")
-    Overview overview() {
+    Overview getOverview() {
         long lastWeek = jdbc.sql("select count(*) from runs where queued_at > now() - interval '7 days'").query(Long.class).single();
         Double successRate = jdbc.sql("""
                         select avg(case when status = 'completed' and coalesce(thresholds_passed, true) then 1.0 else 0.0 end)

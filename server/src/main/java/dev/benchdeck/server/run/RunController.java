@@ -5,19 +5,21 @@ import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.system.NotFoundException;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import java.time.Instant;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,49 +37,45 @@ class RunController {
     }
 
     @PostMapping("/scenarios/{id}/runs")
-    ResponseEntity<RunSummary> trigger(@PathVariable long id) {
+    ResponseEntity<RunSummary> triggerRun(@PathVariable long id) {
         RunSummary run = orchestrator.trigger(id);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
     }
 
     @GetMapping("/runs")
-    RunRepository.RunPage list(
-            @RequestParam(required = false) @Pattern(regexp = "queued|running|completed|failed|cancelled|interrupted",
-                    message = "must be one of queued, running, completed, failed, cancelled, interrupted") String status,
-            @RequestParam(name = "target_id", required = false) Long targetId,
-            @RequestParam(name = "scenario_id", required = false) Long scenarioId,
-            @RequestParam(required = false) Instant from,
-            @RequestParam(required = false) Instant to,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return runs.list(new RunRepository.RunFilter(status, targetId, scenarioId, from, to), page, size);
+    RunRepository.RunPage listRuns(@ParameterObject @Valid RunQuery query) {
+        return runs.list(query.filter(), query.pageNumber(), query.pageSize());
     }
 
     @GetMapping("/runs/{id}")
-    RunDetail get(@PathVariable long id) {
+    RunDetail getRun(@PathVariable long id) {
         return runs.findDetail(id, results.stepsArray(id)).orElseThrow(() -> new NotFoundException("run", id));
     }
 
     @GetMapping(value = "/runs/{id}/intervals", produces = MediaType.APPLICATION_JSON_VALUE)
-    String intervals(@PathVariable long id) {
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(type = "object",
+            description = "one interval snapshot (normally one second), as the live feed sends it"))))
+    String runIntervals(@PathVariable long id) {
         orchestrator.find(id);
         return ResultRepository.array(results.intervals(id));
     }
 
     @GetMapping("/runs/{id}/errors")
-    List<ErrorSample> errors(@PathVariable long id) {
+    List<ErrorSample> runErrors(@PathVariable long id) {
         orchestrator.find(id);
         return results.errors(id);
     }
 
     /** The whole result in the shape of the CLI's {@code --out} file. */
     @GetMapping(value = "/runs/{id}/result", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> result(@PathVariable long id) {
-        RunDetail run = get(id);
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object",
+            description = "the run's result in the shape of the CLI's --out file")))
+    ResponseEntity<String> runResult(@PathVariable long id) {
+        RunDetail run = getRun(id);
         RunSummary s = run.summary();
         ObjectNode result = Json.mapper().createObjectNode();
         result.put("plan", s.scenarioName());
-        result.put("status", s.status());
+        result.put("status", s.status().value());
         result.put("failure", run.failure());
         result.put("started_at_millis", s.startedAt() == null ? null : s.startedAt().toEpochMilli());
         result.put("ended_at_millis", s.endedAt() == null ? null : s.endedAt().toEpochMilli());
@@ -93,13 +91,20 @@ class RunController {
     }
 
     @PostMapping("/runs/{id}/cancel")
-    ResponseEntity<RunSummary> cancel(@PathVariable long id) {
+    ResponseEntity<RunSummary> cancelRun(@PathVariable long id) {
         orchestrator.cancel(id);
         return ResponseEntity.accepted().body(orchestrator.find(id));
     }
 
+    /** 204; a queued or running run is 409 (cancel it first). Its steps, intervals and error samples go with it. */
+    @DeleteMapping("/runs/{id}")
+    ResponseEntity<Void> deleteRun(@PathVariable long id) {
+        orchestrator.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
     @PostMapping("/runs/{id}/rerun")
-    ResponseEntity<RunSummary> rerun(@PathVariable long id) {
+    ResponseEntity<RunSummary> rerunRun(@PathVariable long id) {
         RunSummary run = orchestrator.rerun(id);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
     }

@@ -18,6 +18,7 @@ import dev.benchdeck.server.scenario.PlanAssembler;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.target.TargetSecrets;
 import dev.benchdeck.server.target.TargetService;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,8 @@ import org.springframework.stereotype.Component;
 class RunExecutor {
 
     private static final Logger log = LoggerFactory.getLogger(RunExecutor.class);
+    private static final int END_ATTEMPTS = 60;
+    private static final Duration END_RETRY = Duration.ofSeconds(1);
 
     private final RunRepository runs;
     private final ResultRepository results;
@@ -50,6 +53,10 @@ class RunExecutor {
         this.feed = feed;
     }
 
+    /**
+     * Runs it; whatever goes wrong (an exception, an {@link Error} such as a stack overflow, the
+     * database gone), the run ends {@code failed} with the reason, so it never stays {@code running}.
+     */
     void execute(long runId) {
         RunControl control = new RunControl();
         // registered before the claim, so that a cancel arriving in between reaches the engine
@@ -59,33 +66,37 @@ class RunExecutor {
                 log.info("Run {} is no longer queued; not running it", runId);
                 return;
             }
-            feed.started(runId);
-            feed.status(runId, RunStates.RUNNING, false);
-            RunSummary run = runs.find(runId).orElseThrow();
-            String planYaml = runs.planYaml(runId).orElseThrow();
-            Plan plan;
-            DriverSpec spec;
-            try {
-                plan = assembler.forExecution(planYaml, run.targetId() == null ? TargetSecrets.NONE : targets.secrets(run.targetId()));
-                spec = assembler.reader().driverSpec(plan);
-            } catch (InvalidPlanException e) {
-                fail(runId, "invalid plan: " + e.getMessage());
-                return;
-            }
-            log.info("Run {} ({}) started", runId, run.scenarioName());
-            RunResult result = new RunEngine(EngineClock.system()).run(plan, spec, new StoringListener(runId), control);
-            String status = shuttingDown && result.status() == RunStatus.CANCELLED
-                    ? RunStates.INTERRUPTED : RunStates.of(result.status());
-            runs.finish(runId, status, result.status() == RunStatus.TIMED_OUT && result.failure() == null
-                    ? withFailure(result, "stopped at the plan's deadline") : result);
-            feed.status(runId, status, true);
-            log.info("Run {} {}", runId, status);
-        } catch (RuntimeException e) {
+            run(runId, control);
+        } catch (Throwable e) {
             log.error("Run {} failed", runId, e);
-            fail(runId, "internal error: " + e);
+            fail(runId, "internal error: " + e.getClass().getSimpleName() + " (see the server log)");
         } finally {
             controls.remove(runId);
         }
+    }
+
+    private void run(long runId, RunControl control) {
+        feed.started(runId);
+        feed.status(runId, RunState.RUNNING, false);
+        RunSummary run = runs.find(runId).orElseThrow();
+        String planYaml = runs.planYaml(runId).orElseThrow();
+        Plan plan;
+        DriverSpec spec;
+        try {
+            plan = assembler.forExecution(planYaml, run.targetId() == null ? TargetSecrets.NONE : targets.secrets(run.targetId()));
+            spec = assembler.reader().driverSpec(plan);
+        } catch (InvalidPlanException e) {
+            fail(runId, "invalid plan: " + e.getMessage());
+            return;
+        }
+        log.info("Run {} ({}) started", runId, run.scenarioName());
+        RunResult result = new RunEngine(EngineClock.system()).run(plan, spec, new StoringListener(runId), control);
+        RunState status = shuttingDown && result.status() == RunStatus.CANCELLED ? RunState.INTERRUPTED : RunState.of(result.status());
+        RunResult stored = result.status() == RunStatus.TIMED_OUT && result.failure() == null
+                ? withFailure(result, "stopped at the plan's deadline") : result;
+        recordEnd(runId, () -> runs.finish(runId, status, stored));
+        feed.status(runId, status, true);
+        log.info("Run {} {}", runId, status);
     }
 
     /** Stops a run executing here; false when it is not executing here. */
@@ -109,8 +120,33 @@ class RunExecutor {
     }
 
     private void fail(long runId, String failure) {
-        runs.fail(runId, failure);
-        feed.status(runId, RunStates.FAILED, true);
+        recordEnd(runId, () -> runs.fail(runId, failure));
+        feed.status(runId, RunState.FAILED, true);
+    }
+
+    /**
+     * Stores how a run ended, trying again while the database is away (the embedded one is restarted
+     * within seconds); a run whose end could not be stored at all stays cancellable.
+     */
+    private void recordEnd(long runId, Runnable store) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.run();
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == END_ATTEMPTS || shuttingDown) {
+                    log.error("Run {}: cannot store how it ended ({}); cancel it to end it", runId, e.getMessage());
+                    return;
+                }
+                log.warn("Run {}: cannot store how it ended yet ({}); trying again", runId, e.getMessage());
+                try {
+                    Thread.sleep(END_RETRY.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static RunResult withFailure(RunResult r, String failure) {

@@ -1,6 +1,7 @@
 package dev.benchdeck.server.run;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import dev.benchdeck.server.live.LiveFeed;
@@ -30,9 +31,10 @@ public class RunOrchestrator {
     private final OneTimeTask<Void> task;
     private final ObjectProvider<Scheduler> scheduler;
     private final JdbcClient jdbc;
+    private final SchedulerName schedulerName;
 
     RunOrchestrator(RunRepository runs, ScenarioService scenarios, RunExecutor executor, LiveFeed feed,
-                    OneTimeTask<Void> runTask, ObjectProvider<Scheduler> scheduler, JdbcClient jdbc) {
+                    OneTimeTask<Void> runTask, ObjectProvider<Scheduler> scheduler, JdbcClient jdbc, SchedulerName schedulerName) {
         this.runs = runs;
         this.scenarios = scenarios;
         this.executor = executor;
@@ -40,6 +42,7 @@ public class RunOrchestrator {
         this.task = runTask;
         this.scheduler = scheduler;
         this.jdbc = jdbc;
+        this.schedulerName = schedulerName;
     }
 
     /** Queues a run of the scenario's plan as it is now; 422 when the plan no longer validates. */
@@ -60,7 +63,7 @@ public class RunOrchestrator {
 
     /** Cancels a queued or running run; a running one stops within a second and keeps what it measured. */
     void cancel(long runId) {
-        RunSummary run = find(runId);
+        find(runId);
         if (executor.cancel(runId)) {
             return;
         }
@@ -71,14 +74,43 @@ public class RunOrchestrator {
                 // already picked by a worker: it will see the run is no longer queued and skip it
                 log.debug("Run {}: no scheduled execution to cancel ({})", runId, e.getMessage());
             }
-            feed.status(runId, RunStates.CANCELLED, true);
+            feed.status(runId, RunState.CANCELLED, true);
             return;
         }
         if (executor.cancel(runId)) {
             return;
         }
-        throw new ConflictException("run " + runId + " is " + find(runId).status() + " and cannot be cancelled"
-                + (run.isFinished() ? "" : " here"));
+        RunSummary now = find(runId);
+        if (now.status() == RunState.RUNNING && !executingElsewhere(runId) && runs.cancelStuck(runId)) {
+            log.warn("Run {} was marked running but executed nowhere; marked it cancelled", runId);
+            feed.status(runId, RunState.CANCELLED, true);
+            return;
+        }
+        throw new ConflictException("run " + runId + " is " + now.status() + " and cannot be cancelled"
+                + (now.isFinished() ? "" : " here (another server executes it)"));
+    }
+
+    /** Deletes an ended run with everything it measured; a queued or running one must be cancelled first. */
+    void delete(long runId) {
+        RunSummary run = find(runId);
+        if (!run.isFinished()) {
+            throw new ConflictException("run " + runId + " is " + run.status() + "; cancel it first");
+        }
+        if (!runs.deleteFinished(runId)) {
+            throw new ConflictException("run " + runId + " changed meanwhile; try again");
+        }
+        jdbc.sql("delete from scheduled_tasks where task_name = :task and task_instance = :id")
+                .param("task", task.getName()).param("id", String.valueOf(runId)).update();
+    }
+
+    /** Whether another live scheduler (its heartbeat fresh) has picked the run's execution. */
+    private boolean executingElsewhere(long runId) {
+        return jdbc.sql("""
+                        select exists (select 1 from scheduled_tasks where task_name = :task and task_instance = :id
+                          and picked and picked_by is distinct from :me and last_heartbeat > now() - cast(:alive as interval))""")
+                .param("task", task.getName()).param("id", String.valueOf(runId)).param("me", schedulerName.getName())
+                .param("alive", RunScheduling.HEARTBEAT.multipliedBy(4).toSeconds() + " seconds")
+                .query(Boolean.class).single();
     }
 
     RunSummary find(long runId) {

@@ -20,6 +20,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class RunRepository {
 
+    /** When a run last showed it was alive: its last stored interval, else its start. */
+    private static final String LAST_SIGN_OF_LIFE =
+            "coalesce((select max(i.recorded_at) from run_intervals i where i.run_id = runs.id), runs.started_at, now())";
+
     static final String SUMMARY_COLUMNS = """
             id, scenario_id, scenario_name, target_id, target_name, status, created_by, queued_at, started_at, ended_at,
             requests, throughput, error_rate, p50_ms, p95_ms, p99_ms, thresholds_passed""";
@@ -69,7 +73,7 @@ public class RunRepository {
         StringBuilder where = new StringBuilder(" where true");
         if (filter.status() != null) {
             where.append(" and status = :status");
-            params.put("status", filter.status());
+            params.put("status", filter.status().value());
         }
         if (filter.targetId() != null) {
             where.append(" and target_id = :target");
@@ -107,7 +111,7 @@ public class RunRepository {
                 .param("id", id).update() == 1;
     }
 
-    void finish(long id, String status, RunResult result) {
+    void finish(long id, RunState status, RunResult result) {
         StepResult overall = result.overall();
         var latency = overall == null || overall.latency() == null ? null : overall.latency().summary();
         jdbc.sql("""
@@ -116,13 +120,13 @@ public class RunRepository {
                           thresholds_passed = :passed, setup = cast(:setup as jsonb), requests = :requests, throughput = :throughput,
                           error_rate = :errorRate, p50_ms = :p50, p95_ms = :p95, p99_ms = :p99
                         where id = :id and status = 'running'""")
-                .param("id", id).param("status", status)
+                .param("id", id).param("status", status.value())
                 .param("environment", Json.write(result.environment()))
                 .param("overall", overall == null ? null : Json.write(overall))
                 .param("verdicts", Json.write(result.verdicts()))
                 .param("failure", result.failure())
                 .param("setup", Json.write(result.setup()))
-                .param("passed", overall == null ? null : result.thresholdsPassed())
+                .param("passed", overall == null || result.verdicts().isEmpty() ? null : result.thresholdsPassed())
                 .param("requests", overall == null ? null : overall.requests())
                 .param("throughput", overall == null ? null : overall.throughput())
                 .param("errorRate", overall == null ? null : overall.errorRate())
@@ -139,27 +143,42 @@ public class RunRepository {
 
     /**
      * Marks runs left {@code running} by a process that died as {@code interrupted} (their intervals
-     * stay), except those running in this process, and returns their ids.
+     * stay), except those running in this process, and returns their ids. Each ends when its last
+     * interval was stored (else when it started), not now.
      */
     public List<Long> markInterrupted(Collection<Long> runningHere) {
         String here = runningHere.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         return jdbc.sql("""
-                        update runs set status = 'interrupted', ended_at = now(),
+                        update runs set status = 'interrupted', ended_at = %s,
                           failure = 'the server stopped while the run was in progress'
-                        where status = 'running' and not (id = any(cast(:here as bigint[]))) returning id""")
+                        where status = 'running' and not (id = any(cast(:here as bigint[]))) returning id""".formatted(LAST_SIGN_OF_LIFE))
                 .param("here", here).query(Long.class).list();
     }
 
     boolean markInterrupted(long id) {
         return jdbc.sql("""
-                        update runs set status = 'interrupted', ended_at = now(),
-                          failure = 'the worker running it stopped answering' where id = :id and status = 'running'""")
+                        update runs set status = 'interrupted', ended_at = %s,
+                          failure = 'the worker running it stopped answering' where id = :id and status = 'running'""".formatted(LAST_SIGN_OF_LIFE))
                 .param("id", id).update() == 1;
+    }
+
+    /** Cancels a run marked running that executes nowhere (its worker died without recording the end). */
+    boolean cancelStuck(long id) {
+        return jdbc.sql("""
+                        update runs set status = 'cancelled', ended_at = %s,
+                          failure = 'cancelled while it was no longer executing (its worker had stopped)'
+                        where id = :id and status = 'running'""".formatted(LAST_SIGN_OF_LIFE))
+                .param("id", id).update() == 1;
+    }
+
+    /** Deletes a run that has ended, with its steps, intervals and error samples; false when it does not exist or has not ended. */
+    boolean deleteFinished(long id) {
+        return jdbc.sql("delete from runs where id = :id and status not in ('queued', 'running')").param("id", id).update() == 1;
     }
 
     static RunSummary summary(ResultSet rs, int row) throws SQLException {
         return new RunSummary(rs.getLong("id"), nullableLong(rs, "scenario_id"), rs.getString("scenario_name"),
-                nullableLong(rs, "target_id"), rs.getString("target_name"), rs.getString("status"),
+                nullableLong(rs, "target_id"), rs.getString("target_name"), RunState.parse(rs.getString("status")).orElseThrow(),
                 rs.getString("created_by"), instant(rs, "queued_at"), instant(rs, "started_at"), instant(rs, "ended_at"),
                 nullableLong(rs, "requests"), nullableDouble(rs, "throughput"), nullableDouble(rs, "error_rate"),
                 nullableDouble(rs, "p50_ms"), nullableDouble(rs, "p95_ms"), nullableDouble(rs, "p99_ms"),
@@ -182,7 +201,7 @@ public class RunRepository {
     }
 
     /** The optional filters of the runs list. */
-    public record RunFilter(String status, Long targetId, Long scenarioId, Instant from, Instant to) {
+    public record RunFilter(RunState status, Long targetId, Long scenarioId, Instant from, Instant to) {
     }
 
     public record RunPage(List<RunSummary> items, int page, int size, long total) {

@@ -1,6 +1,7 @@
 package dev.benchdeck.server.run;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.benchdeck.server.live.LiveFeed;
@@ -21,6 +22,13 @@ import org.springframework.context.annotation.Lazy;
 class RunScheduling {
 
     static final String TASK = "benchdeck-run";
+    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    /** This process's name in db-scheduler's {@code picked_by}: the host and the process id, unique on a machine. */
+    @Bean
+    SchedulerName schedulerName() {
+        return new SchedulerName.Fixed(new SchedulerName.Hostname().getName() + "#" + ProcessHandle.current().pid());
+    }
 
     @Bean
     OneTimeTask<Void> runTask(@Lazy RunExecutor executor, @Lazy RunRepository runs, @Lazy LiveFeed feed) {
@@ -29,7 +37,7 @@ class RunScheduling {
                 .onDeadExecution((complete, ops) -> {
                     long id = Long.parseLong(complete.getExecution().taskInstance.getId());
                     if (runs.markInterrupted(id)) {
-                        feed.status(id, RunStates.INTERRUPTED, true);
+                        feed.status(id, RunState.INTERRUPTED, true);
                     }
                     ops.stop();
                 })
@@ -37,11 +45,12 @@ class RunScheduling {
     }
 
     @Bean(destroyMethod = "")
-    Scheduler scheduler(DataSource dataSource, OneTimeTask<Void> runTask, BenchdeckProperties properties) {
+    Scheduler scheduler(DataSource dataSource, OneTimeTask<Void> runTask, BenchdeckProperties properties, SchedulerName name) {
         return Scheduler.create(dataSource, runTask)
+                .schedulerName(name)
                 .threads(Math.max(1, properties.runs().maxConcurrent()))
                 .pollingInterval(Duration.ofSeconds(1))
-                .heartbeatInterval(Duration.ofSeconds(30))
+                .heartbeatInterval(HEARTBEAT)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();

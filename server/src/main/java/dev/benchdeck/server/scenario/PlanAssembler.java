@@ -59,8 +59,17 @@ public class PlanAssembler {
         if (target != null) {
             targets.fillWorkloadDefaults(target, full);
         }
-        Plan plan = reader.read(full);
-        reader.driverSpec(plan);
+        List<Problem> databaseProblems = DatabasePlanRules.problems(full);
+        Plan plan;
+        try {
+            plan = reader.read(full);
+            reader.driverSpec(plan);
+        } catch (InvalidPlanException e) {
+            throw databaseProblems.isEmpty() ? e : new InvalidPlanException(concat(e.problems(), databaseProblems));
+        }
+        if (!databaseProblems.isEmpty()) {
+            throw new InvalidPlanException(databaseProblems);
+        }
         return new AssembledPlan(plan, toYaml(full));
     }
 
@@ -93,6 +102,12 @@ public class PlanAssembler {
             throw new InvalidPlanException(List.of(new Problem("plan_yaml", "must be a map with workload and load")));
         }
         return object;
+    }
+
+    private static List<Problem> concat(List<Problem> a, List<Problem> b) {
+        List<Problem> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static String toYaml(JsonNode tree) {

@@ -35,28 +35,28 @@ class ScenarioController {
     }
 
     @GetMapping("/scenarios")
-    List<Scenario> list() {
+    List<Scenario> listScenarios() {
         return service.list();
     }
 
     @GetMapping("/scenarios/{id}")
-    Scenario get(@PathVariable long id) {
+    Scenario getScenario(@PathVariable long id) {
         return service.get(id);
     }
 
     @PostMapping("/scenarios")
-    ResponseEntity<Scenario> create(@Valid @RequestBody ScenarioRequest request) {
+    ResponseEntity<Scenario> createScenario(@Valid @RequestBody ScenarioRequest request) {
         Scenario created = service.create(request.name(), request.description(), request.targetId(), request.planYaml());
         return ResponseEntity.created(URI.create("/api/v1/scenarios/" + created.id())).body(created);
     }
 
     @PutMapping("/scenarios/{id}")
-    Scenario update(@PathVariable long id, @Valid @RequestBody ScenarioRequest request) {
+    Scenario updateScenario(@PathVariable long id, @Valid @RequestBody ScenarioRequest request) {
         return service.update(id, request);
     }
 
     @DeleteMapping("/scenarios/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id) {
+    ResponseEntity<Void> deleteScenario(@PathVariable long id) {
         if (!scenarios.delete(id)) {
             throw new dev.benchdeck.server.system.NotFoundException("scenario", id);
         }
@@ -65,7 +65,7 @@ class ScenarioController {
 
     /** Checks a plan as a scenario would run it; problems are the answer, not an error. */
     @PostMapping("/plans/validate")
-    PlanValidation validate(@Valid @RequestBody PlanValidationRequest request) {
+    PlanValidation validatePlan(@Valid @RequestBody PlanValidationRequest request) {
         var target = request.targetId() == null ? null : targets.get(request.targetId());
         try {
             PlanAssembler.AssembledPlan plan = assembler.assemble("plan", request.planYaml(), target);

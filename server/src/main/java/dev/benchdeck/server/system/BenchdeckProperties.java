@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxRequestBytes the largest request body accepted (413 beyond)
  * @param demo whether to create the demo target and scenarios when there are no targets yet
  * @param mockLlm the built-in mock LLM server for the demos
+ * @param demoTarget the built-in demo HTTP endpoints the HTTP demo scenarios run against
  */
 @ConfigurationProperties("benchdeck")
 public record BenchdeckProperties(Path dataDir,
@@ -20,16 +21,30 @@ public record BenchdeckProperties(Path dataDir,
                                   @DefaultValue Runs runs,
                                   @DefaultValue("1048576") long maxRequestBytes,
                                   @DefaultValue("true") boolean demo,
-                                  @DefaultValue MockLlm mockLlm) {
+                                  @DefaultValue MockLlm mockLlm,
+                                  @DefaultValue DemoTarget demoTarget) {
 
-    /** @param port fixed port, 0 for a free one; @param deleteOnStop drop the data directory when stopping (tests) */
-    public record EmbeddedDb(@DefaultValue("5433") int port, @DefaultValue("false") boolean deleteOnStop) {
+    /**
+     * @param port the port to try first (a free one when it is taken, remembered in the data directory), 0 for any free one
+     * @param deleteOnStop drop the data directory when stopping (tests)
+     * @param supervisionInterval how often the server's process is checked and, when gone, started again
+     */
+    public record EmbeddedDb(@DefaultValue("5433") int port, @DefaultValue("false") boolean deleteOnStop,
+                             @DefaultValue("1s") java.time.Duration supervisionInterval) {
     }
 
     /**
      * @param port the mock LLM server's port on 127.0.0.1: 8001 by default, 0 for a free one, -1 for none
      */
     public record MockLlm(@DefaultValue("8001") int port) {
+
+        public boolean enabled() {
+            return port >= 0;
+        }
+    }
+
+    /** @param port the demo endpoints' port on 127.0.0.1: 0 (the default) for a free one, -1 for none */
+    public record DemoTarget(@DefaultValue("0") int port) {
 
         public boolean enabled() {
             return port >= 0;

@@ -46,12 +46,9 @@ class RequestSizeLimit extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/problem+json");
         response.setHeader("Connection", "close");
-        response.getWriter().write(Json.write(java.util.Map.of(
-                "type", "https://benchdeck.dev/problems/request-too-large", "title", "Request too large", "status", 413,
-                "detail", "the request body is larger than " + limit + " bytes", "instance", request.getRequestURI())));
+        ProblemJson.write(response, 413, "Request too large", "the request body is larger than " + limit + " bytes",
+                request.getRequestURI(), null);
     }
 
     private static final class BufferedBody extends HttpServletRequestWrapper {

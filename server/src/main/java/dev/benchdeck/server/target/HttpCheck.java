@@ -1,5 +1,6 @@
 package dev.benchdeck.server.target;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -24,6 +25,7 @@ final class HttpCheck {
      * What the check found: {@code ok} when the server answered (any status: a base URL often answers
      * 404), its {@code status} and the time to the full response; else an error class and message.
      */
+    @Schema(name = "HttpCheckReport")
     record Report(boolean ok, Integer status, Double millis, String errorClass, String message) {
     }
 

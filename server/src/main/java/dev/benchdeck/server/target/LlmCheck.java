@@ -1,12 +1,11 @@
 package dev.benchdeck.server.target;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchdeck.driver.http.llm.LlmProviders;
 import dev.benchdeck.server.system.Json;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The health check of an llm target: a one-token streaming request to the default model (chat
@@ -22,18 +21,21 @@ final class LlmCheck {
     static HttpCheck.Report run(Target target, TargetSecrets secrets) {
         ObjectNode planTarget = LlmTargets.planTarget(target.kind(), target.url(), target.options());
         String provider = planTarget.path("provider").asText();
-        boolean anthropic = "anthropic".equals(provider);
         String model = target.options().get("model") instanceof String m && !m.isBlank() ? m : null;
         String base = target.url().endsWith("/") ? target.url().substring(0, target.url().length() - 1) : target.url();
-        String path = model == null ? "/v1/models" : anthropic ? "/v1/messages" : "/v1/chat/completions";
+        String path = model == null ? "/v1/models" : LlmProviders.ANTHROPIC.equals(provider) ? "/v1/messages" : "/v1/chat/completions";
         String url = base + path;
+        HttpCheck.Report refused = refusedKey(secrets.apiKey());
+        if (refused != null) {
+            return refused;
+        }
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(url));
         } catch (IllegalArgumentException e) {
             return new HttpCheck.Report(false, null, null, "invalid", "the URL cannot be sent: " + e.getMessage());
         }
-        authHeaders(anthropic, secrets.apiKey()).forEach(request::header);
+        LlmProviders.authHeaders(provider, secrets.apiKey()).forEach(request::header);
         if (model == null) {
             request.GET();
         } else {
@@ -46,20 +48,25 @@ final class LlmCheck {
         return HttpCheck.send(url, request, (status, body, millis) -> judge(status, body, millis, path, model, secrets.apiKey()));
     }
 
-    /** The provider's authentication headers: {@code x-api-key} for Anthropic, a bearer token otherwise. */
-    static Map<String, String> authHeaders(boolean anthropic, String apiKey) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        if (anthropic) {
-            headers.put("anthropic-version", "2023-06-01");
+    /** The check of an automation target: a GET of its base URL with the provider's authentication headers. */
+    static HttpCheck.Report automation(Target target, TargetSecrets secrets) {
+        HttpCheck.Report refused = refusedKey(secrets.apiKey());
+        if (refused != null) {
+            return refused;
         }
-        if (apiKey != null) {
-            headers.put(anthropic ? "x-api-key" : "authorization", anthropic ? apiKey : "Bearer " + apiKey);
-        }
-        return headers;
+        String provider = LlmTargets.planTarget(target.kind(), target.url(), target.options()).path("provider").asText();
+        return HttpCheck.run(target.url(), LlmProviders.authHeaders(provider, secrets.apiKey()));
+    }
+
+    /** A stored key that cannot go into a header is reported as such, without sending anything or repeating it. */
+    private static HttpCheck.Report refusedKey(String apiKey) {
+        String problem = LlmProviders.apiKeyProblem(apiKey);
+        return problem == null ? null
+                : new HttpCheck.Report(false, null, null, "invalid", "the stored API key " + problem + " (enter it again as credentials.api_key)");
     }
 
     private static HttpCheck.Report judge(int status, String body, double millis, String path, String model, String apiKey) {
-        String detail = providerMessage(body, apiKey);
+        String detail = LlmProviders.errorMessage(body == null ? null : body.getBytes(StandardCharsets.UTF_8), apiKey);
         if (status >= 200 && status < 300) {
             String what = model == null ? "the server listed its models" : "model " + model + " answered";
             return new HttpCheck.Report(true, status, millis, null, "HTTP " + status + ": " + what);
@@ -79,25 +86,5 @@ final class LlmCheck {
             default -> "http_" + status / 100 + "xx";
         };
         return new HttpCheck.Report(false, status, millis, errorClass, detail.isEmpty() ? message : message + ": " + detail);
-    }
-
-    /** {@code error.message} or {@code message} of a JSON error body, else its first 200 characters; never the key. */
-    private static String providerMessage(String body, String apiKey) {
-        if (body == null || body.isBlank()) {
-            return "";
-        }
-        String text;
-        try {
-            JsonNode node = Json.read(body);
-            JsonNode message = node.path("error").path("message");
-            text = message.isTextual() ? message.asText() : node.path("message").asText(body);
-        } catch (RuntimeException e) {
-            text = body;
-        }
-        text = text.strip();
-        if (apiKey != null && !apiKey.isBlank()) {
-            text = text.replace(apiKey, "***");
-        }
-        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 }

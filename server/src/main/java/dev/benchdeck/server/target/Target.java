@@ -1,9 +1,11 @@
 package dev.benchdeck.server.target;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
 
 /** A system under test as the API shows it: never its credentials, only whether it has some. */
-public record Target(long id, String name, String kind, String url, Map<String, Object> options,
+public record Target(long id, String name, String kind, String url,
+                     @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> options,
                      boolean hasCredentials, Instant createdAt, Instant updatedAt) {
 }

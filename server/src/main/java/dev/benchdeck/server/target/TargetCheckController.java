@@ -1,5 +1,10 @@
 package dev.benchdeck.server.target;
 
+import dev.benchdeck.driver.jdbc.check.ConnectionReport;
+import dev.benchdeck.driver.jdbc.check.QueryReport;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -22,13 +27,15 @@ class TargetCheckController {
 
     /** 200 with what the check found, also when the target failed it ({@code ok: false}). */
     @PostMapping("/test")
-    Object test(@PathVariable long id) {
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ConnectionReport.class, HttpCheck.Report.class},
+            description = "a postgres target's connection report, or the HTTP check of an http, llm or automation target")))
+    Object testTarget(@PathVariable long id) {
         return checks.connection(id);
     }
 
     /** 200 with the statement's timing and plan, or its error; 422 for targets that are not databases. */
     @PostMapping("/query-check")
-    Object queryCheck(@PathVariable long id, @Valid @RequestBody QueryCheckRequest request) {
+    QueryReport checkQuery(@PathVariable long id, @Valid @RequestBody QueryCheckRequest request) {
         return checks.query(id, request.sql());
     }
 

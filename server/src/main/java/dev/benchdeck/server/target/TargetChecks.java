@@ -41,8 +41,7 @@ class TargetChecks {
             return LlmCheck.run(target, targets.secrets(target));
         }
         if (TargetKinds.AUTOMATION.equals(target.kind())) {
-            String provider = LlmTargets.planTarget(target.kind(), target.url(), target.options()).path("provider").asText();
-            return HttpCheck.run(target.url(), LlmCheck.authHeaders("anthropic".equals(provider), targets.secrets(target).apiKey()));
+            return LlmCheck.automation(target, targets.secrets(target));
         }
         if (!TargetKinds.POSTGRES.equals(target.kind())) {
             return HttpCheck.run(target.url(), targets.secrets(target));

@@ -27,28 +27,28 @@ class TargetController {
     }
 
     @GetMapping
-    List<Target> list() {
+    List<Target> listTargets() {
         return targets.findAll();
     }
 
     @GetMapping("/{id}")
-    Target get(@PathVariable long id) {
+    Target getTarget(@PathVariable long id) {
         return service.get(id);
     }
 
     @PostMapping
-    ResponseEntity<Target> create(@Valid @RequestBody TargetRequest request) {
+    ResponseEntity<Target> createTarget(@Valid @RequestBody TargetRequest request) {
         Target created = service.create(request);
         return ResponseEntity.created(URI.create("/api/v1/targets/" + created.id())).body(created);
     }
 
     @PutMapping("/{id}")
-    Target update(@PathVariable long id, @Valid @RequestBody TargetRequest request) {
+    Target updateTarget(@PathVariable long id, @Valid @RequestBody TargetRequest request) {
         return service.update(id, request);
     }
 
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id) {
+    ResponseEntity<Void> deleteTarget(@PathVariable long id) {
         if (!targets.delete(id)) {
             throw new NotFoundException("target", id);
         }

@@ -66,6 +66,12 @@ public class TargetRepository {
                 .param("id", id).param("url", url).update() == 1;
     }
 
+    /** Replaces a target's options and display URL, keeping its name, kind and secrets. */
+    public boolean updateOptions(long id, String url, Map<String, Object> options) {
+        return jdbc.sql("update targets set url = :url, options = cast(:options as jsonb), updated_at = now() where id = :id")
+                .param("id", id).param("url", url).param("options", Json.write(options)).update() == 1;
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("delete from targets where id = :id").param("id", id).update() == 1;
     }

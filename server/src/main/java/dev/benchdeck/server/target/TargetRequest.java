@@ -1,5 +1,6 @@
 package dev.benchdeck.server.target;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -16,6 +17,7 @@ import java.util.Map;
 record TargetRequest(@NotBlank @Size(max = 200) String name,
                      @Pattern(regexp = "http|postgres|llm|automation", message = "must be 'http', 'postgres', 'llm' or 'automation'") String kind,
                      @Size(max = 2000) String url,
+                     @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
                      Map<String, Object> options,
                      @Valid Credentials credentials) {
 

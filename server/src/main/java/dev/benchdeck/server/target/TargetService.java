@@ -37,6 +37,10 @@ public class TargetService {
         return targets.find(id).orElseThrow(() -> new NotFoundException("target", id));
     }
 
+    public java.util.Optional<Target> find(long id) {
+        return targets.find(id);
+    }
+
     Target create(TargetRequest request) {
         String kind = request.kindOrDefault();
         check(request, secretsOf(kind, request.credentials()));
@@ -55,6 +59,20 @@ public class TargetService {
             throw new NotFoundException("target", id);
         }
         return get(id);
+    }
+
+    /** Creates a postgres target with its password, checked like one written through the API (the built-in demo's). */
+    public Target createPostgres(String name, Map<String, Object> options, String password) {
+        return create(new TargetRequest(name, TargetKinds.POSTGRES, null, options,
+                new TargetRequest.Credentials(null, password, null, null)));
+    }
+
+    /** Points a postgres target at another port of its host (the embedded PostgreSQL moved), keeping its secrets. */
+    public void movePostgresPort(long id, int port) {
+        Target target = get(id);
+        Map<String, Object> options = new LinkedHashMap<>(target.options());
+        options.put("port", port);
+        targets.updateOptions(id, PostgresTargets.displayUrl(options), options);
     }
 
     /** The plan's {@code target} section for this target, without secrets. */

@@ -33,7 +33,7 @@ class DatabaseRunIntegrationTest extends IntegrationTestSupport {
         Response scenario = post("/api/v1/scenarios", Json.write(Map.of("name", "db sweep", "target_id", target, "plan_yaml", """
                 workload: {driver: jdbc, table: benchdeck_it_accounts, rows: 1000, batch_size: 300, setup: recreate,
                            mix: {point_select: 80, update: 20}}
-                load: {model: closed, warmup: 0s, duration: 1s, steps: [{users: 2}, {users: 4}]}
+                load: {model: closed, warmup: 0s, duration: 10s, steps: [{users: 2}, {users: 4}]}
                 """)));
         assertThat(scenario.status()).as(scenario.body()).isEqualTo(201);
         // a short run ahead holds the one worker, so that the subscription below comes before the setup
@@ -46,7 +46,7 @@ class DatabaseRunIntegrationTest extends IntegrationTestSupport {
         WebSocket socket = subscribe(run, messages);
 
         assertThat(get("/api/v1/runs/" + ahead).json().get("status").asText()).isIn("queued", "running");
-        JsonNode done = awaitRun(run, r -> !List.of("queued", "running").contains(r.get("status").asText()), Duration.ofSeconds(60));
+        JsonNode done = awaitRun(run, r -> !List.of("queued", "running").contains(r.get("status").asText()), Duration.ofSeconds(90));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
         assertThat(done.get("steps")).hasSize(2);
         assertThat(done.get("steps").findValuesAsText("label")).containsExactly("users=2", "users=4");
@@ -82,6 +82,33 @@ class DatabaseRunIntegrationTest extends IntegrationTestSupport {
         assertThat(snapshot.get("type").asText()).isEqualTo("snapshot");
         assertThat(snapshot.get("setup")).as("a late joiner gets the stored setup summary").isEqualTo(setup);
         lateSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void databaseStepsUnder10sAndTablesUnder1000RowsAreRefusedWithTheirPlanPaths() {
+        long target = createTarget(postgresTarget("pg rules", pg, pg.password()));
+        Response shared = post("/api/v1/scenarios", Json.write(Map.of("name", "short steps", "target_id", target, "plan_yaml", """
+                workload: {driver: jdbc, rows: 500}
+                load: {model: closed, duration: 5s, steps: [{users: 2}, {users: 4, duration: 2s}, {users: 8, duration: 10s}]}
+                """)));
+        assertThat(shared.status()).as(shared.body()).isEqualTo(422);
+        assertThat(shared.json().get("errors").findValuesAsText("path"))
+                .containsExactlyInAnyOrder("workload.rows", "load.duration", "load.steps[1].duration");
+        assertThat(shared.json().get("errors").findValuesAsText("message"))
+                .contains("must be at least 10s for a database benchmark");
+
+        Response validated = post("/api/v1/plans/validate", Json.write(Map.of("target_id", target, "plan_yaml", """
+                workload: {driver: jdbc}
+                load: {users: 0, duration: 9s}
+                """)));
+        assertThat(validated.json().get("valid").asBoolean()).isFalse();
+        assertThat(validated.json().get("problems").findValuesAsText("path")).as("reported with the others")
+                .containsExactlyInAnyOrder("load.users", "load.duration");
+        Response ok = post("/api/v1/plans/validate", Json.write(Map.of("target_id", target, "plan_yaml", """
+                workload: {driver: jdbc, rows: 1000}
+                load: {users: 2, duration: 10s}
+                """)));
+        assertThat(ok.json().get("valid").asBoolean()).as(ok.body()).isTrue();
     }
 
     private static JsonNode rowsPhase(JsonNode setup) {

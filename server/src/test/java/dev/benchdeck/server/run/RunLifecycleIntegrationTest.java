@@ -31,7 +31,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         assertThat(done.get("requests").asLong()).isPositive();
         assertThat(done.get("thresholds_passed").asBoolean()).isTrue();
         assertThat(done.get("created_by").asText()).isEqualTo("local");
-        assertThat(done.get("plan_yaml").asText()).contains("url: http://127.0.0.1:" + port + "/demo");
+        assertThat(done.get("plan_yaml").asText()).contains("url: " + get("/api/v1/targets/" + demoTargetId()).json().get("url").asText());
         assertThat(done.get("environment").get("cpus").asInt()).isPositive();
         assertThat(done.get("steps")).hasSize(1);
         assertThat(done.get("overall").get("latencies").get("latency").get("histogram").asText()).isNotEmpty();
@@ -54,6 +54,48 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         Response rerun = post("/api/v1/runs/" + run + "/rerun", null);
         assertThat(rerun.status()).isEqualTo(202);
         awaitRun(rerun.json().get("id").asLong(), status("completed"), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void aRunThatCheckedNoThresholdHasNoThresholdVerdict() {
+        long run = trigger(createScenario("no thresholds", """
+                workload: {driver: http, path: /hello}
+                load: {users: 1, duration: 1s}
+                """));
+        JsonNode done = awaitRun(run, status("completed"), Duration.ofSeconds(20));
+        assertThat(done.get("thresholds_passed").isNull()).as(done.toString()).isTrue();
+        JsonNode listed = get("/api/v1/runs?status=completed&size=200").json().get("items");
+        assertThat(listed.findValues("id").stream().map(JsonNode::asLong)).contains(run);
+        for (JsonNode item : listed) {
+            if (item.get("id").asLong() == run) {
+                assertThat(item.get("thresholds_passed").isNull()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void anEndedRunIsDeletedWithItsResultsAndARunInProgressMustBeCancelledFirst() {
+        long scenario = createScenario("to delete", """
+                workload: {driver: http, path: /delay/5}
+                load: {users: 1, duration: 30s}
+                """);
+        long running = trigger(scenario);
+        awaitRun(running, status("running"), Duration.ofSeconds(20));
+        Response refused = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/runs/" + running)).DELETE());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("cancel it first");
+        awaitRun(running, r -> get("/api/v1/runs/" + running + "/intervals").json().size() >= 1, Duration.ofSeconds(5));
+        assertThat(post("/api/v1/runs/" + running + "/cancel", null).status()).isEqualTo(202);
+        awaitRun(running, status("cancelled"), Duration.ofSeconds(5));
+
+        Response deleted = send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/runs/" + running)).DELETE());
+        assertThat(deleted.status()).isEqualTo(204);
+        assertThat(get("/api/v1/runs/" + running).status()).isEqualTo(404);
+        for (String table : java.util.List.of("run_intervals", "run_steps", "run_errors")) {
+            assertThat(jdbc.sql("select count(*) from " + table + " where run_id = :id").param("id", running)
+                    .query(Long.class).single()).as(table).isZero();
+        }
+        assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/runs/" + running)).DELETE()).status()).isEqualTo(404);
     }
 
     @Test
@@ -85,11 +127,15 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
     void aRunLeftRunningByADeadProcessIsMarkedInterruptedAndKeepsItsIntervals() {
         long run = jdbc.sql("""
                         insert into runs (scenario_name, target_name, status, plan_yaml, created_by, started_at)
-                        values ('crashed', 'somewhere', 'running', 'name: crashed', 'local', now()) returning id""")
+                        values ('crashed', 'somewhere', 'running', 'name: crashed', 'local', now() - interval '2 hours') returning id""")
                 .query(Long.class).single();
+        java.time.Instant lastInterval = java.time.Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         for (int seq = 0; seq < 3; seq++) {
-            jdbc.sql("insert into run_intervals (run_id, seq, snapshot) values (:run, :seq, cast(:json as jsonb))")
-                    .param("run", run).param("seq", seq).param("json", "{\"elapsed_seconds\": " + (seq + 1) + "}").update();
+            jdbc.sql("""
+                            insert into run_intervals (run_id, seq, snapshot, recorded_at)
+                            values (:run, :seq, cast(:json as jsonb), :at)""")
+                    .param("run", run).param("seq", seq).param("json", "{\"elapsed_seconds\": " + (seq + 1) + "}")
+                    .param("at", java.sql.Timestamp.from(lastInterval.minusSeconds(2 - seq))).update();
         }
         jdbc.sql("""
                         insert into scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, version, last_heartbeat)
@@ -101,6 +147,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         JsonNode interrupted = get("/api/v1/runs/" + run).json();
         assertThat(interrupted.get("status").asText()).isEqualTo("interrupted");
         assertThat(interrupted.get("failure").asText()).contains("stopped");
+        assertThat(java.time.Instant.parse(interrupted.get("ended_at").asText())).as("the time of its last interval").isEqualTo(lastInterval);
         assertThat(get("/api/v1/runs/" + run + "/intervals").json()).hasSize(3);
         assertThat(jdbc.sql("select count(*) from scheduled_tasks where task_instance = :id")
                 .param("id", String.valueOf(run)).query(Long.class).single()).as("no retry").isZero();

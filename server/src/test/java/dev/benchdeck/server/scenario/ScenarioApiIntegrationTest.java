@@ -16,8 +16,11 @@ class ScenarioApiIntegrationTest extends IntegrationTestSupport {
         assertThat(scenarios.findValuesAsText("name")).contains("hello, 10 users, 10 s",
                 "open model 200/s on /delay/20", "sweep 5/10/20 users on /delay/10");
         assertThat(scenarios.get(0).get("estimated_seconds").asDouble()).isEqualTo(12.0);
-        assertThat(get("/demo/hello").body()).hasSize(100);
-        assertThat(get("/demo/status/503").status()).isEqualTo(503);
+        String demo = get("/api/v1/targets/" + demoTargetId()).json().get("url").asText();
+        assertThat(demo).as("the demo endpoints run beside the API, on a port of their own").startsWith("http://127.0.0.1:")
+                .doesNotContain(":" + port + "/");
+        assertThat(send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(demo + "/hello"))).body()).hasSize(100);
+        assertThat(send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(demo + "/status/503"))).status()).isEqualTo(503);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.benchdeck.driver.http;
 
+import dev.benchdeck.driver.http.llm.LlmProviders;
 import dev.benchdeck.engine.driver.Driver;
+import dev.benchdeck.engine.driver.DriverException;
+import dev.benchdeck.engine.driver.ErrorClasses;
 import dev.benchdeck.engine.driver.DriverFactory;
 import dev.benchdeck.engine.driver.DriverSpec;
 import dev.benchdeck.engine.plan.ConfigNode;
@@ -30,7 +33,12 @@ public final class LlmDriverFactory implements DriverFactory {
 
     private record Spec(LlmTarget target, LlmWorkload workload) implements DriverSpec {
         @Override
-        public Driver open(EngineClock clock) throws dev.benchdeck.engine.driver.DriverException {
+        public Driver open(EngineClock clock) throws DriverException {
+            String keyProblem = LlmProviders.apiKeyProblem(target.resolvedApiKey());
+            if (keyProblem != null) {
+                throw new DriverException(ErrorClasses.PROTOCOL, "the API key in environment variable " + target.apiKeyEnv()
+                        + " (target.api_key_env) " + keyProblem);
+            }
             // a wrong host or port fails here, once, instead of as every request's error
             Endpoint.resolve(target.asHttpTarget()).probe(clock);
             return new LlmDriver(clock, target, workload);

@@ -2,6 +2,7 @@ package dev.benchdeck.driver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.benchdeck.driver.http.llm.LlmProviders;
 import dev.benchdeck.engine.plan.ConfigNode;
 import dev.benchdeck.engine.stream.ServiceLevels;
 import java.io.IOException;
@@ -62,6 +63,10 @@ final class LlmReader {
         String apiKeyEnv = target.text("api_key_env", null);
         if (apiKey != null && apiKeyEnv != null) {
             target.problem("api_key_env", "give either api_key or api_key_env, not both");
+        }
+        String keyProblem = LlmProviders.apiKeyProblem(apiKey);
+        if (keyProblem != null) {
+            target.problem("api_key", keyProblem);
         }
         Duration connectTimeout = target.duration("connect_timeout", LlmTarget.DEFAULT_CONNECT_TIMEOUT);
         Boolean insecure = target.bool("insecure", false);

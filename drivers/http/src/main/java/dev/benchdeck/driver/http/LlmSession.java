@@ -3,6 +3,7 @@ package dev.benchdeck.driver.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchdeck.driver.http.llm.LlmProviders;
 import dev.benchdeck.driver.http.llm.StreamCollector;
 import dev.benchdeck.engine.driver.AsyncSession;
 import dev.benchdeck.engine.driver.ErrorClasses;
@@ -24,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -105,11 +107,11 @@ final class LlmSession implements AsyncSession {
         Exchange exchange = new Exchange(context, send, done);
         inFlight = exchange;
         if (closed) {
-            exchange.finish(Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(send, send)));
+            exchange.finishLater(Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(send, send)));
             return;
         }
         if (missingKey != null) {
-            exchange.finish(Outcome.failure(AUTH, missingKey, Timings.of(send, clock.nanoTime())));
+            exchange.finishLater(Outcome.failure(AUTH, missingKey, Timings.of(send, clock.nanoTime())));
             return;
         }
         exchange.start();
@@ -146,7 +148,9 @@ final class LlmSession implements AsyncSession {
             try {
                 request = firstRequest();
             } catch (IllegalArgumentException e) {
-                finish(Outcome.failure(ErrorClasses.PROTOCOL, "invalid request: " + e.getMessage(), Timings.of(send, clock.nanoTime())));
+                // the JDK's message repeats a refused header value, which may hold the key
+                String why = apiKey == null ? e.getMessage() : e.getMessage().replace(apiKey, "***");
+                finishLater(Outcome.failure(ErrorClasses.PROTOCOL, "invalid request: " + why, Timings.of(send, clock.nanoTime())));
                 return;
             }
             timeout = timer.schedule(() -> abortAs(ErrorClasses.TIMEOUT,
@@ -307,14 +311,7 @@ final class LlmSession implements AsyncSession {
         }
 
         private HttpRequest.Builder authorized(HttpRequest.Builder builder) {
-            if (apiKey == null) {
-                return builder;
-            }
-            if ("anthropic".equals(target.provider())) {
-                builder.header("x-api-key", apiKey).header("anthropic-version", "2023-06-01");
-            } else {
-                builder.header("authorization", "Bearer " + apiKey);
-            }
+            LlmProviders.authHeaders(target.provider(), apiKey).forEach(builder::header);
             return builder;
         }
 
@@ -371,6 +368,18 @@ final class LlmSession implements AsyncSession {
 
         void abort(String message) {
             abortAs(ErrorClasses.RESET, message);
+        }
+
+        /**
+         * Finishes on the timer's thread: an outcome known inside {@link #submit} must not reach {@code done}
+         * there, or a closed-loop user that submits again from {@code done} recurses until the stack overflows.
+         */
+        void finishLater(Outcome outcome) {
+            try {
+                timer.execute(() -> finish(outcome));
+            } catch (RejectedExecutionException e) {
+                Thread.startVirtualThread(() -> finish(outcome)); // the driver is closing: its timer is gone
+            }
         }
 
         void finish(Outcome outcome) {
@@ -480,23 +489,9 @@ final class LlmSession implements AsyncSession {
         }
     }
 
-    private static String httpMessage(int status, byte[] body) {
-        String detail = providerMessage(body);
-        return "HTTP " + status + (detail.isEmpty() ? "" : ": " + detail);
-    }
-
-    /** The provider's error message ({@code error.message}, {@code message}, {@code detail}) or a body excerpt. */
-    private static String providerMessage(byte[] body) {
-        JsonNode json = json(body);
-        if (json != null) {
-            for (JsonNode candidate : List.of(json.path("error").path("message"), json.path("error"), json.path("message"),
-                    json.path("detail"))) {
-                if (candidate.isTextual() && !candidate.asText().isBlank()) {
-                    return shorten(candidate.asText());
-                }
-            }
-        }
-        return excerpt(body);
+    private String httpMessage(int status, byte[] body) {
+        String detail = LlmProviders.errorMessage(body, apiKey);
+        return "HTTP " + status + ": " + (detail.isEmpty() ? "empty body" : detail);
     }
 
     private static JsonNode json(byte[] body) {

@@ -258,4 +258,48 @@ class LlmSessionTest {
                 LlmSession.AUTH, "API key missing: provider openai needs target.api_key_env");
         assertThat(server.requests()).isEmpty();
     }
+    @Test
+    void anApiKeyWithALineBreakIsAPlanProblemThatNeverRepeatsTheKey() throws Exception {
+        Parsed parsed = parse("url: " + server.url() + "\napi_key: \"sk-secret-4711\\n\"", "driver: llm\nmodel: m");
+        assertThat(parsed.problems()).extracting(Problem::path).containsExactly("target.api_key");
+        assertThat(parsed.problems().get(0).message()).contains("line break").doesNotContain("sk-secret-4711");
+    }
+
+    @Test
+    void failuresKnownAtSubmitReachDoneOutsideSubmitSoAClosedLoopCannotOverflowTheStack() throws Exception {
+        Parsed parsed = parse("url: " + server.url() + "\nprovider: openai", "driver: llm\nmodel: m");
+        assertThat(parsed.problems()).isEmpty();
+        ThreadLocal<Boolean> insideSubmit = ThreadLocal.withInitial(() -> false);
+        AtomicInteger left = new AtomicInteger(20_000);
+        AtomicInteger inline = new AtomicInteger();
+        java.util.concurrent.CompletableFuture<Outcome> last = new java.util.concurrent.CompletableFuture<>();
+        try (Driver driver = parsed.spec().open(EngineClock.system());
+             dev.benchdeck.engine.driver.AsyncSession session = (dev.benchdeck.engine.driver.AsyncSession) driver.newSession()) {
+            java.util.function.Consumer<Outcome> user = new java.util.function.Consumer<>() {
+                @Override
+                public void accept(Outcome outcome) {
+                    if (insideSubmit.get()) {
+                        inline.incrementAndGet();
+                    }
+                    if (left.decrementAndGet() == 0) {
+                        last.complete(outcome);
+                        return;
+                    }
+                    // as the engine's closed-loop user does: the next request is submitted from done
+                    insideSubmit.set(true);
+                    try {
+                        session.submit(HttpPlans.request(left.get()), this);
+                    } finally {
+                        insideSubmit.set(false);
+                    }
+                }
+            };
+            insideSubmit.set(true);
+            session.submit(HttpPlans.request(0), user);
+            insideSubmit.set(false);
+            assertFailure(last.get(20, java.util.concurrent.TimeUnit.SECONDS), LlmSession.AUTH, "API key missing");
+        }
+        assertThat(inline.get()).as("outcomes delivered inside submit").isZero();
+        assertThat(server.requests()).isEmpty();
+    }
 }

@@ -1,4 +1,4 @@
-package dev.benchdeck.cli.demo;
+package dev.benchdeck.demotarget;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class DemoTarget implements AutoCloseable {
 
-    static final byte[] HELLO = "Hello from the Benchdeck demo target. This text is exactly one hundred bytes long, for benchmarks!\n"
+    static final byte[] HELLO = "Hello from the Benchdeck demo target. This text is exactly one hundred bytes long, for benchmarks!!\n"
             .getBytes(StandardCharsets.US_ASCII);
 
     private final HttpServer server;

@@ -1,0 +1,63 @@
+package dev.benchdeck.server.run;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.BindParam;
+
+/**
+ * The runs list's query parameters. They are read as text and each checked by its constraint, so that
+ * every bad one (not a number, out of range, not a time) is reported at once; {@code page} is 0 and
+ * {@code size} 20 when not given (or empty).
+ */
+record RunQuery(
+        @RunStateName @Parameter(description = "only runs in this state", schema = @Schema(implementation = RunState.class))
+        String status,
+        @BindParam("target_id") @WholeNumber
+        @Parameter(name = "target_id", description = "only runs of this target", schema = @Schema(type = "integer", format = "int64"))
+        String targetId,
+        @BindParam("scenario_id") @WholeNumber
+        @Parameter(name = "scenario_id", description = "only runs of this scenario", schema = @Schema(type = "integer", format = "int64"))
+        String scenarioId,
+        @StorableInstant @Parameter(description = "only runs queued at or after this time, e.g. 2026-01-31T12:00:00Z",
+                schema = @Schema(type = "string", format = "date-time"))
+        String from,
+        @StorableInstant @Parameter(description = "only runs queued before this time", schema = @Schema(type = "string", format = "date-time"))
+        String to,
+        @WholeNumber(min = 0, max = Integer.MAX_VALUE)
+        @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "0", minimum = "0"))
+        String page,
+        @WholeNumber(min = 1, max = 200)
+        @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20", minimum = "1", maximum = "200"))
+        String size) {
+
+    /** An empty parameter ({@code ?status=}) counts as not given. */
+    RunQuery {
+        status = given(status);
+        targetId = given(targetId);
+        scenarioId = given(scenarioId);
+        from = given(from);
+        to = given(to);
+        page = given(page);
+        size = given(size);
+    }
+
+    private static String given(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    int pageNumber() {
+        return page == null ? 0 : Integer.parseInt(page);
+    }
+
+    int pageSize() {
+        return size == null ? 20 : Integer.parseInt(size);
+    }
+
+    /** The filter of a valid query. */
+    RunRepository.RunFilter filter() {
+        return new RunRepository.RunFilter(status == null ? null : RunState.parse(status).orElseThrow(),
+                targetId == null ? null : Long.valueOf(targetId), scenarioId == null ? null : Long.valueOf(scenarioId),
+                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.benchdeck.server.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchdeck.server.IntegrationTestSupport;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document describes the API as it is, and ui/openapi.json is a snapshot of it. */
+class OpenApiIntegrationTest extends IntegrationTestSupport {
+
+    static final Path SNAPSHOT = Path.of("..", "ui", "openapi.json");
+    static final String UPDATE = "openapi.update";
+    private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private JsonNode document() {
+        Response response = get("/v3/api-docs");
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+
+    @Test
+    void everySchemaPropertyIsSnakeCaseAsTheApiWritesIt() {
+        List<String> camel = new ArrayList<>();
+        document().path("components").path("schemas").properties().forEach(schema ->
+                schema.getValue().path("properties").properties().forEach(property -> {
+                    if (!property.getKey().matches("[a-z0-9_]+")) {
+                        camel.add(schema.getKey() + "." + property.getKey());
+                    }
+                }));
+        assertThat(camel).as("properties not in snake_case").isEmpty();
+        JsonNode detail = document().path("components").path("schemas").path("RunDetail").path("properties");
+        assertThat(detail.path("steps").path("type").asText()).isEqualTo("array");
+        assertThat(detail.path("steps").path("items").path("type").asText()).isEqualTo("object");
+        assertThat(detail.path("environment").path("type").asText()).isEqualTo("object");
+        assertThat(document().path("components").path("schemas").path("RunSummary").path("properties").path("status")
+                .path("enum").toString()).contains("\"completed\"", "\"interrupted\"");
+    }
+
+    @Test
+    void requestsBuiltFromTheDocumentsSchemasSucceed() {
+        JsonNode schemas = document().path("components").path("schemas");
+        JsonNode targetProperties = schemas.path("TargetRequest").path("properties");
+        ObjectNode target = Json.mapper().createObjectNode();
+        target.put(named(targetProperties, "name"), "made from the OpenAPI document");
+        target.put(named(targetProperties, "kind"), "http");
+        target.put(named(targetProperties, "url"), "http://127.0.0.1:9/");
+        Response createdTarget = post("/api/v1/targets", target.toString());
+        assertThat(createdTarget.status()).as(createdTarget.body()).isEqualTo(201);
+
+        JsonNode scenarioProperties = schemas.path("ScenarioRequest").path("properties");
+        ObjectNode scenario = Json.mapper().createObjectNode();
+        scenario.put(named(scenarioProperties, "name"), "made from the OpenAPI document");
+        scenario.put(named(scenarioProperties, "target_id"), createdTarget.json().get("id").asLong());
+        scenario.put(named(scenarioProperties, "plan_yaml"), "workload: {driver: http, path: /}\nload: {users: 1, duration: 1s}\n");
+        Response createdScenario = post("/api/v1/scenarios", scenario.toString());
+        assertThat(createdScenario.status()).as(createdScenario.body()).isEqualTo(201);
+        assertThat(schemas.path("ScenarioRequest").path("required").toString()).contains("\"target_id\"", "\"plan_yaml\"");
+    }
+
+    /** The document's property with this name (as the API takes it), failing when the document names it otherwise. */
+    private static String named(JsonNode properties, String apiName) {
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        assertThat(names).as("the document's properties").contains(apiName);
+        return names.get(names.indexOf(apiName));
+    }
+
+    @Test
+    void uiOpenapiJsonIsTheServersDocument() throws Exception {
+        String current = PRETTY.writeValueAsString(PRETTY.treeToValue(document(), Map.class)) + "\n";
+        if (Boolean.getBoolean(UPDATE)) {
+            Files.writeString(SNAPSHOT, current, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.exists(SNAPSHOT)).as(SNAPSHOT.toAbsolutePath() + " is missing; " + HOW_TO_UPDATE).isTrue();
+        assertThat(Files.readString(SNAPSHOT, StandardCharsets.UTF_8))
+                .as("ui/openapi.json is not the server's OpenAPI document; " + HOW_TO_UPDATE)
+                .isEqualTo(current);
+    }
+
+    private static final String HOW_TO_UPDATE = "regenerate it with ./mvnw -pl server -am verify -Dopenapi.update=true and commit it";
+}

@@ -108,7 +108,7 @@ class PostgresTargetIntegrationTest extends IntegrationTestSupport {
         Response refused = post("/api/v1/targets/" + wrong + "/test", null);
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.json().get("ok").asBoolean()).isFalse();
-        assertThat(refused.json().get("error_class").asText()).isEqualTo("authentication");
+        assertThat(refused.json().get("error_class").asText()).isEqualTo("auth");
         assertThat(refused.json().get("message").asText()).contains("password");
         assertThat(refused.body()).doesNotContain("not-the-password");
 
@@ -126,7 +126,7 @@ class PostgresTargetIntegrationTest extends IntegrationTestSupport {
         long closed = createTarget(Map.of("name", "nothing listens", "kind", "http", "url", "http://127.0.0.1:9/"));
         JsonNode refused = post("/api/v1/targets/" + closed + "/test", null).json();
         assertThat(refused.get("ok").asBoolean()).isFalse();
-        assertThat(refused.get("error_class").asText()).isEqualTo("connect");
+        assertThat(refused.get("error_class").asText()).isEqualTo("connection");
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.benchdeck.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.benchdeck.cli.demo.DemoTarget;
+import dev.benchdeck.demotarget.DemoTarget;
 import dev.benchdeck.engine.result.ResultJson;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

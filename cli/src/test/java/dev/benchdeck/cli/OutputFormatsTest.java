@@ -3,7 +3,7 @@ package dev.benchdeck.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.benchdeck.cli.demo.DemoTarget;
+import dev.benchdeck.demotarget.DemoTarget;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.result.ResultJson;
 import dev.benchdeck.engine.result.RunResult;

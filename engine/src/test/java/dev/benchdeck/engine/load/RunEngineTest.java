@@ -374,8 +374,10 @@ class RunEngineTest {
         assertThat(result.steps()).hasSize(1);
         assertThat(result.steps().get(0).measuredSeconds()).isLessThanOrEqualTo(5.0);
         assertThat(result.steps().get(0).errorRate()).isCloseTo(0.6, within(0.02));
-        assertThat(result.steps().get(0).partial()).isTrue(); // stopped mid-step
-        assertThat(result.overall().partial()).isTrue();
+        // stopped at a tick mid-step it is partial; stopped by the check at its end it ran whole (which one depends on timing)
+        StepResult first = result.steps().get(0);
+        assertThat(first.partial()).isEqualTo(first.measuredSeconds() < 5.0);
+        assertThat(result.overall().partial()).isTrue(); // the second step never ran
 
         // below the limit the run completes
         RunResult fine = run(FakeClock.stepped(), Plans.withLoad("  duration: 1s\n  users: 1", "max_error_rate: 0.7"),

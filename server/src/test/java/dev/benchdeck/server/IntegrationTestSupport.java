@@ -149,7 +149,8 @@ public abstract class IntegrationTestSupport {
 
     /** Opens the live feed and subscribes to a run; every message lands in {@code messages}. */
     protected java.net.http.WebSocket subscribe(long runId, java.util.concurrent.BlockingQueue<JsonNode> messages) throws Exception {
-        java.net.http.WebSocket socket = HTTP.newWebSocketBuilder()
+        // its own client: a handshake on a pooled connection that Tomcat retires (keep-alive limit) fails with "Connection: upgrade, close"
+        java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new LiveCollector(messages))
                 .get(5, java.util.concurrent.TimeUnit.SECONDS);
         socket.sendText("{\"subscribe\": " + runId + "}", true).get(5, java.util.concurrent.TimeUnit.SECONDS);

@@ -126,7 +126,7 @@ class PostgresTargetIntegrationTest extends IntegrationTestSupport {
         long closed = createTarget(Map.of("name", "nothing listens", "kind", "http", "url", "http://127.0.0.1:9/"));
         JsonNode refused = post("/api/v1/targets/" + closed + "/test", null).json();
         assertThat(refused.get("ok").asBoolean()).isFalse();
-        assertThat(refused.get("error_class").asText()).isEqualTo("connection");
+        assertThat(refused.get("error_class").asText()).isEqualTo("connect");
     }
 
     @Test

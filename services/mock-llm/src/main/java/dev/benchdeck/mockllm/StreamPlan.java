@@ -28,6 +28,15 @@ record StreamPlan(long ttftNanos, Spread itlMs, int tokens, boolean capped, int 
                 TimeUnit.MILLISECONDS.toNanos(heartbeatMs), TimeUnit.MILLISECONDS.toNanos(stallMs), Set.copyOf(faults));
     }
 
+    /** The config's draws alone: no headers, no faults (for {@link GeneratedAnswer}). */
+    static StreamPlan draw(MockLlmConfig config, Integer maxTokens, RandomGenerator random) {
+        int wanted = (int) config.tokens().draw(random);
+        boolean capped = maxTokens != null && wanted > maxTokens;
+        return new StreamPlan(TimeUnit.MILLISECONDS.toNanos(config.ttft().draw(random)), config.itl(), capped ? maxTokens : wanted,
+                capped, config.tokensPerChunk(), TimeUnit.MILLISECONDS.toNanos(config.heartbeatMs()),
+                TimeUnit.MILLISECONDS.toNanos(config.stallMs()), Set.of());
+    }
+
     int chunks() {
         return (tokens + tokensPerChunk - 1) / tokensPerChunk;
     }

@@ -179,11 +179,15 @@ public final class GatewayServer implements AutoCloseable {
         return redis != null && redis.reachable();
     }
 
-    /** GET /health: status, Redis, what runs locally for want of it, each provider's circuit state. */
+    /**
+     * GET /health: status ({@code degraded} when a configured Redis is unreachable or every provider of
+     * provider_order has an open circuit, else {@code ok}), Redis, what runs locally for want of it, each
+     * provider's circuit state.
+     */
     public ObjectNode health() {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         boolean redisOk = redis == null || redis.reachable();
-        boolean anyProvider = providers.names().stream().anyMatch(n -> providers.state(n) != CircuitBreaker.State.OPEN);
+        boolean anyProvider = settings.get().providerOrder().stream().anyMatch(n -> providers.state(n) != CircuitBreaker.State.OPEN);
         out.put("status", redisOk && anyProvider ? "ok" : "degraded");
         out.put("instance_id", config.instanceId());
         ObjectNode r = out.putObject("redis").put("configured", redis != null).put("reachable", redisReachable());

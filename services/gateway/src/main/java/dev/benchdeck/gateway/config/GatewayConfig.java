@@ -101,7 +101,7 @@ public record GatewayConfig(String host, int port, URI redisUrl, List<ProviderDe
                     if (p.name() != null && !seen.add(p.name())) {
                         read.problem("providers[" + i + "].name", "'" + p.name() + "' is named twice");
                     }
-                    builder.fromFile.add(p.name());
+                    builder.explicit.add(p.name());
                     builder.providers.put(p.name(), p);
                 }
             }
@@ -145,7 +145,7 @@ public record GatewayConfig(String host, int port, URI redisUrl, List<ProviderDe
         private int port = 8002;
         private URI redisUrl;
         private Map<String, ProviderDefinition> providers = new LinkedHashMap<>(Map.of(ProviderDefinition.FAKE, ProviderDefinition.builtInFake()));
-        private final Set<String> fromFile = new java.util.HashSet<>();
+        private final Set<String> explicit = new java.util.HashSet<>();
         private String adminToken;
         private GatewaySettings settings;
         private JsonNode settingsChanges;
@@ -159,7 +159,7 @@ public record GatewayConfig(String host, int port, URI redisUrl, List<ProviderDe
         public Builder instanceId(String id) { instanceId = id; return this; }
         public Builder trustForwardedFor(boolean trust) { trustForwardedFor = trust; return this; }
         /** Adds a provider, or replaces the one of the same name (the built-in fake included). */
-        public Builder provider(ProviderDefinition p) { providers.put(p.name(), p); return this; }
+        public Builder provider(ProviderDefinition p) { providers.put(p.name(), p); explicit.add(p.name()); return this; }
         public Builder settings(GatewaySettings s) { settings = s; settingsChanges = null; return this; }
 
         public List<ProviderDefinition> providers() {
@@ -168,16 +168,17 @@ public record GatewayConfig(String host, int port, URI redisUrl, List<ProviderDe
 
         /**
          * The config; settings not given are the defaults with {@code provider_order} = the providers in the
-         * order they were added, the fake last unless configured; a file's {@code settings} are checked here.
+         * order they were added (the built-in fake only when it is the one provider or was configured); a file's
+         * {@code settings} are checked here.
          */
         public GatewayConfig build() throws InvalidConfigException {
             Set<String> names = providers.keySet();
             GatewaySettings base = settings;
             if (base == null) {
+                // the built-in fake answers only when named (or with use_fake_llm): a failover to made-up text would mislead
                 List<String> order = new ArrayList<>(names);
-                if (order.size() > 1 && !fromFile.contains(ProviderDefinition.FAKE)) {
+                if (order.size() > 1 && !explicit.contains(ProviderDefinition.FAKE)) {
                     order.remove(ProviderDefinition.FAKE);
-                    order.add(ProviderDefinition.FAKE);
                 }
                 base = GatewaySettings.defaults(order);
             }

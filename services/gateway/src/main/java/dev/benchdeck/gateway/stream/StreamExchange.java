@@ -130,7 +130,11 @@ public final class StreamExchange implements ProviderListener {
         slotRequest = gw.connections().acquire(loop);
         stage(Stage.VALIDATION, System.nanoTime() - receivedNanos);
         if (slotRequest.slot().isDone()) {
-            slotTaken(slotRequest.slot().getNow(null), null);
+            try {
+                slotTaken(slotRequest.slot().join(), null);
+            } catch (java.util.concurrent.CompletionException e) {
+                slotTaken(null, e.getCause());
+            }
             return;
         }
         gw.stats().count(Counter.QUEUE_WAITS);

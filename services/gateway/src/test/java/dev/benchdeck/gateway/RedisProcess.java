@@ -32,7 +32,11 @@ final class RedisProcess implements AutoCloseable {
     }
 
     static RedisProcess start() throws IOException, InterruptedException {
-        RedisProcess redis = new RedisProcess(freePort());
+        return startOn(freePort());
+    }
+
+    static RedisProcess startOn(int port) throws IOException, InterruptedException {
+        RedisProcess redis = new RedisProcess(port);
         redis.launch();
         return redis;
     }

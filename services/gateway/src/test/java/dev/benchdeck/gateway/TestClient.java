@@ -102,6 +102,15 @@ final class TestClient {
         return get(path, "Authorization", "Bearer " + TOKEN);
     }
 
+    /** The execution stats, for polling from lambdas. */
+    JsonNode adminQuietly() {
+        try {
+            return admin("/admin/execution-stats").json();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     Answer putConfig(String body) throws IOException, InterruptedException {
         return put("/admin/config", body, "Authorization", "Bearer " + TOKEN);
     }

@@ -67,6 +67,36 @@ public record ProviderDefinition(String name, String type, URI baseUrl, String a
         return models.stream().filter(m -> !m.equals(ANY_MODEL)).findFirst().orElse(null);
     }
 
+    /**
+     * Parses a command-line spec, {@code name=openai,type=openai,base_url=https://api.openai.com/v1,api_key_env=OPENAI_API_KEY,models=gpt-4o-mini|gpt-4o}:
+     * the fields of a config file's provider entry, {@code |} between models.
+     */
+    public static ProviderDefinition parseSpec(String spec) throws InvalidConfigException {
+        com.fasterxml.jackson.databind.node.ObjectNode node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ConfigReader read = new ConfigReader(new java.util.ArrayList<>(), "provider.");
+        for (String part : spec.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                read.problem(part.strip(), "expected key=value");
+                continue;
+            }
+            String key = part.substring(0, eq).strip();
+            String value = part.substring(eq + 1).strip();
+            if (key.equals("models")) {
+                java.util.Arrays.stream(value.split("\\|")).map(String::strip).forEach(node.putArray("models")::add);
+            } else if (value.matches("-?\\d+")) {
+                node.put(key, Long.parseLong(value));
+            } else {
+                node.put(key, value);
+            }
+        }
+        ProviderDefinition definition = read(read, node);
+        if (!read.problems().isEmpty()) {
+            throw new InvalidConfigException(read.problems());
+        }
+        return definition;
+    }
+
     /** Reads one entry of a config file's {@code providers}, reporting problems under {@code read}'s path. */
     static ProviderDefinition read(ConfigReader read, ObjectNode node) {
         read.onlyKnown(node, FIELDS);

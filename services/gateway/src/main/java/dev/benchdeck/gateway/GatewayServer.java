@@ -83,7 +83,7 @@ public final class GatewayServer implements AutoCloseable {
         this.rateLimiter = new RateLimiter(redis);
         this.connections = new ConnectionLimiter(settings::get, redis, config.instanceId());
         this.providers = new Providers(config.providers(), s.circuitBreaker());
-        this.context = new StreamContext(settings::get, stats, cache, rateLimiter, connections, providers);
+        this.context = new StreamContext(config.instanceId(), settings::get, stats, cache, rateLimiter, connections, providers);
         this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gateway-accept", true), NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
                 new DefaultThreadFactory("gateway-io", true), NioIoHandler.newFactory());

@@ -9,6 +9,6 @@ import dev.benchdeck.gateway.stats.ExecutionStats;
 import java.util.function.Supplier;
 
 /** The parts every request's pipeline uses, shared by all requests of one gateway. */
-public record StreamContext(Supplier<GatewaySettings> settings, ExecutionStats stats, AnswerCache cache,
+public record StreamContext(String instanceId, Supplier<GatewaySettings> settings, ExecutionStats stats, AnswerCache cache,
                             RateLimiter rateLimiter, ConnectionLimiter connections, Providers providers) {
 }

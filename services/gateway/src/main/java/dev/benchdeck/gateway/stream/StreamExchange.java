@@ -571,7 +571,7 @@ public final class StreamExchange implements ProviderListener {
         }
     }
 
-    /** {"stages_ms": {six stages}, "queue_wait_ms", "total_ms", "provider", "model", "cache", "failovers", "chunks", "output_tokens"}. */
+    /** {"stages_ms": {six stages}, "queue_wait_ms", "total_ms", "provider", "model", "cache", "failovers", "chunks", "output_tokens", "instance_id"}. */
     private ObjectNode timing() {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode stages = out.putObject("stages_ms");
@@ -580,7 +580,7 @@ public final class StreamExchange implements ProviderListener {
         }
         out.put("queue_wait_ms", ms(queueWaitNanos)).put("total_ms", ms(System.nanoTime() - receivedNanos));
         out.put("provider", servedBy).put("model", servedModel).put("cache", cacheOutcome).put("failovers", failovers)
-                .put("chunks", chunks.size()).put("output_tokens", outputTokens);
+                .put("chunks", chunks.size()).put("output_tokens", outputTokens).put("instance_id", gw.instanceId());
         return out;
     }
 

@@ -10,6 +10,8 @@ enum LlmApi {
     OPENAI_CHAT("openai-chat", "/v1/chat/completions"),
     OPENAI_COMPLETIONS("openai-completions", "/v1/completions"),
     ANTHROPIC("anthropic", "/v1/messages"),
+    /** Benchdeck's streaming gateway: {@code event: chunk} with {@code {"content", "chunk_index"}}, then {@code data: [DONE]}. */
+    GATEWAY("gateway", "/api/v1/stream"),
     /** Any text/event-stream: each event with data is a token or a progress message. */
     SSE("sse", null),
     /** POST and wait for the result. */
@@ -40,9 +42,14 @@ enum LlmApi {
         return this != AUTOMATION_SYNC && this != AUTOMATION_ASYNC;
     }
 
-    /** Whether the request body is built from model, prompt and max_tokens rather than written in the plan. */
+    /** The provider APIs: the body is built from model, prompt and max_tokens, and the model is required. */
     boolean llm() {
         return this == OPENAI_CHAT || this == OPENAI_COMPLETIONS || this == ANTHROPIC;
+    }
+
+    /** Whether the request body is built from the prompt (the provider APIs and the gateway) rather than written in the plan. */
+    boolean promptBody() {
+        return llm() || this == GATEWAY;
     }
 
     dev.benchdeck.driver.http.llm.StreamFormat newFormat(String endEvent, java.util.Set<String> errorEvents) {
@@ -50,6 +57,7 @@ enum LlmApi {
             case OPENAI_CHAT -> OpenAiFormat.chat();
             case OPENAI_COMPLETIONS -> OpenAiFormat.completions();
             case ANTHROPIC -> new AnthropicFormat();
+            case GATEWAY -> new dev.benchdeck.driver.http.llm.GatewayFormat();
             default -> new dev.benchdeck.driver.http.llm.GenericSseFormat(endEvent, errorEvents);
         };
     }

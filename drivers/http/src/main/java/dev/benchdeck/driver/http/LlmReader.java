@@ -22,7 +22,7 @@ final class LlmReader {
 
     static final Set<String> TARGET_FIELDS = Set.of("url", "provider", "api_key", "api_key_env", "connect_timeout", "insecure");
     static final Set<String> WORKLOAD_FIELDS = Set.of("driver", "api", "path", "model", "prompt", "prompt_words",
-            "prompts_file", "max_tokens", "headers", "body", "end_event", "error_events", "slo", "automation", "seed");
+            "prompts_file", "max_tokens", "gateway_provider", "headers", "body", "end_event", "error_events", "slo", "automation", "seed");
     static final Set<String> PROVIDERS = Set.of("openai", "anthropic", "openai-compatible", "mock", "custom");
     static final Set<String> SLO_FIELDS = Set.of("ttft", "tpot", "e2e");
     static final Set<String> AUTOMATION_FIELDS = Set.of("run_id_field", "status_path", "status_field", "terminal",
@@ -104,15 +104,19 @@ final class LlmReader {
         PromptSource prompts = null;
         Template body = null;
         long seed = workload.integer("seed", 1L);
-        if (api.llm()) {
-            if (model == null) {
+        String gatewayProvider = workload.text("gateway_provider", null);
+        if (gatewayProvider != null && api != LlmApi.GATEWAY) {
+            workload.problem("gateway_provider", "only applies to api gateway");
+        }
+        if (api.promptBody()) {
+            if (model == null && api.llm()) {
                 workload.problem("model", "is required for api " + api.planName);
             }
             if (api == LlmApi.ANTHROPIC && maxTokens == null) {
                 maxTokens = 1024; // Anthropic's API requires max_tokens
             }
             if (workload.has("body")) {
-                workload.problem("body", "is built from model, prompt and max_tokens for api " + api.planName
+                workload.problem("body", "is built from the model, the prompt and max_tokens for api " + api.planName
                         + "; use api: sse to send a body of your own");
             }
             prompts = prompts(workload, compiler, seed);
@@ -121,7 +125,7 @@ final class LlmReader {
             body = bodyText == null ? null : compiler.compile(bodyText, workload, "body");
             for (String field : List.of("model", "prompt", "prompt_words", "prompts_file", "max_tokens")) {
                 if (workload.has(field)) {
-                    workload.problem(field, "only applies to the LLM APIs (openai-chat, openai-completions, anthropic)");
+                    workload.problem(field, "only applies to the LLM APIs (openai-chat, openai-completions, anthropic, gateway)");
                 }
             }
         }
@@ -148,7 +152,7 @@ final class LlmReader {
         if (!workload.has("error_events")) {
             errorEvents.add(automation ? "failed" : "error");
         }
-        if (!api.streams() || api.llm()) {
+        if (!api.streams() || api.promptBody()) {
             for (String field : List.of("end_event", "error_events")) {
                 if (workload.has(field)) {
                     workload.problem(field, "only applies to api sse and automation-sse");
@@ -162,7 +166,7 @@ final class LlmReader {
             workload.problem("automation", "only applies to api automation-async");
         }
         ServiceLevels slo = serviceLevels(workload.get("slo"));
-        return new LlmWorkload(api, path, model, prompts, maxTokens, headers, body, endEvent, errorEvents, slo, polling);
+        return new LlmWorkload(api, path, model, gatewayProvider, prompts, maxTokens, headers, body, endEvent, errorEvents, slo, polling);
     }
 
     private static PromptSource prompts(ConfigNode workload, TemplateCompiler compiler, long seed) {

@@ -191,7 +191,7 @@ final class LlmSession implements AsyncSession {
                                 + (type.isEmpty() ? "no content type" : type) + ": " + excerpt(body),
                                 new Timings(send, at, clock.nanoTime(), Timings.NONE)));
             }
-            boolean endRequired = workload.api().llm() || workload.endEvent() != null;
+            boolean endRequired = workload.api().promptBody() || workload.endEvent() != null;
             SseSubscriber subscriber = new SseSubscriber(new StreamCollector(
                     workload.api().newFormat(workload.endEvent(), workload.errorEvents()), endRequired, send));
             stream = subscriber;
@@ -316,8 +316,11 @@ final class LlmSession implements AsyncSession {
         }
 
         private byte[] body() {
-            if (!workload.api().llm()) {
+            if (!workload.api().promptBody()) {
                 return workload.body() == null ? null : workload.body().render(context);
+            }
+            if (workload.api() == LlmApi.GATEWAY) {
+                return gatewayBody();
             }
             ObjectNode body = JSON.createObjectNode();
             body.put("model", workload.model());
@@ -334,6 +337,26 @@ final class LlmSession implements AsyncSession {
             if (workload.api() != LlmApi.ANTHROPIC) {
                 body.putObject("stream_options").put("include_usage", true);
             }
+            try {
+                return JSON.writeValueAsBytes(body);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The gateway's request: {@code {query, model?, provider?, max_tokens?, stream: true}}. */
+        private byte[] gatewayBody() {
+            ObjectNode body = JSON.createObjectNode().put("query", workload.prompts().prompt(context));
+            if (workload.model() != null) {
+                body.put("model", workload.model());
+            }
+            if (workload.gatewayProvider() != null) {
+                body.put("provider", workload.gatewayProvider());
+            }
+            if (workload.maxTokens() != null) {
+                body.put("max_tokens", workload.maxTokens());
+            }
+            body.put("stream", true);
             try {
                 return JSON.writeValueAsBytes(body);
             } catch (IOException e) {

@@ -10,11 +10,12 @@ import java.util.Set;
  * {@code model}, the prompt and {@code max_tokens}; for generic SSE and automations it is the
  * plan's {@code body} template.
  *
+ * @param gatewayProvider api gateway: the gateway's provider to ask ({@code provider} in its request), or {@code null} for its default
  * @param endEvent        generic SSE / automation-sse: the event type that ends the stream ({@code null}: the close)
  * @param errorEvents     event types that are errors ({@code automation_failed} for automations)
  * @param automation      the async automation's polling settings, or {@code null}
  */
-record LlmWorkload(LlmApi api, Template path, String model, PromptSource prompts, Integer maxTokens,
+record LlmWorkload(LlmApi api, Template path, String model, String gatewayProvider, PromptSource prompts, Integer maxTokens,
                    List<HttpWorkload.Header> headers, Template body, String endEvent, Set<String> errorEvents,
                    ServiceLevels serviceLevels, AsyncAutomation automation) {
 

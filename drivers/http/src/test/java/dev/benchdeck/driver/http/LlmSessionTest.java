@@ -120,6 +120,57 @@ class LlmSessionTest {
     }
 
     @Test
+    void theGatewayApiSendsItsRequestAndReadsItsChunks() throws Exception {
+        server.on("/api/v1/stream", (request, socket, out) -> {
+            stream(out, "text/event-stream; charset=utf-8",
+                    100, ": heartbeat\n\n",
+                    100, "event: chunk\ndata: {\"content\":\" one\",\"chunk_index\":0}\n\n",
+                    30, "event: chunk\ndata: {\"content\":\" two\",\"chunk_index\":1}\n\n",
+                    30, "event: timing\ndata: {\"stages_ms\":{}}\n\ndata: [DONE]\n\n");
+            return true;
+        });
+        Outcome outcome = once("api_key: client-key", "driver: llm\napi: gateway\ngateway_provider: fake\nprompt: hi ${seq}\nmax_tokens: 8",
+                Duration.ofSeconds(5));
+
+        assertThat(outcome).as(outcome.toString()).isInstanceOf(Outcome.Success.class);
+        assertThat(outcome.stream().contentEvents()).hasSize(2);
+        assertThat(outcome.stream().ttftNanos().getAsLong()).isBetween(195 * MS, 450 * MS);
+        for (long gap : outcome.stream().itlNanos()) {
+            assertThat(gap).isBetween(20 * MS, 120 * MS);
+        }
+        ScriptedServer.Request request = server.requests().get(0);
+        assertThat(request.headers()).containsEntry("authorization", "Bearer client-key");
+        JsonNode body = JSON.readTree(request.body());
+        assertThat(body.path("query").asText()).isEqualTo("hi 0");
+        assertThat(body.path("provider").asText()).isEqualTo("fake");
+        assertThat(body.has("model")).isFalse();
+        assertThat(body.path("max_tokens").asInt()).isEqualTo(8);
+        assertThat(body.path("stream").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aGatewayStreamWithoutDoneOrWithAnErrorEventFails() throws Exception {
+        server.on("/api/v1/stream", (request, socket, out) -> {
+            stream(out, "text/event-stream", 0, "event: chunk\ndata: {\"content\":\" a\",\"chunk_index\":0}\n\n",
+                    0, "event: error\ndata: {\"code\":\"upstream_incomplete\",\"message\":\"cut\",\"chunk_index\":1}\n\n");
+            return true;
+        });
+
+        Outcome outcome = once("driver: llm\napi: gateway\nprompt: hi");
+
+        assertThat(outcome).isInstanceOf(Outcome.Failure.class);
+        assertThat(((Outcome.Failure) outcome).errorClass()).isEqualTo("stream_error");
+        assertThat(((Outcome.Failure) outcome).message()).contains("upstream_incomplete: cut");
+    }
+
+    @Test
+    void gatewayProviderOnlyAppliesToTheGatewayApi() throws Exception {
+        Parsed parsed = parse("url: " + server.url(), "driver: llm\nmodel: m\ngateway_provider: fake");
+
+        assertThat(parsed.problems()).extracting(Problem::path).contains("workload.gateway_provider");
+    }
+
+    @Test
     void anthropicUsesItsHeadersAndFinalUsage() throws Exception {
         server.on("/v1/messages", (request, socket, out) -> {
             stream(out, "text/event-stream; charset=utf-8",

@@ -52,6 +52,43 @@ class StreamFormatTest {
     }
 
     @Test
+    void gatewayChunksAreContentTimingIsNotAndDoneEnds() {
+        String stream = """
+                : heartbeat
+
+                event: chunk
+                data: {"content":" Hello","chunk_index":0}
+
+                event: chunk
+                data: {"content":" world","chunk_index":1}
+
+                event: timing
+                data: {"stages_ms":{"validation":0.01},"provider":"fake"}
+
+                data: [DONE]
+
+                """;
+        assertThat(readAll(new GatewayFormat(), stream)).containsExactly("CONTENT: Hello", "CONTENT: world", "OTHER", "END");
+    }
+
+    @Test
+    void gatewayErrorEventsFailAndChunksWithoutContentAreMalformed() {
+        String stream = """
+                event: chunk
+                data: {"content":" a","chunk_index":0}
+
+                event: error
+                data: {"code":"upstream_error_event","message":"overloaded","chunk_index":1}
+
+                event: chunk
+                data: {"text":"b"}
+
+                """;
+        assertThat(readAll(new GatewayFormat(), stream)).containsExactly("CONTENT: a", "ERROR:upstream_error_event: overloaded",
+                "MALFORMED:a chunk has no text field \"content\": {\"text\":\"b\"}");
+    }
+
+    @Test
     void openAiCompletionsReadTextAndAnInStreamErrorFails() {
         String stream = """
                 data: {"choices":[{"text":"Once","index":0}]}

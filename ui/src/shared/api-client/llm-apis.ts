@@ -1,7 +1,7 @@
 // The LLM and automation API names of plans (workload.api, see the plan schema) and of targets, in one place.
 
-/** APIs whose request body Benchdeck builds from model, prompt and max tokens. */
-export const MODEL_APIS = ['openai-chat', 'openai-completions', 'anthropic'] as const;
+/** APIs whose request body Benchdeck builds from model, prompt and max tokens (gateway: Benchdeck's streaming gateway). */
+export const MODEL_APIS = ['openai-chat', 'openai-completions', 'anthropic', 'gateway'] as const;
 /** Automation services: wait for the answer, poll a run id, or follow progress events. */
 export const AUTOMATION_APIS = ['automation-sync', 'automation-async', 'automation-sse'] as const;
 /** Every `workload.api` an llm plan accepts: the model APIs, a generic server-sent-events stream, the automation styles. */

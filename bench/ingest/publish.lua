@@ -1,14 +1,17 @@
 -- wrk script: POST /messages with unique ids. BATCH=1 sends one JSON object per request, BATCH>1 NDJSON batches.
 local batch = tonumber(os.getenv("BATCH") or "1")
 local counter = 0
-local tag = ""
+-- ids must differ between runs and threads: TAG (set by run.py per run) and the thread's number
+local tag = os.getenv("TAG") or tostring(os.time())
+local threads = 0
 
 function setup(thread)
-  thread:set("tid", tostring(math.random(1, 2^30)))
+  threads = threads + 1
+  thread:set("tid", tostring(threads))
 end
 
 function init(args)
-  tag = tid or tostring(math.random(1, 2^30))
+  tag = tag .. "t" .. (tid or "0")
 end
 
 local function message(n)
@@ -29,11 +32,3 @@ request = function()
   return wrk.format("POST", "/messages", {["Content-Type"] = "application/x-ndjson"}, table.concat(lines, "\n"))
 end
 
-local non202 = 0
-response = function(status, headers, body)
-  if status ~= 202 then non202 = non202 + 1 end
-end
-
-done = function(summary, latency, requests)
-  io.write(string.format("NON202 %d\n", summary.errors.status))
-end

@@ -106,8 +106,8 @@ def drained(port, expect_total, timeout):
 def wrk(port, batch, connections, label):
     quiet()
     start = time.time()
-    out = subprocess.run(["wrk", "-t1", f"-c{connections}", f"-d{DURATION}", "-s", os.path.join(BENCH, "ingest", "publish.lua"),
-                          f"http://127.0.0.1:{port}"], env=dict(os.environ, BATCH=str(batch)), capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(["wrk", "-t1", "--latency", f"-c{connections}", f"-d{DURATION}", "-s", os.path.join(BENCH, "ingest", "publish.lua"),
+                          f"http://127.0.0.1:{port}"], env=dict(os.environ, BATCH=str(batch), TAG=label), capture_output=True, text=True, check=True).stdout
     end = time.time()
     with open(os.path.join(OUT, f"wrk-{label}.txt"), "w") as f:
         f.write(out)
@@ -120,7 +120,7 @@ def wrk(port, batch, connections, label):
 
 def run_queue(queue, jar, summary):
     port = free_port()
-    args = [java(), "-XX:+UseParallelGC", "-jar", jar, "ingestor", "--port", str(port)]
+    args = [java(), "-XX:+UseParallelGC", "-Duser.home=" + HOME, "-jar", jar, "ingestor", "--port", str(port)]
     redis = None
     if queue == "redis":
         rport = free_port()
@@ -144,7 +144,7 @@ def run_queue(queue, jar, summary):
             sys.exit(f"the ingestor ended; see {OUT}/ingestor-{queue}.log")
         time.sleep(0.1)
     pg = os.path.join(HOME, ".benchdeck", "ingestor-postgres")
-    pgport = int(open(os.path.join(pg, "pgdata.port")).read().split()[0])
+    pgport = int(next(l.split("=", 1)[1] for l in open(os.path.join(pg, "pgdata.port")) if l.startswith("port=")))
     password = open(os.path.join(pg, "pgdata.password")).read().strip()
     psql(pgport, password, "TRUNCATE messages; DROP TABLE IF EXISTS raw_copy; CREATE TABLE raw_copy (LIKE messages INCLUDING ALL)")
 

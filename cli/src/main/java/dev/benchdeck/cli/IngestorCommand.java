@@ -110,18 +110,26 @@ final class IngestorCommand implements Callable<Integer> {
             err.println("benchdeck ingestor: " + e.getMessage());
             return ExitCode.RUN_FAILED;
         }
-        try (IngestorServer ingestor = IngestorServer.start(config)) {
+        EmbeddedPostgres database = embedded;
+        try {
+            IngestorServer ingestor = IngestorServer.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            // Ctrl-C or SIGTERM: stop the workers (what they hold stays queued) and the embedded PostgreSQL
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                ingestor.close();
+                closeQuietly(database);
+                stopped.countDown();
+            }));
             out.println("ingestor listening on " + ingestor.baseUri() + " (Ctrl-C stops it)");
             out.println("queue: " + (redis == null ? "postgres table ingest_queue" : "redis stream " + config.stream() + " at "
                     + config.redisUrl().getHost() + ":" + config.redisUrl().getPort()) + "; database: " + config.database().describe()
                     + (embedded != null ? " (embedded)" : "") + "; workers: " + workers + ", batches of " + batchSize + " or " + batchWait);
             out.flush();
-            new CountDownLatch(1).await();
+            stopped.await();
         } catch (IngestorServer.StartFailure e) {
             err.println("benchdeck ingestor: " + e.getMessage());
-            return ExitCode.RUN_FAILED;
-        } finally {
             closeQuietly(embedded);
+            return ExitCode.RUN_FAILED;
         }
         return ExitCode.PASSED;
     }

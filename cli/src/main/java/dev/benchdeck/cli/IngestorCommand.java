@@ -138,6 +138,9 @@ final class IngestorCommand implements Callable<Integer> {
     static Duration duration(String option, String text) {
         String t = text.strip().toLowerCase(java.util.Locale.ROOT);
         try {
+            if (t.startsWith("p")) {
+                return Duration.parse(text.strip());
+            }
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
             }
@@ -147,7 +150,7 @@ final class IngestorCommand implements Callable<Integer> {
             if (t.endsWith("m")) {
                 return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
             }
-            return Duration.parse(text);
+            return Duration.ofMillis(Long.parseLong(t));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new IllegalArgumentException(option + ": " + text + " is not a duration (e.g. 20ms, 2s)");
         }

@@ -71,7 +71,7 @@ final class HttpRouter extends ChannelInboundHandlerAdapter {
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             Responses.problem(ctx, Problem.of(413, "Request too large", "the request body is larger than "
-                    + MAX_BODY + " bytes").withCode("body_too_large"), Map.of(), false);
+                    + MAX_BODY + " bytes").withCode("body_too_large"), Map.of(), true); // kept open: the aggregator drains the rest, a close mid-upload would reset the client
         }
     }
 

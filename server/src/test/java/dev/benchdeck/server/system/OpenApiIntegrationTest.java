@@ -14,12 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The OpenAPI document describes the API as it is, and ui/openapi.json is a snapshot of it. */
 class OpenApiIntegrationTest extends IntegrationTestSupport {
 
     static final Path SNAPSHOT = Path.of("..", "ui", "openapi.json");
     static final String UPDATE = "openapi.update";
+    @Autowired
+    SpringDocConfigProperties springDoc;
+
+    @Autowired
+    SwaggerUiConfigProperties swaggerUi;
+
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -96,6 +105,14 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         properties.fieldNames().forEachRemaining(names::add);
         assertThat(names).as("the document's properties").contains(apiName);
         return names.get(names.indexOf(apiName));
+    }
+
+    /** SpringDoc warns at startup that an endpoint is "enabled by default" unless it was switched on explicitly. */
+    @Test
+    void theDocumentAndSwaggerUiAreOnByChoiceSoSpringDocDoesNotWarn() {
+        assertThat(springDoc.getApiDocs().isEnabled()).isTrue();
+        assertThat(swaggerUi.isEnabled()).isTrue();
+        assertThat(get("/swagger-ui.html").status()).isIn(200, 302);
     }
 
     @Test

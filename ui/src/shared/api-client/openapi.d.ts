@@ -625,7 +625,6 @@ export interface components {
             total: number;
             unit: string | null;
         };
-        /** @description all steps merged, as in the CLI's result file */
         StepResult: {
             cpu: components["schemas"]["CpuFigures"] | null;
             /** Format: int64 */

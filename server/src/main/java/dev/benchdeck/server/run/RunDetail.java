@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One run in full: its summary, the plan as run, and the engine's results as stored (JSON in the
- * engine's shape, so the document describes them by the engine's records). {@code setup} is the driver's
+ * engine's shape, so the document describes them by the engine's records): {@code steps} one result per step
+ * and {@code overall} all steps merged, as in the CLI's result file. {@code setup} is the driver's
  * setup summary (last report of each phase); it, {@code environment}, {@code overall} and {@code verdicts}
  * are null until the run ends.
  */
@@ -23,9 +24,9 @@ record RunDetail(@JsonUnwrapped RunSummary summary,
                  @Nullable String failure,
                  @JsonRawValue @ArraySchema(schema = @Schema(implementation = SetupProgress.class, description = "the last report of a setup phase"))
                  @Nullable String setup,
-                 @JsonRawValue @ArraySchema(schema = @Schema(implementation = StepResult.class, description = "a step's result, as in the CLI's result file"))
+                 @JsonRawValue @ArraySchema(schema = @Schema(implementation = StepResult.class))
                  String steps,
-                 @JsonRawValue @Schema(implementation = StepResult.class, description = "all steps merged, as in the CLI's result file")
+                 @JsonRawValue @Schema(implementation = StepResult.class)
                  @Nullable String overall,
                  @JsonRawValue @ArraySchema(schema = @Schema(implementation = ThresholdVerdict.class, description = "a threshold's verdict"))
                  @Nullable String verdicts) {

@@ -65,16 +65,18 @@ export const chartPoints = () =>
     charts.map((chart) => ({ chart: chart.getAttribute('data-chart'), points: Number(chart.getAttribute('data-points')) })));
 
 /**
- * Waits until the page shows at least `atLeast` charts and every one of them has drawn a data point and
- * painted its canvas; fails naming the charts that stayed empty.
+ * Waits until the page shows at least `atLeast` charts, among them every chart named in `names` (their
+ * `data-chart` labels), and every chart has drawn a data point and painted its canvas; fails naming the
+ * charts that are missing or stayed empty. Returns `[{chart, points}]`.
  */
-export async function waitForChartsDrawn(what, { atLeast = 1, timeout = 30_000 } = {}) {
+export async function waitForChartsDrawn(what, { atLeast = 1, names = [], timeout = 30_000 } = {}) {
   const page = session.page;
   const deadline = Date.now() + timeout;
   let charts = [];
+  const missing = () => names.filter((name) => !charts.some((c) => c.chart === name));
   while (Date.now() < deadline) {
     charts = await chartPoints();
-    if (charts.length >= atLeast && charts.every((c) => c.points > 0)) {
+    if (charts.length >= Math.max(atLeast, names.length) && missing().length === 0 && charts.every((c) => c.points > 0)) {
       const blank = await page.locator('[data-chart]').evaluateAll((nodes) =>
         nodes.filter((node) => {
           const canvas = node.querySelector('canvas');
@@ -86,5 +88,6 @@ export async function waitForChartsDrawn(what, { atLeast = 1, timeout = 30_000 }
     await page.waitForTimeout(250);
   }
   const empty = charts.filter((c) => !(c.points > 0)).map((c) => c.chart);
-  assert.fail(`${what}: expected ≥ ${atLeast} charts with data, saw ${charts.length}; empty: ${JSON.stringify(empty)}`);
+  assert.fail(`${what}: expected ≥ ${Math.max(atLeast, names.length)} charts with data, saw ${JSON.stringify(charts.map((c) => c.chart))}; `
+    + `missing: ${JSON.stringify(missing())}; empty: ${JSON.stringify(empty)}`);
 }

@@ -2,7 +2,8 @@
 # End-to-end tests: starts the built server on a free port with a throw-away data directory (its
 # own embedded PostgreSQL), then drives Debian's Chromium through the dashboard with playwright-core.
 # Screenshots and the server log go to e2e/artifacts/. Needs: server/target/benchdeck-server.jar
-# (built by ./mvnw verify) and /usr/bin/chromium (apt-get install chromium).
+# (built by ./mvnw verify) and /usr/bin/chromium (apt-get install chromium). Arguments: the test files to
+# run (default: all of them, as npm test).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$root/bin/find-java.sh"
@@ -39,5 +40,11 @@ if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules
   npm ci --no-audit --no-fund --loglevel=error
 fi
 # the embedded PostgreSQL keeps its superuser's password in a 0600 file beside its data (EmbeddedPostgres)
-BENCHDECK_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" ARTIFACTS="$artifacts" \
-  PG_PORT="$pg_port" PG_PASSWORD_FILE="$data/pgdata.password" npm test --silent
+export BENCHDECK_URL="http://127.0.0.1:$port" CHROMIUM="$chromium" ARTIFACTS="$artifacts" \
+  PG_PORT="$pg_port" PG_PASSWORD_FILE="$data/pgdata.password"
+# ./run.sh demos.test.mjs runs only the files named; without arguments, every suite (npm test)
+if [ "$#" -gt 0 ]; then
+  node --test --test-concurrency=1 "$@"
+else
+  npm test --silent
+fi

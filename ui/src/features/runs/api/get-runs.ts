@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '@/shared/api-client/api-client';
 import { queryKeys } from '@/shared/api-client/query-keys';
-import type { Page, RunStatus, RunSummary } from '@/shared/api-client/types';
+import type { RunPage, RunStatus } from '@/shared/api-client/types';
 
 export type RunFilters = {
   status?: RunStatus;
@@ -16,8 +16,8 @@ export type RunFilters = {
 
 export const DEFAULT_PAGE_SIZE = 20;
 
-export function getRuns(filters: RunFilters): Promise<Page<RunSummary>> {
-  return apiRequest<Page<RunSummary>>(`/runs${toQueryString({ ...filters, from: startOfDay(filters.from), to: endOfDay(filters.to) })}`);
+export function getRuns(filters: RunFilters): Promise<RunPage> {
+  return apiRequest<RunPage>(`/runs${toQueryString({ ...filters, from: startOfDay(filters.from), to: endOfDay(filters.to) })}`);
 }
 
 export const runsQueryOptions = (filters: RunFilters) =>

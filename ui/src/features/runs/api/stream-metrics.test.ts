@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { LatencySummary, StepResult, StreamFigures } from '@/shared/api-client/types';
+import type { Distribution, StepResult, StreamFigures } from '@/shared/api-client/types';
 import { isStreamingRun, tokenSourceOf, toStreamRows, toStreamSweepColumns } from './stream-metrics';
 
-function summary(p50: number, count = 10): { summary: LatencySummary } {
-  return { summary: { count, min: p50 / 2, mean: p50, p50, p90: p50 * 1.5, p95: p50 * 2, p99: p50 * 3, p999: p50 * 4, max: p50 * 5 } };
+function summary(p50: number, count = 10): Distribution {
+  return { histogram: '', summary: { count, min: p50 / 2, mean: p50, p50, p90: p50 * 1.5, p95: p50 * 2, p99: p50 * 3, p999: p50 * 4, max: p50 * 5 } };
 }
 
 function step(index: number, label: string, stream: Partial<StreamFigures> | null, ttft = 200): StepResult {
@@ -11,7 +11,8 @@ function step(index: number, label: string, stream: Partial<StreamFigures> | nul
     index, label, measured_seconds: 3, requests: 30, ok: 29, errors: 1, errors_by_class: {}, dropped: 0, throughput: 10,
     error_rate: 1 / 30, error_samples: [],
     latencies: { latency: summary(900), ttft: summary(ttft), itl: summary(20), tpot: summary(21), e2e: summary(900), request_tokens_per_second: summary(45) },
-    stream: stream && { streams: 30, output_tokens: 1200, usage_streams: 30, good_requests: 27, output_tokens_per_second: 400, goodput: 9, ...stream },
+    stream: stream && { streams: 30, output_tokens: 1200, usage_streams: 30, good_requests: 27, output_tokens_per_second: 400, goodput: 9, token_source: 'usage', ...stream },
+    partial: false, cpu: null,
   };
 }
 
@@ -41,7 +42,7 @@ describe('stream metrics per step', () => {
 
   it('reads output tokens per request from latencies.output_tokens, whose summary is already in tokens', () => {
     const withTokens = step(0, 'users=1', {});
-    withTokens.latencies.output_tokens = { summary: { count: 30, min: 12, mean: 40, p50: 41, p90: 55, p95: 58, p99: 60, p999: 60, max: 64 } };
+    withTokens.latencies.output_tokens = { histogram: '', summary: { count: 30, min: 12, mean: 40, p50: 41, p90: 55, p95: 58, p99: 60, p999: 60, max: 64 } };
     withTokens.partial = true;
     const [row] = toStreamRows([withTokens]);
     expect(row.outputTokensPerRequest).toEqual({ min: 12, p50: 41, p99: 60, max: 64 });

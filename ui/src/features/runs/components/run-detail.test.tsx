@@ -18,7 +18,7 @@ vi.mock('uplot', () => ({
 const summary = { count: 1000, min: 0.2, mean: 1, p50: 1, p90: 2, p95: 2.5, p99: 4, p999: 7, max: 9 };
 const step: StepResult = {
   index: 0, label: 'users=10', measured_seconds: 10, requests: 1000, ok: 1000, errors: 0, errors_by_class: {}, dropped: 0,
-  throughput: 100, error_rate: 0, latencies: { latency: { summary } }, error_samples: [],
+  throughput: 100, error_rate: 0, latencies: { latency: { histogram: '', summary } }, error_samples: [], stream: null, partial: false, cpu: null,
 };
 
 function run(status: RunStatus, overrides: Partial<Run> = {}): Run {
@@ -26,7 +26,7 @@ function run(status: RunStatus, overrides: Partial<Run> = {}): Run {
     id: 42, scenario_id: 3, scenario_name: 'hello', target_id: 1, target_name: 'demo', status, created_by: 'me',
     queued_at: '2026-11-23T18:00:00Z', started_at: '2026-11-23T18:00:01Z', ended_at: null,
     requests: 1000, throughput: 100, error_rate: 0, p50_ms: 1, p95_ms: 2.5, p99_ms: 4, thresholds_passed: null,
-    plan_yaml: 'load: {users: 10}\n', environment: null, failure: null, steps: [step], overall: step, verdicts: [], ...overrides,
+    plan_yaml: 'load: {users: 10}\n', environment: null, failure: null, setup: null, steps: [step], overall: step, verdicts: [], ...overrides,
   };
 }
 

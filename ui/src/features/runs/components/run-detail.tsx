@@ -60,7 +60,11 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
         }
         actions={<RunActions runId={run.id} status={status} />}
       >
-        <Link to={paths.scenario(run.scenario_id)} className={`text-indigo-700 hover:underline ${focusRing}`}>{run.scenario_name}</Link>
+        {run.scenario_id == null ? (
+          <span className="font-medium">{run.scenario_name}</span>
+        ) : (
+          <Link to={paths.scenario(run.scenario_id)} className={`text-indigo-700 hover:underline ${focusRing}`}>{run.scenario_name}</Link>
+        )}
         {' against '}
         <span className="font-medium">{run.target_name}</span>
       </PageHeader>

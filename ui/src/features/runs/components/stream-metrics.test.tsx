@@ -1,16 +1,17 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { LatencySummary, StepResult } from '@/shared/api-client/types';
+import type { Distribution, StepResult } from '@/shared/api-client/types';
 import { StreamTable } from './stream-metrics';
 
 vi.mock('uplot', () => ({ default: class {} }));
 
-const summary = (p50: number): { summary: LatencySummary } => ({ summary: { count: 10, min: p50 / 2, mean: p50, p50, p90: p50, p95: p50, p99: p50 * 2, p999: p50 * 2, max: p50 * 3 } });
+const summary = (p50: number): Distribution => ({ histogram: '', summary: { count: 10, min: p50 / 2, mean: p50, p50, p90: p50, p95: p50, p99: p50 * 2, p999: p50 * 2, max: p50 * 3 } });
 
 const step: StepResult = {
   index: 0, label: 'users=1', measured_seconds: 3, requests: 30, ok: 30, errors: 0, errors_by_class: {}, dropped: 0, throughput: 10, error_rate: 0, error_samples: [],
   latencies: { ttft: summary(200), itl: summary(20), tpot: summary(21), e2e: summary(900), output_tokens: summary(60) },
-  stream: { streams: 30, output_tokens: 1800, usage_streams: 30, good_requests: 30, output_tokens_per_second: 600, goodput: 10 },
+  stream: { streams: 30, output_tokens: 1800, usage_streams: 30, good_requests: 30, output_tokens_per_second: 600, goodput: 10, token_source: 'usage' },
+  partial: false, cpu: null,
 };
 
 describe('StreamTable', () => {

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,7 +47,7 @@ final class GatewayCommand implements Callable<Integer> {
     String adminTokenEnv;
 
     @Option(names = "--admin-token-file", paramLabel = "FILE",
-            description = "Where a generated admin token is kept when the variable is unset (default ~/.benchdeck/gateway-admin-token).")
+            description = "Where a generated admin token is kept when the variable is unset (default $HOME/.benchdeck/gateway-admin-token).")
     Path adminTokenFile;
 
     @Option(names = "--trust-forwarded-for", description = "Take the client's address from X-Forwarded-For (behind your own proxy).")
@@ -76,7 +77,7 @@ final class GatewayCommand implements Callable<Integer> {
                 builder.provider(ProviderDefinition.parseSpec(p));
             }
             builder.trustForwardedFor(trustForwardedFor);
-            Path file = adminTokenFile != null ? adminTokenFile : Path.of(System.getProperty("user.home"), ".benchdeck", "gateway-admin-token");
+            Path file = adminTokenFile != null ? adminTokenFile : defaultAdminTokenFile(System.getenv());
             token = AdminToken.resolve(adminTokenEnv, System.getenv(), file);
             gatewayConfig = builder.adminToken(token.token()).build();
         } catch (InvalidConfigException e) {
@@ -105,5 +106,14 @@ final class GatewayCommand implements Callable<Integer> {
             return ExitCode.RUN_FAILED;
         }
         return ExitCode.PASSED;
+    }
+
+    /**
+     * {@code ~/.benchdeck/gateway-admin-token} with {@code ~} as the shell has it ({@code $HOME}), like serve's
+     * data directory: Java's {@code user.home} comes from the account, so {@code HOME=/tmp/x} would be ignored.
+     */
+    static Path defaultAdminTokenFile(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".benchdeck", "gateway-admin-token");
     }
 }

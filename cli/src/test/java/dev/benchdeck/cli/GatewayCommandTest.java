@@ -30,6 +30,14 @@ class GatewayCommandTest {
     Path dir;
 
     @Test
+    void theGeneratedAdminTokenIsKeptUnderHomeAsTheShellHasIt() {
+        assertThat(GatewayCommand.defaultAdminTokenFile(java.util.Map.of("HOME", "/tmp/try")))
+                .isEqualTo(Path.of("/tmp/try", ".benchdeck", "gateway-admin-token"));
+        assertThat(GatewayCommand.defaultAdminTokenFile(java.util.Map.of()))
+                .isEqualTo(Path.of(System.getProperty("user.home"), ".benchdeck", "gateway-admin-token"));
+    }
+
+    @Test
     void anOrdinaryLlmRunMeasuresTtftAndItlThroughTheGateway() throws Exception {
         MockLlmConfig timing = MockLlmConfig.defaults().toBuilder().ttft(60, 0).itl(10, 0).outputTokens(8, 0).build();
         try (GatewayServer gateway = GatewayServer.start(GatewayConfig.builder().port(0).adminToken("cli-test-token-0123456789")

@@ -1,5 +1,7 @@
 package dev.benchdeck.engine.record;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What happened in one interval (normally one second) of a step, for progress lines and live charts.
  * Counts are of requests that completed in the interval, warm-up included ({@code phase} tells).
@@ -18,9 +20,9 @@ package dev.benchdeck.engine.record;
 public record IntervalSnapshot(double elapsedSeconds, int step, String stepLabel, Phase phase,
                                double stepElapsedSeconds, double intervalSeconds,
                                long completed, long ok, long errors, long dropped, double throughput,
-                               Double p50, Double p90, Double p99, Double max, int inFlight, int users,
-                               java.util.Map<String, Double> gauges, Long outputTokens, Double ttftP50, Double ttftP99,
-                               Double cpuProcess, Double cpuOther) {
+                               @Nullable Double p50, @Nullable Double p90, @Nullable Double p99, @Nullable Double max, int inFlight, int users,
+                               java.util.Map<String, Double> gauges, @Nullable Long outputTokens, @Nullable Double ttftP50, @Nullable Double ttftP99,
+                               @Nullable Double cpuProcess, @Nullable Double cpuOther) {
 
     public IntervalSnapshot {
         gauges = gauges == null ? java.util.Map.of() : java.util.Map.copyOf(gauges);

@@ -3,6 +3,7 @@ package dev.benchdeck.engine.result;
 import dev.benchdeck.engine.cpu.CpuSample;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How busy the machine's CPUs were during a step's measured time (or a run's, on {@code overall}),
@@ -11,7 +12,7 @@ import java.util.Locale;
  * {@code warning} says so when other processes used more than {@value #WARNING_CORES} of a core, since
  * they competed with the load generator (and maybe the system under test) for the CPU.
  */
-public record CpuFigures(int cores, double processCores, double otherCores, String warning) {
+public record CpuFigures(int cores, double processCores, double otherCores, @Nullable String warning) {
 
     /** Other processes' use above which the figures may be distorted, in cores. */
     public static final double WARNING_CORES = 0.10;

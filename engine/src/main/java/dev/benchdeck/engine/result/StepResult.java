@@ -2,6 +2,7 @@ package dev.benchdeck.engine.result;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The measured part of one step (warm-up and ramp excluded), or of all steps merged ({@code index}
@@ -21,7 +22,7 @@ import java.util.Map;
 public record StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
                          Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
                          Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
-                         StreamFigures stream, boolean partial, CpuFigures cpu) {
+                         @Nullable StreamFigures stream, boolean partial, @Nullable CpuFigures cpu) {
 
     public static final String LATENCY = "latency";
     public static final String SERVICE_TIME = "service_time";

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The dashboard's home figures. {@code success_rate}: of the runs that ended in the last 7 days, the
@@ -43,7 +44,7 @@ class OverviewController {
         return new Overview(lastWeek, successRate, inProgress, p95, recent, streaming.compute());
     }
 
-    record Overview(@com.fasterxml.jackson.annotation.JsonProperty("runs_last_7_days") long runsLast7Days, Double successRate, long runsInProgress, List<ScenarioP95> p95ByScenario,
+    record Overview(@com.fasterxml.jackson.annotation.JsonProperty("runs_last_7_days") long runsLast7Days, @Nullable Double successRate, long runsInProgress, List<ScenarioP95> p95ByScenario,
                     List<RunSummary> recentRuns, StreamingKpis.StreamingOverview streaming) {
     }
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The overview's figures for streaming runs (runs with at least one stored step that has stream
@@ -63,7 +64,7 @@ class StreamingKpis {
         return new Percentiles(summary.count(), summary.p50(), summary.p95(), summary.p99());
     }
 
-    record StreamingOverview(long totalRuns, Double successRate, Percentiles e2eMs, Percentiles ttftMs,
+    record StreamingOverview(long totalRuns, @Nullable Double successRate, @Nullable Percentiles e2eMs, @Nullable Percentiles ttftMs,
                              List<RunSummary> recentRuns) {
     }
 

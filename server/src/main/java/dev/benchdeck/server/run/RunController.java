@@ -1,6 +1,7 @@
 package dev.benchdeck.server.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.system.Json;
@@ -53,7 +54,7 @@ class RunController {
     }
 
     @GetMapping(value = "/runs/{id}/intervals", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(type = "object",
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = IntervalSnapshot.class,
             description = "one interval snapshot (normally one second), as the live feed sends it"))))
     String runIntervals(@PathVariable long id) {
         orchestrator.find(id);

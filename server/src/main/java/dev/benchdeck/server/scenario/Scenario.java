@@ -1,10 +1,11 @@
 package dev.benchdeck.server.scenario;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A named plan against a target; {@code estimatedSeconds} is null when a step ends on a request count. */
-public record Scenario(long id, String name, String description, long targetId, String targetName, String planYaml,
-                       Double estimatedSeconds, Instant createdAt, Instant updatedAt) {
+public record Scenario(long id, String name, @Nullable String description, long targetId, String targetName, String planYaml,
+                       @Nullable Double estimatedSeconds, Instant createdAt, Instant updatedAt) {
 
     Scenario withEstimate(Double seconds) {
         return new Scenario(id, name, description, targetId, targetName, planYaml, seconds, createdAt, updatedAt);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -79,6 +80,6 @@ class ScenarioController {
     record PlanValidationRequest(Long targetId, @NotNull @Size(max = 100_000) String planYaml) {
     }
 
-    record PlanValidation(boolean valid, List<FieldProblem> problems, Double estimatedSeconds) {
+    record PlanValidation(boolean valid, List<FieldProblem> problems, @Nullable Double estimatedSeconds) {
     }
 }

@@ -13,7 +13,13 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +34,54 @@ class OpenApiConfiguration {
 
     @Bean
     ModelResolver snakeCaseModels() {
-        return new ModelResolver(io.swagger.v3.core.util.Json.mapper().copy()
+        return new WrittenModelResolver(io.swagger.v3.core.util.Json.mapper().copy()
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    }
+
+    /**
+     * The server writes every property of its answers, nulls included, so each property of a schema
+     * that only answers carry is required; request schemas keep theirs (what a client must send).
+     */
+    @Bean
+    OpenApiCustomizer answeredPropertiesRequired() {
+        return api -> {
+            Map<String, Schema> schemas = api.getComponents().getSchemas();
+            Set<String> sent = new HashSet<>();
+            api.getPaths().values().forEach(path -> path.readOperations().stream()
+                    .filter(operation -> operation.getRequestBody() != null && operation.getRequestBody().getContent() != null)
+                    .flatMap(operation -> operation.getRequestBody().getContent().values().stream())
+                    .forEach(media -> collectReferences(media.getSchema(), schemas, sent)));
+            schemas.forEach((name, schema) -> {
+                if (!sent.contains(name) && schema.getProperties() != null && schema.getRequired() == null) {
+                    schema.setRequired(new ArrayList<>(new TreeSet<String>(schema.getProperties().keySet())));
+                }
+            });
+        };
+    }
+
+    /** Adds the names of the component schemas {@code schema} refers to, directly or through others. */
+    private static void collectReferences(Schema<?> schema, Map<String, Schema> schemas, Set<String> names) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            String name = schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1);
+            if (names.add(name)) {
+                collectReferences(schemas.get(name), schemas, names);
+            }
+        }
+        if (schema.getProperties() != null) {
+            schema.getProperties().values().forEach(property -> collectReferences(property, schemas, names));
+        }
+        collectReferences(schema.getItems(), schemas, names);
+        if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+            collectReferences(values, schemas, names);
+        }
+        for (List<Schema> options : Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
+            if (options != null) {
+                options.forEach(option -> collectReferences(option, schemas, names));
+            }
+        }
     }
 
     /** Every operation's errors: a 4XX problem detail, and 503 while the database is away. */

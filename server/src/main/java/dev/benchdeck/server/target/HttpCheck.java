@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import javax.net.ssl.SSLException;
+import org.jspecify.annotations.Nullable;
 
 /** A connection check of an http target: one GET of its URL, with the target's headers, timed. */
 final class HttpCheck {
@@ -26,7 +27,7 @@ final class HttpCheck {
      * 404), its {@code status} and the time to the full response; else an error class and message.
      */
     @Schema(name = "HttpCheckReport")
-    record Report(boolean ok, Integer status, Double millis, String errorClass, String message) {
+    record Report(boolean ok, @Nullable Integer status, @Nullable Double millis, @Nullable String errorClass, String message) {
     }
 
     static Report run(String url, TargetSecrets secrets) {

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.Map;
 
 /** A system under test as the API shows it: never its credentials, only whether it has some. */
-public record Target(long id, String name, String kind, String url,
+public record Target(long id, String name,
+                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION}) String kind,
+                     String url,
                      @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> options,
                      boolean hasCredentials, Instant createdAt, Instant updatedAt) {
 }

@@ -15,7 +15,8 @@ import java.util.Map;
  */
 @HttpTargetUrl
 record TargetRequest(@NotBlank @Size(max = 200) String name,
-                     @Pattern(regexp = "http|postgres|llm|automation", message = "must be 'http', 'postgres', 'llm' or 'automation'") String kind,
+                     @Pattern(regexp = "http|postgres|llm|automation", message = "must be 'http', 'postgres', 'llm' or 'automation'")
+                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION}) String kind,
                      @Size(max = 2000) String url,
                      @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
                      Map<String, Object> options,

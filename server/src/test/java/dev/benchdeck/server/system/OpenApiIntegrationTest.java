@@ -14,12 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springdoc.core.properties.SpringDocConfigProperties;
+import org.springdoc.core.properties.SwaggerUiConfigProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The OpenAPI document describes the API as it is, and ui/openapi.json is a snapshot of it. */
 class OpenApiIntegrationTest extends IntegrationTestSupport {
 
     static final Path SNAPSHOT = Path.of("..", "ui", "openapi.json");
     static final String UPDATE = "openapi.update";
+    @Autowired
+    SpringDocConfigProperties springDoc;
+
+    @Autowired
+    SwaggerUiConfigProperties swaggerUi;
+
     private static final ObjectMapper PRETTY = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -41,10 +50,32 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         assertThat(camel).as("properties not in snake_case").isEmpty();
         JsonNode detail = document().path("components").path("schemas").path("RunDetail").path("properties");
         assertThat(detail.path("steps").path("type").asText()).isEqualTo("array");
-        assertThat(detail.path("steps").path("items").path("type").asText()).isEqualTo("object");
-        assertThat(detail.path("environment").path("type").asText()).isEqualTo("object");
+        assertThat(detail.path("steps").path("items").path("$ref").asText()).isEqualTo("#/components/schemas/StepResult");
+        assertThat(detail.path("environment").path("anyOf").toString())
+                .isEqualTo("[{\"$ref\":\"#/components/schemas/EnvironmentInfo\"},{\"type\":\"null\"}]");
         assertThat(document().path("components").path("schemas").path("RunSummary").path("properties").path("status")
                 .path("enum").toString()).contains("\"completed\"", "\"interrupted\"");
+    }
+
+    /** What the UI's generated types rely on: answers list every property, nulls where the server may write null. */
+    @Test
+    void answersRequireEveryPropertyAndSayWhichMayBeNull() {
+        JsonNode schemas = document().path("components").path("schemas");
+        JsonNode summary = schemas.path("RunSummary");
+        assertThat(summary.path("required").toString()).contains("\"id\"", "\"ended_at\"", "\"thresholds_passed\"");
+        assertThat(summary.path("properties").path("ended_at").path("type").toString()).isEqualTo("[\"string\",\"null\"]");
+        assertThat(summary.path("properties").path("scenario_id").path("type").toString())
+                .as("a run outlives its scenario").isEqualTo("[\"integer\",\"null\"]");
+        assertThat(summary.path("properties").path("target_name").path("type").toString()).isEqualTo("\"string\"");
+        JsonNode interval = schemas.path("IntervalSnapshot").path("properties");
+        assertThat(interval.path("ttft_p50").path("type").toString()).isEqualTo("[\"number\",\"null\"]");
+        assertThat(interval.path("phase").path("enum").toString()).isEqualTo("[\"ramp\",\"warmup\",\"measure\"]");
+        assertThat(schemas.path("StepResult").path("properties").path("stream").path("anyOf").toString()).contains("StreamFigures", "null");
+        assertThat(schemas.path("Target").path("properties").path("kind").path("enum").toString())
+                .isEqualTo("[\"http\",\"postgres\",\"llm\",\"automation\"]");
+        assertThat(schemas.path("TargetRequest").path("required").toString())
+                .as("a request keeps what a client must send").isEqualTo("[\"name\"]");
+        assertThat(schemas.path("Credentials").has("required")).isFalse();
     }
 
     @Test
@@ -74,6 +105,14 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         properties.fieldNames().forEachRemaining(names::add);
         assertThat(names).as("the document's properties").contains(apiName);
         return names.get(names.indexOf(apiName));
+    }
+
+    /** SpringDoc warns at startup that an endpoint is "enabled by default" unless it was switched on explicitly. */
+    @Test
+    void theDocumentAndSwaggerUiAreOnByChoiceSoSpringDocDoesNotWarn() {
+        assertThat(springDoc.getApiDocs().isEnabled()).isTrue();
+        assertThat(swaggerUi.isEnabled()).isTrue();
+        assertThat(get("/swagger-ui.html").status()).isIn(200, 302);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.benchdeck.driver.jdbc.check;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One step of a check: its {@code name}, its {@code outcome} ({@value #OK}, {@value #WARNING},
  * {@value #FAILED}, or {@value #SKIPPED} after an earlier failure), how long it took, and what it found.
  */
-public record CheckStep(String name, String outcome, double millis, String detail) {
+public record CheckStep(String name, String outcome, double millis, @Nullable String detail) {
 
     public static final String OK = "ok";
     public static final String WARNING = "warning";

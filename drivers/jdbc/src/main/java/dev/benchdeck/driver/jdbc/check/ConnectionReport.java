@@ -1,6 +1,7 @@
 package dev.benchdeck.driver.jdbc.check;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a connection check found. {@code ok}: the login worked and the server answered (a missing
@@ -9,8 +10,9 @@ import java.util.List;
  * {@code errorClass} (see {@link CheckErrors}) and {@code message} say what went wrong and what to
  * change; fields not reached are {@code null}.
  */
-public record ConnectionReport(boolean ok, String serverVersion, Double roundTripMillis, Boolean canCreateTable,
-                               String user, String database, String schema, String errorClass, String message,
+public record ConnectionReport(boolean ok, @Nullable String serverVersion, @Nullable Double roundTripMillis,
+                               @Nullable Boolean canCreateTable, @Nullable String user, @Nullable String database,
+                               @Nullable String schema, @Nullable String errorClass, @Nullable String message,
                                List<CheckStep> steps) {
 
     public ConnectionReport {

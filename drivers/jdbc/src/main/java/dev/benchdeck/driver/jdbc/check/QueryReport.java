@@ -1,6 +1,7 @@
 package dev.benchdeck.driver.jdbc.check;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a query check found: how long the statement took ({@code millis}, including reading up to
@@ -10,8 +11,9 @@ import java.util.List;
  * {@code errorClass}, {@code sqlState} and {@code message}; for syntax errors {@code position} is
  * the 1-based character of the statement where PostgreSQL stopped.
  */
-public record QueryReport(boolean ok, Double millis, Long rows, boolean rowsCapped, List<String> columns, String plan,
-                          String errorClass, String sqlState, String message, Integer position) {
+public record QueryReport(boolean ok, @Nullable Double millis, @Nullable Long rows, boolean rowsCapped, List<String> columns,
+                          @Nullable String plan, @Nullable String errorClass, @Nullable String sqlState,
+                          @Nullable String message, @Nullable Integer position) {
 
     public QueryReport {
         columns = columns == null ? List.of() : List.copyOf(columns);

@@ -12,7 +12,7 @@ public record RunSummary(long id, @Nullable Long scenarioId, String scenarioName
                          RunState status, String createdBy, Instant queuedAt, @Nullable Instant startedAt, @Nullable Instant endedAt,
                          @Nullable Long requests, @Nullable Double throughput, @Nullable Double errorRate,
                          @Nullable Double p50Ms, @Nullable Double p95Ms, @Nullable Double p99Ms,
-                         @Nullable Boolean thresholdsPassed) {
+                         @Nullable Boolean thresholdsPassed, @JsonIgnore @Nullable Long createdById) {
 
     @JsonIgnore
     public boolean isFinished() {

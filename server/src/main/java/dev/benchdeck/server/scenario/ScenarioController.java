@@ -23,13 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ScenarioController {
 
     private final ScenarioService service;
-    private final ScenarioRepository scenarios;
     private final TargetService targets;
     private final PlanAssembler assembler;
 
-    ScenarioController(ScenarioService service, ScenarioRepository scenarios, TargetService targets, PlanAssembler assembler) {
+    ScenarioController(ScenarioService service, TargetService targets, PlanAssembler assembler) {
         this.service = service;
-        this.scenarios = scenarios;
         this.targets = targets;
         this.assembler = assembler;
     }
@@ -57,9 +55,7 @@ class ScenarioController {
 
     @DeleteMapping("/scenarios/{id}")
     ResponseEntity<Void> deleteScenario(@PathVariable long id) {
-        if (!scenarios.delete(id)) {
-            throw new dev.benchdeck.server.system.NotFoundException("scenario", id);
-        }
+        service.delete(id);
         return ResponseEntity.noContent().build();
     }
 

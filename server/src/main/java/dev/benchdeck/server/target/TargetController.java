@@ -1,6 +1,5 @@
 package dev.benchdeck.server.target;
 
-import dev.benchdeck.server.system.NotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -49,9 +48,7 @@ class TargetController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> deleteTarget(@PathVariable long id) {
-        if (!targets.delete(id)) {
-            throw new NotFoundException("target", id);
-        }
+        service.delete(id);
         return ResponseEntity.noContent().build();
     }
 }

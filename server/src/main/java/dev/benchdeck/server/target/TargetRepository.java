@@ -77,7 +77,8 @@ public class TargetRepository {
     }
 
     private static Target map(ResultSet rs, int row) throws SQLException {
-        return new Target(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("url"),
+        // a URL stored with user:password@ before the rule against it is never shown with them
+        return new Target(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), TargetInputRules.withoutUserInfo(rs.getString("url")),
                 Json.read(rs.getString("options"), OPTIONS), rs.getBoolean("has_credentials"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

@@ -11,6 +11,8 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     /** The run itself failed: target unreachable, deadline passed, internal error. */
     public static final int RUN_FAILED = 3;
+    /** A service asked to listen beyond loopback without the admin token that would protect it. */
+    public static final int UNSAFE_EXPOSURE = 4;
     /** Stopped with Ctrl-C; partial results were still written. */
     public static final int INTERRUPTED = 130;
 

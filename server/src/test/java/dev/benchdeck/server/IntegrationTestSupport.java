@@ -43,6 +43,14 @@ public abstract class IntegrationTestSupport {
         registry.add("benchdeck.data-dir", () -> DATA_DIR + "/${benchdeck.test.instance:shared}");
     }
 
+    /**
+     * The {@code Authorization} header value that tests sending requests of their own (the fuzz) add, or
+     * null for none. Once the API needs a user, this is the one line that supplies one.
+     */
+    protected String apiAuthorization() {
+        return null;
+    }
+
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

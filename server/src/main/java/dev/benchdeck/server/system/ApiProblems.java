@@ -151,7 +151,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String at = syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
                     + ", column " + syntax.getLocation().getColumnNr() + ")";
             return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "the body is not valid JSON" + at + ": "
-                    + firstLine(withoutJavaTypes(syntax.getOriginalMessage())), null);
+                    + syntaxMessage(syntax.getOriginalMessage()), null);
         }
         Class<?> target = json instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
                 : json instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
@@ -244,6 +244,26 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             return Expected.of(f.contains(TypeMismatchException.class) ? f.unwrap(TypeMismatchException.class).getRequiredType() : null);
         }
         return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
+    }
+
+    /**
+     * Jackson's syntax message without what the client sent (an unquoted token may be a pasted secret),
+     * its parser feature names and source locations.
+     */
+    static String syntaxMessage(@Nullable String original) {
+        String line = firstLine(original);
+        if (line.startsWith("Unrecognized token")) {
+            return "unrecognized text where a value belongs (strings need double quotes)";
+        }
+        if (line.startsWith("Non-standard token")) {
+            return "NaN and Infinity are not JSON numbers";
+        }
+        String cleaned = line.replaceAll("\\s*\\(start marker at.*$", "")
+                .replaceAll(":?\\s*enable `[^`]*` to allow.*$", "")
+                .replaceAll("\\s*\\[Source:.*$", "")
+                .replaceAll("'[^']{2,}'", "a token")
+                .replace("`", "");
+        return withoutJavaTypes(cleaned).strip();
     }
 
     private static String firstLine(@Nullable String message) {

@@ -17,6 +17,18 @@ class ApiProblemsTest {
     }
 
     @Test
+    void syntaxMessagesRepeatNothingSentAndNoParserInternals() {
+        assertThat(ApiProblems.syntaxMessage("Unrecognized token 'sk-live-abc123': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"))
+                .doesNotContain("sk-live").doesNotContain("'");
+        assertThat(ApiProblems.syntaxMessage("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))
+                .doesNotContain("`").doesNotContain("JsonReadFeature");
+        assertThat(ApiProblems.syntaxMessage("Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED "
+                + "(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); byte offset: #UNKNOWN])"))
+                .isEqualTo("Unexpected end-of-input: expected close marker for Object");
+        assertThat(ApiProblems.syntaxMessage("Unexpected character ('}' (code 125)): expected a value")).contains("code 125");
+    }
+
+    @Test
     void problemsCarryTheirFieldErrors() {
         var response = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid plan", "1 problem",
                 List.of(new FieldProblem("load.steps[1].rate", "must be > 0")));

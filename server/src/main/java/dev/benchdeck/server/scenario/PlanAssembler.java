@@ -101,7 +101,7 @@ public class PlanAssembler {
             tree = YAML.readTree(planYaml == null ? "" : planYaml);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw new InvalidPlanException(List.of(new Problem("plan_yaml", "not valid YAML: " + at + e.getOriginalMessage().lines().findFirst().orElse(""))));
+            throw new InvalidPlanException(List.of(new Problem("plan_yaml", "not valid YAML: " + at + dev.benchdeck.server.system.ParserMessages.withoutInput(e.getOriginalMessage()))));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return YAML.createObjectNode();

@@ -246,32 +246,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
     }
 
-    /**
-     * Jackson's syntax message without what the client sent (an unquoted token may be a pasted secret),
-     * its parser feature names and source locations.
-     */
     static String syntaxMessage(@Nullable String original) {
-        String line = firstLine(original);
-        if (line.startsWith("Unrecognized token")) {
-            return "unrecognized text where a value belongs (strings need double quotes)";
-        }
-        if (line.startsWith("Non-standard token")) {
-            return "NaN and Infinity are not JSON numbers";
-        }
-        String cleaned = line.replaceAll("\\s*\\(start marker at.*$", "")
-                .replaceAll(":?\\s*enable `[^`]*` to allow.*$", "")
-                .replaceAll("\\s*\\[Source:.*$", "")
-                .replaceAll("'[^']{2,}'", "a token")
-                .replace("`", "");
-        return withoutJavaTypes(cleaned).strip();
-    }
-
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return ParserMessages.withoutInput(original);
     }
 
     /** What a value of a Java type looks like to a client, in words. */

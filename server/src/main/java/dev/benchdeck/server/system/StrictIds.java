@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 class StrictIds {
 
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,19}");
-    static final String MESSAGE = "must be a whole number written with the digits 0-9";
+    static final String MESSAGE = "must be a whole number";
 
     /** Editors, not converters: Spring falls back to its lenient default editor when a converter refuses. */
     @InitBinder

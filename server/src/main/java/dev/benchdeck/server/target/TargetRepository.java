@@ -77,8 +77,10 @@ public class TargetRepository {
     }
 
     private static Target map(ResultSet rs, int row) throws SQLException {
-        // a URL stored with user:password@ before the rule against it is never shown with them
-        return new Target(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), TargetInputRules.withoutUserInfo(rs.getString("url")),
+        String kind = rs.getString("kind");
+        // a URL stored with user:password@ before the rule against it is never shown with them (a postgres one is made by the server: user@host, no secret)
+        String url = TargetKinds.POSTGRES.equals(kind) ? rs.getString("url") : TargetInputRules.withoutUserInfo(rs.getString("url"));
+        return new Target(rs.getLong("id"), rs.getString("name"), kind, url,
                 Json.read(rs.getString("options"), OPTIONS), rs.getBoolean("has_credentials"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }

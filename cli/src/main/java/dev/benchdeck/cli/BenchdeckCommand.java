@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed (thresholds held, plan valid)", "1:thresholds failed",
                 "2:invalid plan or usage", "3:the run failed (unreachable target, deadline, internal error)",
-                "4:refused to listen beyond loopback without authentication (ingestor)",
+                "4:a service (ingestor, mock-llm) asked to listen beyond 127.0.0.1 without a token to protect it",
                 "130:interrupted (partial results written)"})
 public final class BenchdeckCommand implements Runnable {
 

@@ -11,7 +11,7 @@ public final class ExitCode {
     public static final int INVALID_INPUT = 2;
     /** The run itself failed: target unreachable, deadline passed, internal error. */
     public static final int RUN_FAILED = 3;
-    /** A service was asked to listen beyond loopback without authentication, and refused. */
+    /** A service was asked to listen beyond loopback without the token that would protect it, and refused. */
     public static final int UNSAFE_EXPOSURE = 4;
     /** Stopped with Ctrl-C; partial results were still written. */
     public static final int INTERRUPTED = 130;

@@ -44,7 +44,12 @@ final class MockLlmCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("benchdeck mock-llm: " + e.getMessage());
             return ExitCode.INVALID_INPUT;
         }
-        try (MockLlmServer server = MockLlmServer.start(parsed.host(), parsed.port(), parsed.config())) {
+        String exposure = MockLlmOptions.exposureProblem(parsed.host(), parsed.adminToken());
+        if (exposure != null) {
+            spec.commandLine().getErr().println("benchdeck mock-llm: " + exposure);
+            return ExitCode.UNSAFE_EXPOSURE;
+        }
+        try (MockLlmServer server = MockLlmServer.start(parsed.host(), parsed.port(), parsed.config(), parsed.adminToken())) {
             spec.commandLine().getOut().println("mock LLM server listening on " + server.baseUri() + " (Ctrl-C stops it)");
             spec.commandLine().getOut().flush();
             new CountDownLatch(1).await();

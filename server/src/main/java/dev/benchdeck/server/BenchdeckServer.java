@@ -3,6 +3,7 @@ package dev.benchdeck.server;
 import dev.benchdeck.server.headless.HeadlessCommands;
 import dev.benchdeck.server.headless.HeadlessLogging;
 import dev.benchdeck.server.system.StartupFailure;
+import dev.benchdeck.server.system.TlsOptions;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,9 @@ public class BenchdeckServer {
     /** Exit status when the server could not start (one line on standard error says why). */
     static final int CANNOT_START = 1;
 
+    /** Exit status for TLS options that cannot work (one line on standard error says why). */
+    static final int INVALID_OPTIONS = 2;
+
     public static void main(String[] args) {
         if (HeadlessCommands.handles(args)) {
             // users add / tokens create: the database only, no web server; logs go to standard error
@@ -25,8 +29,18 @@ public class BenchdeckServer {
         if (!Arrays.asList(args).contains("--debug")) {
             StartupFailure.oneLine();
         }
+        TlsOptions tls;
         try {
-            SpringApplication.run(BenchdeckServer.class, args);
+            tls = TlsOptions.parse(args, System::getenv);
+        } catch (TlsOptions.InvalidTlsOptions e) {
+            System.err.println("benchdeck: " + e.getMessage());
+            System.exit(INVALID_OPTIONS);
+            return;
+        }
+        try {
+            SpringApplication app = new SpringApplication(BenchdeckServer.class);
+            app.setDefaultProperties(tls.properties());
+            app.run(tls.remainingArgs().toArray(String[]::new));
         } catch (Throwable e) {
             System.err.println("benchdeck: cannot start: " + StartupFailure.reason(e) + " (--debug shows the details)");
             System.exit(CANNOT_START);

@@ -84,6 +84,14 @@ public abstract class IntegrationTestSupport {
         registry.add("benchdeck.data-dir", () -> DATA_DIR + "/${benchdeck.test.instance:shared}");
     }
 
+    /**
+     * The {@code Authorization} header value that tests sending requests of their own (the fuzz) add, or
+     * null for none. Once the API needs a user, this is the one line that supplies one.
+     */
+    protected String apiAuthorization() {
+        return "Bearer " + adminToken();
+    }
+
     protected URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
@@ -106,7 +114,7 @@ public abstract class IntegrationTestSupport {
     protected Response send(HttpRequest.Builder request) {
         HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
         if (built.uri().getPort() == port && built.headers().firstValue("Authorization").isEmpty()) {
-            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + adminToken()).build();
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", apiAuthorization()).build();
         }
         return sendAsIs(built);
     }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.headless;
 
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.Passwords;
 import dev.benchdeck.server.security.Role;
 import dev.benchdeck.server.security.TokenScope;
@@ -91,6 +92,7 @@ public final class HeadlessCommands {
         UserRepository users = new UserRepository(db.jdbc());
         try {
             long id = users.insert(name, Passwords.encoder().encode(password), role, false);
+            AuditLog.on(db.jdbc(), "headless").record("user_created", "user", id, java.util.Map.of("username", name, "role", role.value()));
             out.println("created " + role.value() + " " + name + " (id " + id + ")");
             return OK;
         } catch (DuplicateKeyException e) {

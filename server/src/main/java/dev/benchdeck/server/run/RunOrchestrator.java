@@ -11,7 +11,9 @@ import dev.benchdeck.server.scenario.ScenarioService;
 import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.ConflictException;
 import dev.benchdeck.server.system.NotFoundException;
+import dev.benchdeck.server.audit.AuditLog;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,9 +34,11 @@ public class RunOrchestrator {
     private final ObjectProvider<Scheduler> scheduler;
     private final JdbcClient jdbc;
     private final SchedulerName schedulerName;
+    private final AuditLog audit;
 
     RunOrchestrator(RunRepository runs, ScenarioService scenarios, RunExecutor executor, LiveFeed feed,
-                    OneTimeTask<Void> runTask, ObjectProvider<Scheduler> scheduler, JdbcClient jdbc, SchedulerName schedulerName) {
+                    OneTimeTask<Void> runTask, ObjectProvider<Scheduler> scheduler, JdbcClient jdbc, SchedulerName schedulerName,
+                    AuditLog audit) {
         this.runs = runs;
         this.scenarios = scenarios;
         this.executor = executor;
@@ -43,6 +47,7 @@ public class RunOrchestrator {
         this.scheduler = scheduler;
         this.jdbc = jdbc;
         this.schedulerName = schedulerName;
+        this.audit = audit;
     }
 
     /** Queues a run of the scenario's plan as it is now; 422 when the plan no longer validates. */
@@ -50,6 +55,7 @@ public class RunOrchestrator {
         Scenario scenario = scenarios.get(scenarioId);
         PlanAssembler.AssembledPlan plan = scenarios.plan(scenario);
         long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), CurrentActor.username());
+        audit.record("run_started", "run", id, Map.of("scenario_id", scenario.id(), "scenario", scenario.name()));
         return enqueue(id);
     }
 
@@ -58,12 +64,18 @@ public class RunOrchestrator {
         RunSummary old = find(runId);
         String plan = runs.planYaml(runId).orElseThrow();
         long id = runs.insertQueued(old.scenarioId(), old.scenarioName(), old.targetId(), old.targetName(), plan, CurrentActor.username());
+        audit.record("run_started", "run", id, Map.of("scenario", old.scenarioName(), "rerun_of", runId));
         return enqueue(id);
     }
 
     /** Cancels a queued or running run; a running one stops within a second and keeps what it measured. */
     void cancel(long runId) {
-        find(runId);
+        RunSummary run = find(runId);
+        stop(runId);
+        audit.record("run_cancelled", "run", runId, Map.of("scenario", run.scenarioName()));
+    }
+
+    private void stop(long runId) {
         if (executor.cancel(runId)) {
             return;
         }
@@ -101,6 +113,7 @@ public class RunOrchestrator {
         }
         jdbc.sql("delete from scheduled_tasks where task_name = :task and task_instance = :id")
                 .param("task", task.getName()).param("id", String.valueOf(runId)).update();
+        audit.record("run_deleted", "run", runId, Map.of("scenario", run.scenarioName(), "status", run.status().value()));
     }
 
     /** Whether another live scheduler (its heartbeat fresh) has picked the run's execution. */

@@ -9,6 +9,7 @@ import dev.benchdeck.engine.plan.InvalidPlanException;
 import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.plan.PlanReader;
 import dev.benchdeck.engine.plan.Problem;
+import dev.benchdeck.server.target.SecretEnvironment;
 import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetSecrets;
 import dev.benchdeck.server.target.TargetService;
@@ -33,10 +34,12 @@ public class PlanAssembler {
 
     private final PlanReader reader;
     private final TargetService targets;
+    private final SecretEnvironment secretEnvironment;
 
-    PlanAssembler(PlanReader reader, TargetService targets) {
+    PlanAssembler(PlanReader reader, TargetService targets, SecretEnvironment secretEnvironment) {
         this.reader = reader;
         this.targets = targets;
+        this.secretEnvironment = secretEnvironment;
     }
 
     /** A full plan and its YAML text; throws {@link InvalidPlanException} with every problem. */
@@ -59,7 +62,7 @@ public class PlanAssembler {
         if (target != null) {
             targets.fillWorkloadDefaults(target, full);
         }
-        List<Problem> databaseProblems = DatabasePlanRules.problems(full);
+        List<Problem> databaseProblems = concat(DatabasePlanRules.problems(full), secretEnvironment.problems(full.get("target"), "target"));
         Plan plan;
         try {
             plan = reader.read(full);
@@ -79,6 +82,11 @@ public class PlanAssembler {
      */
     public Plan forExecution(String planYaml, TargetSecrets secrets) {
         ObjectNode tree = parse(planYaml);
+        // a snapshot taken before the rule (or a target edited since) still may not read other variables
+        List<Problem> envProblems = secretEnvironment.problems(tree.get("target"), "target");
+        if (!envProblems.isEmpty()) {
+            throw new InvalidPlanException(envProblems);
+        }
         secrets.addTo(tree);
         return reader.read(tree);
     }
@@ -93,7 +101,7 @@ public class PlanAssembler {
             tree = YAML.readTree(planYaml == null ? "" : planYaml);
         } catch (JsonProcessingException e) {
             String at = e.getLocation() == null ? "" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": ";
-            throw new InvalidPlanException(List.of(new Problem("plan_yaml", "not valid YAML: " + at + e.getOriginalMessage().lines().findFirst().orElse(""))));
+            throw new InvalidPlanException(List.of(new Problem("plan_yaml", "not valid YAML: " + at + dev.benchdeck.server.system.ParserMessages.withoutInput(e.getOriginalMessage()))));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             return YAML.createObjectNode();

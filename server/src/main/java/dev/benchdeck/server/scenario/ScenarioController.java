@@ -26,13 +26,11 @@ import org.jspecify.annotations.Nullable;
 class ScenarioController {
 
     private final ScenarioService service;
-    private final ScenarioRepository scenarios;
     private final TargetService targets;
     private final PlanAssembler assembler;
 
-    ScenarioController(ScenarioService service, ScenarioRepository scenarios, TargetService targets, PlanAssembler assembler) {
+    ScenarioController(ScenarioService service, TargetService targets, PlanAssembler assembler) {
         this.service = service;
-        this.scenarios = scenarios;
         this.targets = targets;
         this.assembler = assembler;
     }
@@ -63,9 +61,7 @@ class ScenarioController {
     @DeleteMapping("/scenarios/{id}")
     ResponseEntity<Void> deleteScenario(@PathVariable long id) {
         CurrentActor.requireMayChange(service.get(id).createdById(), "scenario");
-        if (!scenarios.delete(id)) {
-            throw new dev.benchdeck.server.system.NotFoundException("scenario", id);
-        }
+        service.delete(id);
         return ResponseEntity.noContent().build();
     }
 

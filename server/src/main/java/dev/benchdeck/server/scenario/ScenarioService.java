@@ -1,10 +1,12 @@
 package dev.benchdeck.server.scenario;
 
 import dev.benchdeck.engine.plan.InvalidPlanException;
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.system.NotFoundException;
 import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetService;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /** Scenarios with their plans checked on every write and their estimated length worked out on read. */
@@ -14,11 +16,13 @@ public class ScenarioService {
     private final ScenarioRepository scenarios;
     private final TargetService targets;
     private final PlanAssembler assembler;
+    private final AuditLog audit;
 
-    ScenarioService(ScenarioRepository scenarios, TargetService targets, PlanAssembler assembler) {
+    ScenarioService(ScenarioRepository scenarios, TargetService targets, PlanAssembler assembler, AuditLog audit) {
         this.scenarios = scenarios;
         this.targets = targets;
         this.assembler = assembler;
+        this.audit = audit;
     }
 
     public Scenario get(long id) {
@@ -32,7 +36,17 @@ public class ScenarioService {
     public Scenario create(String name, String description, long targetId, String planYaml) {
         Target target = targets.get(targetId);
         assembler.assemble(name.strip(), planYaml, target);
-        return get(scenarios.insert(name.strip(), description == null ? "" : description, targetId, planYaml));
+        Scenario created = get(scenarios.insert(name.strip(), description == null ? "" : description, targetId, planYaml));
+        audit.record("scenario_created", "scenario", created.id(), Map.of("name", created.name(), "target_id", targetId));
+        return created;
+    }
+
+    void delete(long id) {
+        Scenario scenario = scenarios.find(id).orElseThrow(() -> new NotFoundException("scenario", id));
+        if (!scenarios.delete(id)) {
+            throw new NotFoundException("scenario", id);
+        }
+        audit.record("scenario_deleted", "scenario", id, Map.of("name", scenario.name()));
     }
 
     Scenario update(long id, ScenarioRequest request) {
@@ -42,6 +56,7 @@ public class ScenarioService {
                 request.targetId(), request.planYaml())) {
             throw new NotFoundException("scenario", id);
         }
+        audit.record("scenario_updated", "scenario", id, Map.of("name", request.name().strip(), "target_id", request.targetId()));
         return get(id);
     }
 

@@ -151,7 +151,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String at = syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
                     + ", column " + syntax.getLocation().getColumnNr() + ")";
             return problem(HttpStatus.BAD_REQUEST, "Malformed request body", "the body is not valid JSON" + at + ": "
-                    + firstLine(withoutJavaTypes(syntax.getOriginalMessage())), null);
+                    + syntaxMessage(syntax.getOriginalMessage()), null);
         }
         Class<?> target = json instanceof MismatchedInputException mismatch ? mismatch.getTargetType()
                 : json instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
@@ -248,12 +248,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage();
     }
 
-    private static String firstLine(@Nullable String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        String line = message.lines().findFirst().orElse("");
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    static String syntaxMessage(@Nullable String original) {
+        return ParserMessages.withoutInput(original);
     }
 
     /** What a value of a Java type looks like to a client, in words. */

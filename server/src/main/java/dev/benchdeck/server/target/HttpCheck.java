@@ -39,9 +39,17 @@ final class HttpCheck {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(url)).GET();
-            headers.forEach(request::header);
         } catch (IllegalArgumentException e) {
-            return new Report(false, null, null, "invalid", "the URL or a header cannot be sent: " + e.getMessage());
+            return new Report(false, null, null, "invalid", "the URL cannot be sent: " + e.getMessage());
+        }
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            try {
+                request.header(header.getKey(), header.getValue());
+            } catch (IllegalArgumentException e) {
+                // the JDK's message repeats the value, which is a secret: name the header only
+                return new Report(false, null, null, "invalid", "the stored header " + TargetInputRules.printable(header.getKey())
+                        + " cannot be sent (a restricted name or a character not allowed in headers); enter it again in credentials.headers");
+            }
         }
         return send(url, request, (status, body, millis) -> new Report(true, status, millis, null, "HTTP " + status));
     }
@@ -59,7 +67,7 @@ final class HttpCheck {
             double millis = Math.round((System.nanoTime() - start) / 1_000.0) / 1_000.0;
             return judge.judge(response.statusCode(), response.body(), millis);
         } catch (IllegalArgumentException e) {
-            return new Report(false, null, null, "invalid", "the request cannot be sent: " + e.getMessage());
+            return new Report(false, null, null, "invalid", "the request cannot be sent (a header or the URL is not allowed)");
         } catch (HttpConnectTimeoutException e) {
             return new Report(false, null, null, "timeout", "no connection within " + TIMEOUT.toSeconds() + " s");
         } catch (HttpTimeoutException e) {

@@ -1,7 +1,6 @@
 package dev.benchdeck.server.target;
 
 import dev.benchdeck.server.security.CurrentActor;
-import dev.benchdeck.server.system.NotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
@@ -54,9 +53,7 @@ class TargetController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> deleteTarget(@PathVariable long id) {
         CurrentActor.requireMayChange(service.get(id).createdById(), "target");
-        if (!targets.delete(id)) {
-            throw new NotFoundException("target", id);
-        }
+        service.delete(id);
         return ResponseEntity.noContent().build();
     }
 }

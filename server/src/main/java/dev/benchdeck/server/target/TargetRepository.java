@@ -80,7 +80,10 @@ public class TargetRepository {
     }
 
     private static Target map(ResultSet rs, int row) throws SQLException {
-        return new Target(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("url"),
+        String kind = rs.getString("kind");
+        // a URL stored with user:password@ before the rule against it is never shown with them (a postgres one is made by the server: user@host, no secret)
+        String url = TargetKinds.POSTGRES.equals(kind) ? rs.getString("url") : TargetInputRules.withoutUserInfo(rs.getString("url"));
+        return new Target(rs.getLong("id"), rs.getString("name"), kind, url,
                 Json.read(rs.getString("options"), OPTIONS), rs.getBoolean("has_credentials"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("created_by"), (Long) rs.getObject("created_by_id"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchdeck.engine.plan.InvalidPlanException;
 import dev.benchdeck.engine.plan.PlanReader;
 import dev.benchdeck.engine.plan.Problem;
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.system.NotFoundException;
 import java.util.ArrayList;
@@ -26,11 +27,16 @@ public class TargetService {
     private final TargetRepository targets;
     private final CredentialCipher cipher;
     private final PlanReader planReader;
+    private final SecretEnvironment secretEnvironment;
+    private final AuditLog audit;
 
-    TargetService(TargetRepository targets, CredentialCipher cipher, PlanReader planReader) {
+    TargetService(TargetRepository targets, CredentialCipher cipher, PlanReader planReader, SecretEnvironment secretEnvironment,
+                  AuditLog audit) {
         this.targets = targets;
         this.cipher = cipher;
         this.planReader = planReader;
+        this.secretEnvironment = secretEnvironment;
+        this.audit = audit;
     }
 
     public Target get(long id) {
@@ -43,22 +49,60 @@ public class TargetService {
 
     Target create(TargetRequest request) {
         String kind = request.kindOrDefault();
+        refuseUnsendable(request);
         check(request, secretsOf(kind, request.credentials()));
         long id = targets.insert(request.name().strip(), kind, url(request), options(request), encrypted(kind, request.credentials()));
-        return get(id);
+        Target created = get(id);
+        audit.record("target_created", "target", id, auditDetail(created, request.credentials() != null && !request.credentials().isEmpty()));
+        return created;
+    }
+
+    void delete(long id) {
+        Target target = get(id);
+        if (!targets.delete(id)) {
+            throw new NotFoundException("target", id);
+        }
+        audit.record("target_deleted", "target", id, Map.of("name", target.name(), "kind", target.kind()));
+    }
+
+    /** Names, kind, address and whether secrets were stored or dropped; the secrets themselves never. */
+    private static Map<String, Object> auditDetail(Target target, boolean secretsGiven) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("name", target.name());
+        detail.put("kind", target.kind());
+        detail.put("url", target.url());
+        detail.put("has_credentials", target.hasCredentials());
+        detail.put("credentials_given", secretsGiven);
+        return detail;
     }
 
     Target update(long id, TargetRequest request) {
         Target existing = get(id);
         String kind = request.kindOrDefault();
-        // stored secrets of another kind mean nothing to the new one
-        boolean keep = request.credentials() == null && existing.kind().equals(kind);
+        refuseUnsendable(request);
+        // stored secrets of another kind mean nothing to the new one, and must never follow the target to a new address
+        boolean keep = request.credentials() == null && existing.kind().equals(kind)
+                && TargetDestination.of(existing.kind(), existing.url(), existing.options())
+                .equals(TargetDestination.of(kind, url(request), options(request)));
         check(request, keep ? secrets(existing) : secretsOf(kind, request.credentials()));
         if (!targets.update(id, request.name().strip(), kind, url(request), options(request), keep,
                 keep ? null : encrypted(kind, request.credentials()))) {
             throw new NotFoundException("target", id);
         }
-        return get(id);
+        Target updated = get(id);
+        Map<String, Object> detail = auditDetail(updated, request.credentials() != null && !request.credentials().isEmpty());
+        detail.put("credentials_dropped", existing.hasCredentials() && request.credentials() == null && !keep);
+        audit.record("target_updated", "target", id, detail);
+        return updated;
+    }
+
+    /** Header names, values and keys that cannot go on the wire, and URLs with user info: 400 with their paths. */
+    private static void refuseUnsendable(TargetRequest request) {
+        List<Problem> problems = TargetInputRules.problems(request);
+        if (!problems.isEmpty()) {
+            throw new dev.benchdeck.server.system.BadRequestException("the request body has invalid fields",
+                    problems.stream().map(p -> new dev.benchdeck.server.system.FieldProblem(p.path(), p.message())).toList());
+        }
     }
 
     /** Creates a postgres target with its password, checked like one written through the API (the built-in demo's). */
@@ -169,6 +213,7 @@ public class TargetService {
     private void check(TargetRequest request, TargetSecrets secrets) {
         String kind = request.kindOrDefault();
         List<Problem> problems = new ArrayList<>(credentialKindProblems(kind, request.credentials()));
+        problems.addAll(secretEnvironment.problems(Json.mapper().valueToTree(options(request)), "options"));
         if (TargetKinds.POSTGRES.equals(kind)) {
             problems.addAll(PostgresTargets.secretsInOptions(options(request)));
         }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.token;
 
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.Actor;
 import dev.benchdeck.server.security.BearerTokens;
 import dev.benchdeck.server.security.Role;
@@ -27,14 +28,16 @@ public class TokenService implements BearerTokens {
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private final TokenRepository tokens;
+    private final AuditLog audit;
 
-    TokenService(TokenRepository tokens) {
+    TokenService(TokenRepository tokens, AuditLog audit) {
         this.tokens = tokens;
+        this.audit = audit;
     }
 
     /** For the headless command, which has no Spring context. */
     public static TokenService on(JdbcClient jdbc) {
-        return new TokenService(new TokenRepository(jdbc));
+        return new TokenService(new TokenRepository(jdbc), AuditLog.on(jdbc, "headless"));
     }
 
     /** A new token and, only here, its secret. */
@@ -45,7 +48,8 @@ public class TokenService implements BearerTokens {
         String secret = Secrets.token(PREFIX);
         String prefix = secret.substring(PREFIX.length(), PREFIX.length() + 8);
         long id = tokens.insert(userId, name, prefix, Secrets.sha256(secret), List.copyOf(scopes), expiresAt);
-        // audit: token_created
+        audit.record("token_created", "token", id, java.util.Map.of("user_id", userId, "name", name, "prefix", prefix,
+                "scopes", scopes.stream().map(TokenScope::value).toList()));
         return new Created(tokens.find(userId, id).orElseThrow(), secret);
     }
 
@@ -71,7 +75,7 @@ public class TokenService implements BearerTokens {
         if (!tokens.revoke(userId, id)) {
             throw new NotFoundException("token", id);
         }
-        // audit: token_revoked
+        audit.record("token_revoked", "token", id, java.util.Map.of("user_id", userId));
     }
 
     public void revokeAll(long userId) {

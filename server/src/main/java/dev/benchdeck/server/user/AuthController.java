@@ -1,5 +1,6 @@
 package dev.benchdeck.server.user;
 
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.ApiRefusal;
 import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.security.Role;
@@ -35,9 +36,11 @@ class AuthController {
     private final SettingsService settings;
     private final UserSessions sessions;
     private final TransactionTemplate transaction;
+    private final AuditLog audit;
 
     AuthController(UserService users, UserRepository repository, SignIn signIn, SetupLink setupLink, SettingsService settings,
-                   UserSessions sessions, TransactionTemplate transaction) {
+                   UserSessions sessions, TransactionTemplate transaction, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.repository = repository;
         this.signIn = signIn;
@@ -78,7 +81,7 @@ class AuthController {
             return users.create(request.username(), request.password(), Role.ADMIN, false);
         });
         sessions.signIn(http, admin.id(), admin.username());
-        // audit: setup_completed
+        audit.recordAs(admin.id(), admin.username(), "setup_completed", "user", admin.id(), null);
         return ResponseEntity.created(URI.create("/api/v1/users/" + admin.id())).body(admin);
     }
 
@@ -96,13 +99,14 @@ class AuthController {
             throw new ApiRefusal(403, "Forbidden", "self-registration is off: ask an admin for an account");
         }
         User user = users.create(request.username(), request.password(), Role.VIEWER, false);
+        audit.recordAs(user.id(), user.username(), "registered", "user", user.id(), null);
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
     }
 
     @PostMapping("/sign-out")
     ResponseEntity<Void> signOut(HttpServletRequest http) {
+        CurrentActor.get().ifPresent(actor -> audit.recordAs(actor.userId(), actor.username(), "sign_out", "user", actor.userId(), null));
         sessions.signOut(http);
-        // audit: sign_out
         return ResponseEntity.noContent().build();
     }
 
@@ -110,8 +114,9 @@ class AuthController {
     @PostMapping("/sign-out-everywhere")
     ResponseEntity<Void> signOutEverywhere(HttpServletRequest http) {
         sessions.endAll(CurrentActor.require().username(), null);
+        CurrentActor.get().ifPresent(actor -> audit.recordAs(actor.userId(), actor.username(), "sign_out", "user", actor.userId(),
+                java.util.Map.of("everywhere", true)));
         sessions.signOut(http);
-        // audit: sign_out
         return ResponseEntity.noContent().build();
     }
 

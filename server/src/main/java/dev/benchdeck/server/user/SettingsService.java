@@ -1,5 +1,6 @@
 package dev.benchdeck.server.user;
 
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.TotpPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -10,8 +11,10 @@ public class SettingsService implements TotpPolicy {
 
     private final JdbcClient jdbc;
     private volatile Settings cached;
+    private final AuditLog audit;
 
-    SettingsService(JdbcClient jdbc) {
+    SettingsService(JdbcClient jdbc, AuditLog audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
     }
 
@@ -29,7 +32,8 @@ public class SettingsService implements TotpPolicy {
         jdbc.sql("update settings set self_registration = :registration, require_totp = :totp")
                 .param("registration", settings.selfRegistration()).param("totp", settings.requireTotp()).update();
         cached = settings;
-        // audit: settings_updated
+        audit.record("settings_updated", "settings", null,
+                java.util.Map.of("self_registration", settings.selfRegistration(), "require_totp", settings.requireTotp()));
         return settings;
     }
 

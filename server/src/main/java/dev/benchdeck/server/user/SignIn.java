@@ -1,5 +1,6 @@
 package dev.benchdeck.server.user;
 
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.ApiRefusal;
 import dev.benchdeck.server.system.FieldProblem;
 import java.util.List;
@@ -20,8 +21,10 @@ class SignIn {
     private final SignInThrottle throttle;
     private final TwoFactor twoFactor;
     private final String dummyHash;
+    private final AuditLog audit;
 
-    SignIn(UserRepository users, PasswordEncoder encoder, SignInThrottle throttle, TwoFactor twoFactor) {
+    SignIn(UserRepository users, PasswordEncoder encoder, SignInThrottle throttle, TwoFactor twoFactor, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.encoder = encoder;
         this.throttle = throttle;
@@ -36,7 +39,7 @@ class SignIn {
         boolean matches = encoder.matches(password, found.map(UserRepository.Credentials::passwordHash).orElse(dummyHash));
         if (found.isEmpty() || !matches || !found.get().user().enabled()) {
             throttle.failed(username, address);
-            // audit: sign_in_failed
+            audit.recordAs(null, username, "sign_in_failed", "user", found.map(c -> c.user().id()).orElse(null), java.util.Map.of("reason", "password"));
             throw new ApiRefusal(401, "Sign-in failed", "the username or password is wrong");
         }
         UserRepository.Credentials credentials = found.get();
@@ -47,7 +50,7 @@ class SignIn {
             }
             if (!twoFactor.accepts(credentials, totpCode)) {
                 throttle.failed(username, address);
-                // audit: sign_in_failed
+                audit.recordAs(credentials.user().id(), username, "sign_in_failed", "user", credentials.user().id(), java.util.Map.of("reason", "totp"));
                 throw new ApiRefusal(401, "TOTP required", "the code is wrong or was used already",
                         List.of(new FieldProblem("totp_code", "is wrong or was used already")), 0);
             }
@@ -57,7 +60,7 @@ class SignIn {
             users.setPassword(credentials.user().id(), encoder.encode(password), credentials.user().mustChangePassword());
         }
         users.signedIn(credentials.user().id());
-        // audit: sign_in
+        audit.recordAs(credentials.user().id(), credentials.user().username(), "sign_in", "user", credentials.user().id(), null);
         return users.find(credentials.user().id()).orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.user;
 
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.Actor;
 import dev.benchdeck.server.security.Role;
 import dev.benchdeck.server.security.SessionUsers;
@@ -28,8 +29,10 @@ public class UserService implements SessionUsers {
     private final PasswordEncoder encoder;
     private final UserSessions sessions;
     private final TokenService tokens;
+    private final AuditLog audit;
 
-    UserService(UserRepository users, PasswordEncoder encoder, UserSessions sessions, TokenService tokens) {
+    UserService(UserRepository users, PasswordEncoder encoder, UserSessions sessions, TokenService tokens, AuditLog audit) {
+        this.audit = audit;
         this.users = users;
         this.encoder = encoder;
         this.sessions = sessions;
@@ -68,7 +71,7 @@ public class UserService implements SessionUsers {
         }
         try {
             long id = users.insert(username, encoder.encode(password), role, mustChangePassword);
-            // audit: user_created
+            audit.record("user_created", "user", id, java.util.Map.of("username", username, "role", role.value()));
             return get(id);
         } catch (DuplicateKeyException e) {
             throw new ConflictException("the username " + username + " is taken");
@@ -92,7 +95,7 @@ public class UserService implements SessionUsers {
         });
         users.setPassword(userId, encoder.encode(next), false);
         sessions.endAll(username, keepSessionId);
-        // audit: password_changed
+        audit.record("password_changed", "user", userId, java.util.Map.of("username", username));
     }
 
     /** An admin sets a password the user must change at their next sign-in; their sessions end. */
@@ -103,7 +106,7 @@ public class UserService implements SessionUsers {
         });
         users.setPassword(userId, encoder.encode(password), true);
         sessions.endAll(user.username(), null);
-        // audit: password_reset
+        audit.record("password_reset", "user", userId, java.util.Map.of("username", user.username()));
     }
 
     /** Changes role and/or enabled; disabling ends every session and revokes every token of the user. The last admin stays. */
@@ -124,7 +127,15 @@ public class UserService implements SessionUsers {
                 tokens.revokeAll(userId);
             }
         }
-        // audit: user_updated
+        java.util.Map<String, Object> changes = new java.util.LinkedHashMap<>();
+        changes.put("username", user.username());
+        if (role != null) {
+            changes.put("role", role.value());
+        }
+        if (enabled != null) {
+            changes.put("enabled", enabled);
+        }
+        audit.record("user_updated", "user", userId, changes);
         return get(userId);
     }
 

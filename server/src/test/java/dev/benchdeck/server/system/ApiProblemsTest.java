@@ -17,9 +17,17 @@ class ApiProblemsTest {
     }
 
     @Test
-    void jacksonsHintsAboutItsOwnSettingsAreDropped() {
+    void syntaxMessagesRepeatNothingSentAndNoParserInternals() {
         assertThat(ApiProblems.withoutJavaTypes("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))
                 .isEqualTo("Non-standard token 'NaN'");
+        assertThat(ApiProblems.syntaxMessage("Unrecognized token 'sk-live-abc123': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')"))
+                .doesNotContain("sk-live").doesNotContain("'");
+        assertThat(ApiProblems.syntaxMessage("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))
+                .doesNotContain("`").doesNotContain("JsonReadFeature");
+        assertThat(ApiProblems.syntaxMessage("Unexpected end-of-input: expected close marker for Object (start marker at [Source: REDACTED "
+                + "(`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); byte offset: #UNKNOWN])"))
+                .isEqualTo("Unexpected end-of-input: expected close marker for Object");
+        assertThat(ApiProblems.syntaxMessage("Unexpected character ('}' (code 125)): expected a value")).contains("code 125");
     }
 
     @Test

@@ -6,7 +6,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs the mock until the process is stopped: {@code java dev.benchdeck.mockllm.MockLlmMain --port 8001 --ttft 200 --itl 20}.
- * Exit codes: 0 after --help, 1 when the port cannot be bound, 2 for bad options.
+ * Exit codes: 0 after --help, 1 when the port cannot be bound, 2 for bad options, 4 for a host other
+ * than loopback without an admin token.
  */
 public final class MockLlmMain {
 
@@ -27,9 +28,15 @@ public final class MockLlmMain {
             System.exit(2);
             return;
         }
+        String exposure = MockLlmOptions.exposureProblem(options.host(), options.adminToken());
+        if (exposure != null) {
+            System.err.println("mock-llm: " + exposure);
+            System.exit(4);
+            return;
+        }
         MockLlmServer server;
         try {
-            server = MockLlmServer.start(options.host(), options.port(), options.config());
+            server = MockLlmServer.start(options.host(), options.port(), options.config(), options.adminToken());
         } catch (IOException e) {
             System.err.println("mock-llm: cannot listen on " + options.host() + ":" + options.port() + ": " + e.getMessage());
             System.exit(1);

@@ -10,10 +10,34 @@ import java.util.function.BiConsumer;
  * Command-line flags of the mock ({@code --name value}), on top of {@link MockLlmConfig#defaults()}.
  * Kept apart from {@link MockLlmMain} so the CLI can reuse the parser and its usage text.
  */
-public record MockLlmOptions(String host, int port, MockLlmConfig config) {
+public record MockLlmOptions(String host, int port, MockLlmConfig config, String adminToken) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final int DEFAULT_PORT = 8001;
+    /** The variable the admin token is read from unless {@code --admin-token-env} names another. */
+    public static final String DEFAULT_TOKEN_ENV = "BENCHDECK_MOCK_ADMIN_TOKEN";
+
+    @Override
+    public String toString() {
+        return "MockLlmOptions[host=" + host + ", port=" + port + ", adminToken=" + (adminToken == null ? "none" : "***") + "]";
+    }
+
+    /**
+     * Why the mock may not listen on {@code host}: any address but loopback needs an admin token of at
+     * least 16 characters, since its control endpoints change what it answers. Null when it may.
+     */
+    public static String exposureProblem(String host, String adminToken) {
+        if (isLoopback(host) || (adminToken != null && adminToken.length() >= 16)) {
+            return null;
+        }
+        return "listening on " + host + " exposes the mock's control endpoints to the network: set an admin token of at least"
+                + " 16 characters in " + DEFAULT_TOKEN_ENV + " (or the variable --admin-token-env names), or keep --host 127.0.0.1";
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.strip().toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.equals("::1") || h.equals("[::1]") || h.matches("127(\\.[0-9]{1,3}){3}");
+    }
 
     private record Flag(String help, BiConsumer<Draft, Double> apply) {
     }
@@ -21,6 +45,7 @@ public record MockLlmOptions(String host, int port, MockLlmConfig config) {
     /** Mutable while parsing; becomes the immutable options at the end. */
     private static final class Draft {
         String host = DEFAULT_HOST;
+        String tokenEnv = DEFAULT_TOKEN_ENV;
         int port = DEFAULT_PORT;
         final MockLlmConfig defaults = MockLlmConfig.defaults();
         final MockLlmConfig.Builder config = defaults.toBuilder();
@@ -55,8 +80,13 @@ public record MockLlmOptions(String host, int port, MockLlmConfig config) {
         FLAGS.put("--run-failure", new Flag("share of automation runs that fail (0-1)", (d, v) -> d.config.automationFailureShare(v)));
     }
 
-    /** Parses the flags; every problem is reported at once in the exception's message. */
+    /** Parses the flags (the admin token from the process's environment); every problem is reported at once. */
     public static MockLlmOptions parse(List<String> args) {
+        return parse(args, System::getenv);
+    }
+
+    /** Parses the flags, reading the admin token's variable from {@code environment}. */
+    public static MockLlmOptions parse(List<String> args, java.util.function.Function<String, String> environment) {
         Draft draft = new Draft();
         List<String> problems = new ArrayList<>();
         java.util.Set<String> given = new java.util.HashSet<>();
@@ -64,7 +94,7 @@ public record MockLlmOptions(String host, int port, MockLlmConfig config) {
             String name = args.get(i);
             given.add(name);
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
-            if (!name.equals("--host") && !FLAGS.containsKey(name)) {
+            if (!name.equals("--host") && !name.equals("--admin-token-env") && !FLAGS.containsKey(name)) {
                 problems.add("unknown option " + name);
                 continue;
             }
@@ -73,6 +103,8 @@ public record MockLlmOptions(String host, int port, MockLlmConfig config) {
                 problems.add(name + " needs a value");
             } else if (name.equals("--host")) {
                 draft.host = value;
+            } else if (name.equals("--admin-token-env")) {
+                draft.tokenEnv = value;
             } else {
                 try {
                     FLAGS.get(name).apply().accept(draft, Double.parseDouble(value));
@@ -109,12 +141,14 @@ public record MockLlmOptions(String host, int port, MockLlmConfig config) {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
         }
-        return new MockLlmOptions(draft.host, draft.port, config);
+        String token = environment.apply(draft.tokenEnv);
+        return new MockLlmOptions(draft.host, draft.port, config, token == null || token.isBlank() ? null : token.strip());
     }
 
     public static String usage() {
         StringBuilder usage = new StringBuilder("Options (each takes a value):\n");
-        usage.append(String.format("  %-20s %s%n", "--host", "address to bind (default 127.0.0.1)"));
+        usage.append(String.format("  %-20s %s%n", "--host", "address to bind (default 127.0.0.1; another needs an admin token)"));
+        usage.append(String.format("  %-20s %s%n", "--admin-token-env", "variable holding the token /mock/* then needs (default " + DEFAULT_TOKEN_ENV + ")"));
         FLAGS.forEach((name, flag) -> usage.append(String.format("  %-20s %s%n", name, flag.help())));
         return usage.toString();
     }

@@ -55,13 +55,26 @@ public final class MockLlmServer implements AutoCloseable {
         return start("127.0.0.1", 0, config);
     }
 
-    /** Starts on the given host and port (0 = a free port). */
+    /** Starts on the given host and port (0 = a free port), its control endpoints open. */
     public static MockLlmServer start(String host, int port, MockLlmConfig config) throws IOException {
+        return start(host, port, config, null);
+    }
+
+    /**
+     * Starts on the given host and port; with an {@code adminToken}, {@code /mock/*} needs it as a
+     * bearer token. Refuses a host other than loopback without one: anyone on the network could
+     * otherwise reconfigure the mock (see {@link MockLlmOptions#exposureProblem}).
+     */
+    public static MockLlmServer start(String host, int port, MockLlmConfig config, String adminToken) throws IOException {
         Objects.requireNonNull(config, "config");
+        String exposure = MockLlmOptions.exposureProblem(host, adminToken);
+        if (exposure != null) {
+            throw new IllegalArgumentException(exposure);
+        }
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG);
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         MockLlmServer mock = new MockLlmServer(server, requests, config);
-        server.createContext("/", new Router(mock::config, mock::updateConfig, mock.stats));
+        server.createContext("/", new Router(mock::config, mock::updateConfig, mock.stats, adminToken));
         server.setExecutor(requests);
         server.start();
         return mock;

@@ -15,14 +15,17 @@ final class Router implements HttpHandler {
     private final Endpoint messages;
     private final AutomationEndpoints automations;
     private final ControlEndpoints control;
+    /** When set, /mock/* (configuration and statistics) needs {@code Authorization: Bearer <token>}. */
+    private final String adminToken;
 
-    Router(Supplier<MockLlmConfig> config, Consumer<MockLlmConfig> update, MockStats stats) {
+    Router(Supplier<MockLlmConfig> config, Consumer<MockLlmConfig> update, MockStats stats, String adminToken) {
         this.stats = stats;
         this.chat = OpenAiEndpoint.chat(config, stats);
         this.completions = OpenAiEndpoint.completions(config, stats);
         this.messages = new AnthropicEndpoint(config, stats);
         this.automations = new AutomationEndpoints(config);
         this.control = new ControlEndpoints(config, update, stats);
+        this.adminToken = adminToken;
     }
 
     @Override
@@ -33,6 +36,9 @@ final class Router implements HttpHandler {
         String path = exchange.getRequestURI().getPath();
         Dialect dialect = path.startsWith("/v1/messages") ? Dialect.ANTHROPIC : Dialect.OPENAI;
         try {
+            if (adminToken != null && path.startsWith("/mock/") && !authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                throw new RefusedRequest(ErrorKind.UNAUTHORIZED, "the mock's control endpoints need Authorization: Bearer <admin token>");
+            }
             stats.count(route(method, path).handle(exchange, startNanos));
             exchange.close();
         } catch (RefusedRequest refused) {
@@ -76,6 +82,14 @@ final class Router implements HttpHandler {
         throw new RefusedRequest(ErrorKind.NOT_FOUND, "no such endpoint: " + method + " " + path);
     }
 
+    private boolean authorised(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return false;
+        }
+        return java.security.MessageDigest.isEqual(authorization.substring(7).strip().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                adminToken.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     private static Endpoint only(String allowed, String method, Endpoint endpoint) {
         if (!allowed.equals(method)) {
             throw new RefusedRequest(ErrorKind.METHOD_NOT_ALLOWED, "use " + allowed + " here, not " + method);
@@ -88,7 +102,7 @@ final class Router implements HttpHandler {
             case NOT_FOUND -> Outcome.NOT_FOUND;
             case RATE_LIMITED -> Outcome.RATE_LIMITED;
             case SERVER_ERROR, STREAM_ERROR -> Outcome.SERVER_ERROR;
-            case BAD_REQUEST, METHOD_NOT_ALLOWED -> Outcome.BAD_REQUEST;
+            case BAD_REQUEST, METHOD_NOT_ALLOWED, UNAUTHORIZED -> Outcome.BAD_REQUEST;
         };
     }
 }

@@ -65,6 +65,10 @@ public record JdbcSpec(JdbcTarget target, JdbcWorkload workload) implements Driv
 
     private DriverException loginFailure(SQLException e) {
         String where = target.user() + "@" + target.describe();
+        if (dev.benchdeck.driver.jdbc.check.CheckErrors.refusedCleartext(e)) {
+            return new DriverException(AUTH, dev.benchdeck.driver.jdbc.check.CheckErrors.CLEARTEXT_REFUSED
+                    .formatted(target.host() + ":" + target.port()), e);
+        }
         if (SqlErrorClasses.isLoginRefused(e)) {
             return new DriverException(AUTH, "login refused for " + where + ": " + SqlErrorClasses.message(e), e);
         }

@@ -30,7 +30,22 @@ public final class CheckErrors {
     public record Problem(String errorClass, String message) {
     }
 
+    /** What a login refused by Benchdeck itself (the server asked for the password in clear text) says. */
+    public static final String CLEARTEXT_REFUSED = "the server at %s asked for the password in clear text on a connection"
+            + " that may be unencrypted; Benchdeck did not send it: use sslmode require or verify-full, or set"
+            + " allow_cleartext_password: true on a network you trust";
+
     private CheckErrors() {
+    }
+
+    /** pgjdbc refused the server's authentication method because of {@code requireAuth} (set to refuse cleartext). */
+    public static boolean refusedCleartext(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("requireAuth")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Why a login to {@code target} failed. */
@@ -38,6 +53,9 @@ public final class CheckErrors {
         String where = target.host() + ":" + target.port();
         if (e instanceof CredentialUnavailableException) {
             return new Problem(CREDENTIAL, e.getMessage());
+        }
+        if (refusedCleartext(e)) {
+            return new Problem(AUTH, CLEARTEXT_REFUSED.formatted(where));
         }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String server = SqlErrorClasses.serverText(e);

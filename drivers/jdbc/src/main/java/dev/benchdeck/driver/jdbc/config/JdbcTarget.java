@@ -11,11 +11,17 @@ import java.util.Map;
  * password comes from at most one place: inline {@code password} (the server injects the stored one
  * at run time), {@code password_env} (an environment variable), or {@code lakebase} (OAuth tokens);
  * none at all for a server that trusts the client. {@code connectionProperties} are extra pgjdbc
- * URL parameters the workload needs (prepareThreshold, options…). {@code toString} never shows a secret.
+ * URL parameters the workload needs (prepareThreshold, options…). A password goes in clear text
+ * (PostgreSQL's {@code password} method) only over TLS ({@code sslmode} require, verify-ca,
+ * verify-full) or when {@code allowCleartextPassword} says so. {@code toString} never shows a secret.
  */
 public record JdbcTarget(String host, int port, String database, String user, String sslmode,
                          String password, String passwordEnv, LakebaseSettings lakebase,
-                         PoolSettings pool, Duration connectTimeout, Map<String, String> connectionProperties) {
+                         PoolSettings pool, Duration connectTimeout, Map<String, String> connectionProperties,
+                         boolean allowCleartextPassword) {
+
+    /** The sslmodes under which a connection is TLS or nothing. */
+    public static final java.util.Set<String> TLS_ONLY_MODES = java.util.Set.of("require", "verify-ca", "verify-full");
 
     public static final int DEFAULT_PORT = 5432;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -27,7 +33,22 @@ public record JdbcTarget(String host, int port, String database, String user, St
     public JdbcTarget(String host, int port, String database, String user, String sslmode,
                       String password, String passwordEnv, LakebaseSettings lakebase,
                       PoolSettings pool, Duration connectTimeout) {
-        this(host, port, database, user, sslmode, password, passwordEnv, lakebase, pool, connectTimeout, Map.of());
+        this(host, port, database, user, sslmode, password, passwordEnv, lakebase, pool, connectTimeout, Map.of(), false);
+    }
+
+    /** The same target with cleartext password authentication allowed without TLS (or not). */
+    public JdbcTarget withCleartextPassword(boolean allowed) {
+        return new JdbcTarget(host, port, database, user, sslmode, password, passwordEnv, lakebase, pool,
+                connectTimeout, connectionProperties, allowed);
+    }
+
+    /**
+     * Whether a server may be answered with the password in clear text: when the connection is TLS
+     * for sure, or the target asked for it ({@code allow_cleartext_password: true}). Anyone between
+     * Benchdeck and the database could ask for it otherwise and read the password.
+     */
+    public boolean cleartextPasswordAllowed() {
+        return allowCleartextPassword || TLS_ONLY_MODES.contains(sslmode);
     }
 
     /** The same target with more URL parameters (later ones win). */
@@ -35,13 +56,13 @@ public record JdbcTarget(String host, int port, String database, String user, St
         Map<String, String> all = new LinkedHashMap<>(connectionProperties);
         all.putAll(more);
         return new JdbcTarget(host, port, database, user, sslmode, password, passwordEnv, lakebase, pool,
-                connectTimeout, all);
+                connectTimeout, all, allowCleartextPassword);
     }
 
     /** The same target with other pool settings. */
     public JdbcTarget withPool(PoolSettings other) {
         return new JdbcTarget(host, port, database, user, sslmode, password, passwordEnv, lakebase, other,
-                connectTimeout, connectionProperties);
+                connectTimeout, connectionProperties, allowCleartextPassword);
     }
 
     /** The pgjdbc URL, without credentials. */
@@ -68,6 +89,6 @@ public record JdbcTarget(String host, int port, String database, String user, St
     public String toString() {
         return "JdbcTarget[" + user + "@" + describe() + ", sslmode=" + sslmode
                 + (password != null ? ", password=***" : "") + (passwordEnv != null ? ", password_env=" + passwordEnv : "")
-                + (lakebase != null ? ", " + lakebase : "") + ", " + pool + "]";
+                + (lakebase != null ? ", " + lakebase : "") + (allowCleartextPassword ? ", allow_cleartext_password" : "") + ", " + pool + "]";
     }
 }

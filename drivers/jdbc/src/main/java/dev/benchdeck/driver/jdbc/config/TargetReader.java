@@ -9,7 +9,7 @@ import java.util.Set;
 public final class TargetReader {
 
     public static final Set<String> FIELDS = Set.of("host", "port", "database", "user", "sslmode", "password",
-            "password_env", "lakebase", "connect_timeout", "pool");
+            "password_env", "lakebase", "connect_timeout", "pool", "allow_cleartext_password");
     public static final Set<String> POOL_FIELDS = Set.of("size", "overflow", "max_lifetime", "acquire_timeout");
     public static final Set<String> LAKEBASE_FIELDS = Set.of("workspace_url", "instance", "endpoint", "profile", "token",
             "client_id", "client_secret");
@@ -51,12 +51,13 @@ public final class TargetReader {
             target.problem("connect_timeout", "must be at least 1s (the PostgreSQL driver counts in seconds)");
         }
         PoolSettings pool = pool(target.get("pool"));
+        Boolean cleartext = target.bool("allow_cleartext_password", false);
         if (host == null || host.isBlank() || database == null || database.isBlank() || user == null || user.isBlank()
                 || port == null) {
             return null;
         }
         return new JdbcTarget(host.trim(), (int) Math.min(port, 65535), database, user, sslmode, password, passwordEnv,
-                lakebase, pool, connectTimeout);
+                lakebase, pool, connectTimeout).withCleartextPassword(Boolean.TRUE.equals(cleartext));
     }
 
     private static PoolSettings pool(ConfigNode pool) {

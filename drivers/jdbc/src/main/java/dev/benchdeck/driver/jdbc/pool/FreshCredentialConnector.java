@@ -20,6 +20,9 @@ public final class FreshCredentialConnector {
     public record Login(Connection connection, Credential credential) {
     }
 
+    /** pgjdbc's {@code requireAuth} value that refuses the cleartext {@code password} method only. */
+    public static final String REFUSE_CLEARTEXT = "!password";
+
     private final JdbcTarget target;
     private final CredentialProvider credentials;
 
@@ -74,6 +77,10 @@ public final class FreshCredentialConnector {
         props.setProperty("connectTimeout", timeout);
         props.setProperty("loginTimeout", timeout);
         props.setProperty("ApplicationName", "benchdeck");
+        if (!target.cleartextPasswordAllowed()) {
+            // pgjdbc's libpq-like require_auth: a server (or someone in between) asking for the password in clear is refused
+            props.setProperty("requireAuth", REFUSE_CLEARTEXT);
+        }
         return DriverManager.getConnection(target.jdbcUrl(), props);
     }
 }

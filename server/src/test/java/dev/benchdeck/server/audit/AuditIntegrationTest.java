@@ -1,0 +1,87 @@
+package dev.benchdeck.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.server.IntegrationTestSupport;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+class AuditIntegrationTest extends IntegrationTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditLog audit;
+
+    @Autowired
+    AuditRetention retention;
+
+    @Test
+    void scenarioAndRunChangesAreRecordedAndFiltered() {
+        long scenario = createScenario("audited scenario", "workload: {driver: http, path: /hello}\nload: {users: 1, requests: 5}\n");
+        long run = trigger(scenario);
+        awaitRun(run, r -> r.get("status").asText().matches("completed|failed"), Duration.ofSeconds(60));
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/runs/" + run)).DELETE()).status()).isEqualTo(204);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/scenarios/" + scenario)).DELETE()).status()).isEqualTo(204);
+
+        JsonNode all = get("/api/v1/audit?limit=1000").json();
+        List<String> mine = all.get("items").findValues("object_id").stream().map(JsonNode::asText).toList();
+        assertThat(mine).contains(String.valueOf(scenario), String.valueOf(run));
+        for (String action : List.of("scenario_created", "scenario_deleted", "run_started", "run_deleted")) {
+            JsonNode page = get("/api/v1/audit?action=" + action).json();
+            assertThat(page.get("total").asLong()).as(action).isPositive();
+            assertThat(page.get("items").findValuesAsText("action")).as(action).containsOnly(action);
+        }
+        JsonNode first = get("/api/v1/audit?action=run_deleted&limit=1").json();
+        assertThat(first.get("items")).hasSize(1);
+        JsonNode entry = first.get("items").get(0);
+        assertThat(entry.get("object_type").asText()).isEqualTo("run");
+        assertThat(entry.get("address").asText()).isEqualTo("127.0.0.1");
+        assertThat(entry.has("actor")).isTrue();
+        assertThat(entry.get("detail").asText()).contains("audited scenario");
+        assertThat(get("/api/v1/audit?from=2999-01-01T00:00:00Z").json().get("total").asLong()).isZero();
+        assertThat(get("/api/v1/audit?to=2000-01-01T00:00:00Z").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void theActorComesFromTheSecurityContext() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ada", null, List.of()));
+        try {
+            audit.record("settings_updated", "settings", null, "{\"self_registration\": false}");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        JsonNode page = get("/api/v1/audit?actor=ada").json();
+        assertThat(page.get("total").asLong()).isEqualTo(1);
+        assertThat(page.get("items").get(0).get("actor").asText()).isEqualTo("ada");
+        assertThat(page.get("items").get(0).get("address").isNull()).as("no request, no address").isTrue();
+    }
+
+    @Test
+    void badParametersAreProblemsWithTheirNames() {
+        Response response = get("/api/v1/audit?limit=0&from=yesterday&to=%2B1000000000-01-01T00:00:00Z");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsText("path")).containsExactlyInAnyOrder("limit", "from", "to");
+        assertThat(get("/api/v1/audit?limit=1001").status()).isEqualTo(400);
+    }
+
+    @Test
+    void entriesOlderThanTheRetentionAreDeleted() {
+        jdbc.sql("insert into audit_log (at, action) values (:at, 'ancient_action')")
+                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(91)))).update();
+        jdbc.sql("insert into audit_log (at, action) values (:at, 'recent_action')")
+                .param("at", java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(89)))).update();
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(get("/api/v1/audit?action=ancient_action").json().get("total").asLong()).isZero();
+        assertThat(get("/api/v1/audit?action=recent_action").json().get("total").asLong()).isEqualTo(1);
+    }
+}

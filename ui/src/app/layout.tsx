@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { UserMenu } from '@/features/auth/components/user-menu';
 import { ConnectionIndicator } from '@/features/live/components/connection-indicator';
 import { focusRing } from '@/shared/components/button';
 import { LoadingState } from '@/shared/components/states';
@@ -38,8 +39,9 @@ export function AppLayout() {
               ))}
             </ul>
           </nav>
-          <div className="ml-auto">
+          <div className="ml-auto flex flex-wrap items-center gap-4">
             <ConnectionIndicator />
+            <UserMenu />
           </div>
         </div>
       </header>

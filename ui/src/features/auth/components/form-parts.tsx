@@ -54,15 +54,16 @@ export function TextField({ label, value, onChange, errors, type = 'text', autoC
   );
 }
 
-/** Seconds left until `until` (ms since epoch), ticking each second; 0 once passed or when null. */
-export function useSecondsLeft(until: number | null): number {
-  const [now, setNow] = useState(() => Date.now());
+/** A countdown in whole seconds: `start(n)` from an event handler, then it ticks down to 0 once a second. */
+export function useCountdown(): [number, (seconds: number) => void] {
+  const [left, setLeft] = useState(0);
+  const running = left > 0;
   useEffect(() => {
-    if (until === null) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    if (!running) return;
+    const timer = setInterval(() => setLeft((n) => Math.max(0, n - 1)), 1000);
     return () => clearInterval(timer);
-  }, [until]);
-  return until === null ? 0 : Math.max(0, Math.ceil((until - now) / 1000));
+  }, [running]);
+  return [left, setLeft];
 }
 
 export function Notice({ children, tone = 'info' }: { children: ReactNode; tone?: 'info' | 'warning' | 'success' }) {

@@ -5,7 +5,7 @@ import { Button } from '@/shared/components/button';
 import { LoadingState } from '@/shared/components/states';
 import { useAuthState, useSignIn } from '../api/auth';
 import { safeNext } from '../api/redirects';
-import { AuthScreen, GeneralProblems, serverProblems, TextField, useSecondsLeft } from './form-parts';
+import { AuthScreen, GeneralProblems, serverProblems, TextField, useCountdown } from './form-parts';
 import { RegisterForm } from './register-form';
 
 /** Username and password, then — when the server asks for it — the two-factor code. */
@@ -20,8 +20,7 @@ export function SignInPage() {
   const [totpCode, setTotpCode] = useState('');
   const [totpStep, setTotpStep] = useState(false);
   const [registering, setRegistering] = useState(false);
-  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
-  const wait = useSecondsLeft(blockedUntil);
+  const [wait, startWait] = useCountdown();
 
   if (state.isPending) return <LoadingState />;
   if (state.data?.setup_required) return <Navigate to="/setup" replace />;
@@ -36,7 +35,7 @@ export function SignInPage() {
         onError: (error) => {
           if (!(error instanceof ApiError)) return;
           if (error.hasType('totp-required')) setTotpStep(true);
-          if (error.status === 429) setBlockedUntil(Date.now() + (error.retryAfterSeconds ?? 60) * 1000);
+          if (error.status === 429) startWait(error.retryAfterSeconds ?? 60);
         },
       },
     );

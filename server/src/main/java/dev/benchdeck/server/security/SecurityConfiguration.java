@@ -1,0 +1,99 @@
+package dev.benchdeck.server.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The URL rules of the contract (docs/security.md): the dashboard's files, health and the sign-in
+ * endpoints are public; every other API call needs a user (a browser session or an API token), changes
+ * need an editor, users/settings/audit and Prometheus an admin. Object-level rules (editors change only
+ * their own things) are the services' ({@link CurrentActor#requireMayChange}).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    static final String PASSWORD_ENCODING = "argon2@SpringSecurity_v5_8";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // Argon2id for new hashes; bcrypt only read, should a hash ever come from elsewhere
+        return new DelegatingPasswordEncoder(PASSWORD_ENCODING, Map.of(
+                PASSWORD_ENCODING, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, SessionUsers users, TotpPolicy totp,
+                                            SecurityProperties properties) throws Exception {
+        // cookie-authenticated writes need the XSRF-TOKEN cookie's value in X-XSRF-TOKEN; a Bearer request carries no cookie authority
+        RequestMatcher needsCsrf = request -> !isSafe(request) && !ActorFilter.hasBearer(request);
+        http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(needsCsrf))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterAfter(new ActorFilter(tokens, users, properties), CsrfFilter.class)
+                .addFilterAfter(new ApiRateLimit(properties.api()), ActorFilter.class)
+                .addFilterBefore(new AccountGate(totp), AuthorizationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> SecurityProblems.write(request, response, 401,
+                                SecurityProblems.UNAUTHENTICATED, "sign in, or send an API token as Authorization: Bearer", null))
+                        .accessDeniedHandler((request, response, e) -> SecurityProblems.write(request, response, 403,
+                                SecurityProblems.FORBIDDEN, e instanceof CsrfException
+                                        ? "missing or invalid CSRF token: send the XSRF-TOKEN cookie's value in the X-XSRF-TOKEN header"
+                                        : "your role does not allow this", null)))
+                .authorizeHttpRequests(rules -> rules
+                        .requestMatchers("/api/v1/auth/state", "/api/v1/auth/setup", "/api/v1/auth/sign-in", "/api/v1/auth/register").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/settings", "/api/v1/audit", "/api/v1/audit/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/auth/**", "/api/v1/account", "/api/v1/account/**").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans/validate").authenticated()
+                        .requestMatchers("/api/**").hasRole("EDITOR")
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** The session cookie of the contract: {@code benchdeck_session}, {@code __Host-} prefixed and Secure under TLS. */
+    @Bean
+    DefaultCookieSerializerCustomizer sessionCookie(ServerProperties server) {
+        boolean tls = server.getSsl() != null && server.getSsl().isEnabled();
+        return cookie -> {
+            cookie.setCookieName(tls ? "__Host-benchdeck_session" : "benchdeck_session");
+            cookie.setUseSecureCookie(tls);
+            cookie.setUseHttpOnlyCookie(true);
+            cookie.setSameSite("Lax");
+            cookie.setCookiePath("/");
+        };
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method) || "TRACE".equals(method);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.benchdeck.server.security;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Sign-in and session settings ({@code benchdeck.security.*}).
+ *
+ * @param publicAddress the host name people reach the server by, used in the setup link
+ * @param sessionIdleTimeout a session unused this long ends (also {@code server.servlet.session.timeout})
+ * @param sessionAbsoluteTimeout a session ends this long after its sign-in, used or not
+ * @param setupLinkValidity how long the first start's setup link works
+ * @param signIn the sign-in attempt limits
+ * @param api the API request limits per token or session
+ */
+@ConfigurationProperties("benchdeck.security")
+public record SecurityProperties(@DefaultValue("127.0.0.1") String publicAddress,
+                                 @DefaultValue("8h") Duration sessionIdleTimeout,
+                                 @DefaultValue("7d") Duration sessionAbsoluteTimeout,
+                                 @DefaultValue("1h") Duration setupLinkValidity,
+                                 @DefaultValue SignIn signIn,
+                                 @DefaultValue Api api) {
+
+    /**
+     * @param freeFailures failed sign-ins of one account before its back-off starts
+     * @param addressFreeFailures failed sign-ins from one address (any accounts) before its back-off starts
+     * @param firstBackoff the wait after the first failure past the free ones; it doubles with each further one
+     * @param maxBackoff the longest wait
+     * @param attemptsPerAddressPerMinute sign-in attempts from one address per minute, failed or not
+     */
+    public record SignIn(@DefaultValue("5") int freeFailures, @DefaultValue("20") int addressFreeFailures,
+                         @DefaultValue("2s") Duration firstBackoff,
+                         @DefaultValue("15m") Duration maxBackoff, @DefaultValue("60") int attemptsPerAddressPerMinute) {
+    }
+
+    /**
+     * @param requestsPerSecond sustained API requests per token, session or (anonymous) address
+     * @param burst requests allowed at once above that
+     */
+    public record Api(@DefaultValue("50") int requestsPerSecond, @DefaultValue("200") int burst) {
+    }
+}

@@ -72,6 +72,8 @@ function redirectFor(path: string, error: ApiError) {
     authRedirect.navigate(`/sign-in?next=${encodeURIComponent(here + window.location.search)}`);
   } else if (error.status === 403 && error.hasType('password-change-required') && here !== '/account') {
     authRedirect.navigate('/account?change_password=1');
+  } else if (error.status === 403 && error.hasType('totp-enrolment-required') && here !== '/account') {
+    authRedirect.navigate('/account?enrol_totp=1');
   }
 }
 

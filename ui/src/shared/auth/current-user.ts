@@ -46,13 +46,16 @@ export function can(user: User | null, action: Action, item?: object | null): bo
 
 export type CurrentUser = {
   user: User | null;
+  /** Kept at the account page until a password is changed or two-factor set up: the rest of the API refuses them. */
+  held: boolean;
   can: (action: Action, item?: object | null) => boolean;
   isOwn: (item: object | null | undefined) => boolean;
 };
 
-export function currentUserOf(user: User | null): CurrentUser {
+export function currentUserOf(user: User | null, held = false): CurrentUser {
   return {
     user,
+    held,
     can: (action, item) => can(user, action, item),
     isOwn: (item) => user !== null && createdBy(item) === user.username,
   };

@@ -2,7 +2,7 @@ import { useSearchParams } from 'react-router';
 import { useCurrentUser } from '@/shared/auth/current-user';
 import { Button } from '@/shared/components/button';
 import { Card, PageHeader } from '@/shared/components/layout-parts';
-import { useSignOut } from '../api/auth';
+import { useAuthState, useSignOut } from '../api/auth';
 import { Notice } from './form-parts';
 import { PasswordChangeForm } from './password-change-form';
 import { TokensSection } from './tokens-section';
@@ -12,14 +12,21 @@ export function AccountPage() {
   const { user } = useCurrentUser();
   const [search] = useSearchParams();
   const everywhere = useSignOut(true);
+  const state = useAuthState();
   if (!user) return null;
   const mustChange = user.must_change_password;
+  const mustEnrol = !mustChange && Boolean(state.data?.require_totp) && !user.totp_enabled;
   return (
     <>
       <PageHeader title="Account">Signed in as {user.username} ({user.role}).</PageHeader>
       {mustChange && (
         <div className="mb-6" data-testid="must-change-password">
           <Notice tone="warning">You must choose a new password before you can use Benchdeck.</Notice>
+        </div>
+      )}
+      {mustEnrol && (
+        <div className="mb-6" data-testid="must-enrol-totp">
+          <Notice tone="warning">The admins require two-factor sign-in: set it up below before you continue.</Notice>
         </div>
       )}
       <div className="grid gap-6 lg:grid-cols-2">

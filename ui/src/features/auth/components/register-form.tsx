@@ -1,22 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/shared/components/button';
-import { useRegister } from '../api/auth';
+import { useRegister, useSignIn } from '../api/auth';
 import { AuthScreen, GeneralProblems, serverProblems, TextField } from './form-parts';
 
 /** Self-registration, when an admin turned it on: a viewer account. */
 export function RegisterForm({ onBack, onDone }: { onBack: () => void; onDone: () => void }) {
   const register = useRegister();
+  const signIn = useSignIn();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [mismatch, setMismatch] = useState(false);
-  const problems = serverProblems(register.error, ['username', 'password']);
+  const problems = serverProblems(register.error ?? signIn.error, ['username', 'password']);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setMismatch(password !== repeat);
     if (password !== repeat) return;
-    register.mutate({ username, password }, { onSuccess: onDone });
+    // the new account is not signed in yet: sign in with what was just typed
+    register.mutate({ username, password }, { onSuccess: () => signIn.mutate({ username, password }, { onSuccess: onDone }) });
   };
 
   return (
@@ -29,7 +31,7 @@ export function RegisterForm({ onBack, onDone }: { onBack: () => void; onDone: (
         <TextField label="Repeat password" type="password" value={repeat} onChange={setRepeat} autoComplete="new-password"
           errors={mismatch ? ['The two passwords differ.'] : []} />
         <div className="flex gap-2">
-          <Button type="submit" disabled={register.isPending}>{register.isPending ? 'Creating…' : 'Create account'}</Button>
+          <Button type="submit" disabled={register.isPending || signIn.isPending}>{register.isPending || signIn.isPending ? 'Creating…' : 'Create account'}</Button>
           <Button variant="ghost" onClick={onBack}>Back to sign-in</Button>
         </div>
       </form>

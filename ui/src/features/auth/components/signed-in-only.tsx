@@ -11,13 +11,17 @@ export function SignedInOnly({ children }: { children: ReactNode }) {
   const state = useAuthState();
   const location = useLocation();
   const user = state.data?.signed_in ? state.data.user : null;
-  const current = useMemo(() => currentUserOf(user), [user]);
+  const held = Boolean(user && (user.must_change_password || (state.data?.require_totp && !user.totp_enabled)));
+  const current = useMemo(() => currentUserOf(user, held), [user, held]);
 
   if (state.isPending) return <LoadingState />;
   if (state.isError) return <ErrorState error={state.error} onRetry={() => void state.refetch()} title="Could not reach the server." />;
   if (state.data.setup_required) return <Navigate to="/setup" replace />;
   if (!user) return <Navigate to={signInPath(location.pathname + location.search)} replace />;
-  if (user.must_change_password && location.pathname !== '/account') return <Navigate to="/account?change_password=1" replace />;
+  if (location.pathname !== '/account') {
+    if (user.must_change_password) return <Navigate to="/account?change_password=1" replace />;
+    if (state.data.require_totp && !user.totp_enabled) return <Navigate to="/account?enrol_totp=1" replace />;
+  }
   return <CurrentUserContext.Provider value={current}>{children}</CurrentUserContext.Provider>;
 }
 

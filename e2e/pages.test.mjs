@@ -1,12 +1,13 @@
-// Page by page: every screen loads without a console error or warning, and every wrong address —
-// an unknown path, or an id that names nothing — shows the dashboard's own not-found page.
+// Page by page, signed in as the admin: every screen loads without a console error or warning, and
+// every wrong address — an unknown path, or an id that names nothing — shows the dashboard's own
+// not-found page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { base, expectConsole, page, useBrowser } from './lib.mjs';
 
 useBrowser();
 
-const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs'];
+const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs', '/account', '/admin/users', '/admin/settings', '/admin/audit'];
 
 for (const path of screens) {
   test(`${path} loads without console errors and has a favicon`, async () => {
@@ -37,6 +38,12 @@ for (const path of ['/runs/999999999', '/scenarios/999999999']) {
     await page.getByTestId('not-found').waitFor();
   });
 }
+
+test('/sign-in while signed in goes on to the overview', async () => {
+  await page.goto(base + '/sign-in');
+  await page.waitForURL(base + '/');
+  await page.getByTestId('current-user').waitFor();
+});
 
 test('an unknown API path is a problem detail, not a page', async () => {
   const response = await page.request.get(base + '/api/v1/nowhere');

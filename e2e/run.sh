@@ -3,7 +3,7 @@
 # own embedded PostgreSQL), then drives Debian's Chromium through the dashboard with playwright-core.
 # Screenshots and the server log go to e2e/artifacts/. The server's first-start setup link (from its
 # log) goes to the tests as BENCHDECK_SETUP_URL: auth.test.mjs creates the first admin with it.
-# Needs: server/target/benchdeck-server.jar
+# Needs: server/target/benchdeck-server.jar; `./run.sh auth.test.mjs` runs some suites only
 # (built by ./mvnw verify) and /usr/bin/chromium (apt-get install chromium).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,4 +51,5 @@ if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules
 fi
 # the embedded PostgreSQL keeps its superuser's password in a 0600 file beside its data (EmbeddedPostgres)
 BENCHDECK_URL="http://127.0.0.1:$port" BENCHDECK_SETUP_URL="http://127.0.0.1:$port$setup_path" CHROMIUM="$chromium" ARTIFACTS="$artifacts" \
-  PG_PORT="$pg_port" PG_PASSWORD_FILE="$data/pgdata.password" npm test --silent
+  PG_PORT="$pg_port" PG_PASSWORD_FILE="$data/pgdata.password" \
+  bash -c 'if [ $# -gt 0 ]; then exec node --test --test-concurrency=1 "$@"; else exec npm test --silent; fi' run-tests "$@"

@@ -1,5 +1,7 @@
 package dev.benchdeck.server;
 
+import dev.benchdeck.server.headless.HeadlessCommands;
+import dev.benchdeck.server.headless.HeadlessLogging;
 import dev.benchdeck.server.system.StartupFailure;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -15,6 +17,11 @@ public class BenchdeckServer {
     static final int CANNOT_START = 1;
 
     public static void main(String[] args) {
+        if (HeadlessCommands.handles(args)) {
+            // users add / tokens create: the database only, no web server; logs go to standard error
+            HeadlessLogging.toStandardError();
+            System.exit(HeadlessCommands.run(args, System.in, System.out, System.err, System.getenv()));
+        }
         if (!Arrays.asList(args).contains("--debug")) {
             StartupFailure.oneLine();
         }

@@ -28,14 +28,55 @@ import org.springframework.test.context.DynamicPropertySource;
         "benchdeck.embedded-db.port=0",
         "benchdeck.embedded-db.delete-on-stop=true",
         "benchdeck.mock-llm.port=0",
-        "logging.level.dev.benchdeck=warn"})
+        "logging.level.dev.benchdeck=warn",
+        // the tests share one address and one admin token: limits of their own tests only (SecurityLimitsIntegrationTest)
+        "benchdeck.security.api.requests-per-second=1000000", "benchdeck.security.api.burst=1000000",
+        "benchdeck.security.sign-in.attempts-per-address-per-minute=1000000",
+        "benchdeck.security.sign-in.address-free-failures=1000000"})
 public abstract class IntegrationTestSupport {
 
     private static final Path DATA_DIR = tempDir();
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The admin every test acts as unless it says otherwise; its password (and token) appear in no log or answer. */
+    protected static final String ADMIN = "test-admin";
+    protected static final String ADMIN_PASSWORD = "an admin password for the tests 7f3c";
+    private static final java.util.Map<Integer, String> ADMIN_TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
     @LocalServerPort
     protected int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected dev.benchdeck.server.user.UserService userService;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    protected dev.benchdeck.server.token.TokenService tokenService;
+
+    /** The admin's API token in this test's server (the admin is made on first use). */
+    protected String adminToken() {
+        return ADMIN_TOKENS.computeIfAbsent(port, p -> {
+            var admin = userService.list().stream().filter(u -> u.username().equals(ADMIN)).findFirst()
+                    .orElseGet(() -> userService.create(ADMIN, ADMIN_PASSWORD, dev.benchdeck.server.security.Role.ADMIN, false));
+            return tokenService.create(admin.id(), "tests", java.util.List.of(dev.benchdeck.server.security.TokenScope.ADMIN), null).secret();
+        });
+    }
+
+    /** A new user with the role and, for them, an API token whose scopes are what the role allows. */
+    protected TestUser newUser(String prefix, dev.benchdeck.server.security.Role role) {
+        String name = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "pw for " + name + " in the tests";
+        var user = userService.create(name, password, role, false);
+        var scope = switch (role) {
+            case VIEWER -> dev.benchdeck.server.security.TokenScope.READ;
+            case EDITOR -> dev.benchdeck.server.security.TokenScope.RUN;
+            case ADMIN -> dev.benchdeck.server.security.TokenScope.ADMIN;
+        };
+        String token = tokenService.create(user.id(), "tests", java.util.List.of(scope), null).secret();
+        return new TestUser(user.id(), name, password, token);
+    }
+
+    public record TestUser(long id, String username, String password, String token) {
+    }
 
     /** Each context its own data directory (and so its own embedded PostgreSQL): {@code benchdeck.test.instance} names it. */
     @DynamicPropertySource
@@ -61,9 +102,19 @@ public abstract class IntegrationTestSupport {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends as the test admin (with its Bearer token) unless the request has an Authorization header of its own. */
     protected Response send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(20)).build();
+        if (built.uri().getPort() == port && built.headers().firstValue("Authorization").isEmpty()) {
+            built = HttpRequest.newBuilder(built, (name, value) -> true).header("Authorization", "Bearer " + adminToken()).build();
+        }
+        return sendAsIs(built);
+    }
+
+    /** Sends exactly this request (no credentials added): anonymous unless it carries its own. */
+    protected Response sendAsIs(HttpRequest request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -151,6 +202,7 @@ public abstract class IntegrationTestSupport {
     protected java.net.http.WebSocket subscribe(long runId, java.util.concurrent.BlockingQueue<JsonNode> messages) throws Exception {
         // its own client: a handshake on a pooled connection that Tomcat retires (keep-alive limit) fails with "Connection: upgrade, close"
         java.net.http.WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Authorization", "Bearer " + adminToken())
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new LiveCollector(messages))
                 .get(5, java.util.concurrent.TimeUnit.SECONDS);
         socket.sendText("{\"subscribe\": " + runId + "}", true).get(5, java.util.concurrent.TimeUnit.SECONDS);

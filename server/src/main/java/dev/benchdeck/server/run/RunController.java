@@ -3,6 +3,7 @@ package dev.benchdeck.server.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.server.result.ResultRepository;
+import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.system.NotFoundException;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -99,6 +100,7 @@ class RunController {
     /** 204; a queued or running run is 409 (cancel it first). Its steps, intervals and error samples go with it. */
     @DeleteMapping("/runs/{id}")
     ResponseEntity<Void> deleteRun(@PathVariable long id) {
+        CurrentActor.requireMayChange(orchestrator.find(id).createdById(), "run");
         orchestrator.delete(id);
         return ResponseEntity.noContent().build();
     }

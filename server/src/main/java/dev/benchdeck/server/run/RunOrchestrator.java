@@ -8,6 +8,7 @@ import dev.benchdeck.server.live.LiveFeed;
 import dev.benchdeck.server.scenario.PlanAssembler;
 import dev.benchdeck.server.scenario.Scenario;
 import dev.benchdeck.server.scenario.ScenarioService;
+import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.ConflictException;
 import dev.benchdeck.server.system.NotFoundException;
 import java.util.List;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RunOrchestrator {
 
-    static final String CREATED_BY = "local";
     private static final Logger log = LoggerFactory.getLogger(RunOrchestrator.class);
 
     private final RunRepository runs;
@@ -49,7 +49,7 @@ public class RunOrchestrator {
     public RunSummary trigger(long scenarioId) {
         Scenario scenario = scenarios.get(scenarioId);
         PlanAssembler.AssembledPlan plan = scenarios.plan(scenario);
-        long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), CREATED_BY);
+        long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), CurrentActor.username());
         return enqueue(id);
     }
 
@@ -57,7 +57,7 @@ public class RunOrchestrator {
     RunSummary rerun(long runId) {
         RunSummary old = find(runId);
         String plan = runs.planYaml(runId).orElseThrow();
-        long id = runs.insertQueued(old.scenarioId(), old.scenarioName(), old.targetId(), old.targetName(), plan, CREATED_BY);
+        long id = runs.insertQueued(old.scenarioId(), old.scenarioName(), old.targetId(), old.targetName(), plan, CurrentActor.username());
         return enqueue(id);
     }
 

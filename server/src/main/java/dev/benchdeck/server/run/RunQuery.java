@@ -1,5 +1,6 @@
 package dev.benchdeck.server.run;
 
+import dev.benchdeck.server.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -29,7 +30,8 @@ record RunQuery(
         String page,
         @WholeNumber(min = 1, max = 200)
         @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20", minimum = "1", maximum = "200"))
-        String size) {
+        String size,
+        @Parameter(description = "only runs the caller started") Boolean mine) {
 
     /** An empty parameter ({@code ?status=}) counts as not given. */
     RunQuery {
@@ -40,6 +42,12 @@ record RunQuery(
         to = given(to);
         page = given(page);
         size = given(size);
+    }
+
+    /** With {@code mine=true}: the caller's id (-1, matching nothing, for a caller without one). */
+    private static Long mineId() {
+        Long id = CurrentActor.userId();
+        return id == null ? -1L : id;
     }
 
     private static String given(String value) {
@@ -58,6 +66,7 @@ record RunQuery(
     RunRepository.RunFilter filter() {
         return new RunRepository.RunFilter(status == null ? null : RunState.parse(status).orElseThrow(),
                 targetId == null ? null : Long.valueOf(targetId), scenarioId == null ? null : Long.valueOf(scenarioId),
-                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to));
+                from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to),
+                Boolean.TRUE.equals(mine) ? mineId() : null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.run;
 
+import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.server.system.Json;
@@ -26,7 +27,7 @@ public class RunRepository {
 
     static final String SUMMARY_COLUMNS = """
             id, scenario_id, scenario_name, target_id, target_name, status, created_by, queued_at, started_at, ended_at,
-            requests, throughput, error_rate, p50_ms, p95_ms, p99_ms, thresholds_passed""";
+            requests, throughput, error_rate, p50_ms, p95_ms, p99_ms, thresholds_passed, created_by_id""";
 
     private final JdbcClient jdbc;
 
@@ -36,8 +37,9 @@ public class RunRepository {
 
     public long insertQueued(Long scenarioId, String scenarioName, Long targetId, String targetName, String planYaml, String createdBy) {
         return jdbc.sql("""
-                        insert into runs (scenario_id, scenario_name, target_id, target_name, status, plan_yaml, created_by)
-                        values (:scenario, :scenarioName, :target, :targetName, 'queued', :plan, :by) returning id""")
+                        insert into runs (scenario_id, scenario_name, target_id, target_name, status, plan_yaml, created_by, created_by_id)
+                        values (:scenario, :scenarioName, :target, :targetName, 'queued', :plan, :by, :byId) returning id""")
+                .param("byId", CurrentActor.userId())
                 .param("scenario", scenarioId).param("scenarioName", scenarioName).param("target", targetId)
                 .param("targetName", targetName).param("plan", planYaml).param("by", createdBy)
                 .query(Long.class).single();
@@ -82,6 +84,10 @@ public class RunRepository {
         if (filter.scenarioId() != null) {
             where.append(" and scenario_id = :scenario");
             params.put("scenario", filter.scenarioId());
+        }
+        if (filter.createdById() != null) {
+            where.append(" and created_by_id = :createdBy");
+            params.put("createdBy", filter.createdById());
         }
         if (filter.from() != null) {
             where.append(" and queued_at >= :from");
@@ -182,7 +188,7 @@ public class RunRepository {
                 rs.getString("created_by"), instant(rs, "queued_at"), instant(rs, "started_at"), instant(rs, "ended_at"),
                 nullableLong(rs, "requests"), nullableDouble(rs, "throughput"), nullableDouble(rs, "error_rate"),
                 nullableDouble(rs, "p50_ms"), nullableDouble(rs, "p95_ms"), nullableDouble(rs, "p99_ms"),
-                (Boolean) rs.getObject("thresholds_passed"));
+                (Boolean) rs.getObject("thresholds_passed"), nullableLong(rs, "created_by_id"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -201,7 +207,7 @@ public class RunRepository {
     }
 
     /** The optional filters of the runs list. */
-    public record RunFilter(RunState status, Long targetId, Long scenarioId, Instant from, Instant to) {
+    public record RunFilter(RunState status, Long targetId, Long scenarioId, Instant from, Instant to, Long createdById) {
     }
 
     public record RunPage(List<RunSummary> items, int page, int size, long total) {

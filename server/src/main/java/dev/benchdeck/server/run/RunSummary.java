@@ -10,7 +10,7 @@ import java.time.Instant;
 public record RunSummary(long id, Long scenarioId, String scenarioName, Long targetId, String targetName, RunState status,
                          String createdBy, Instant queuedAt, Instant startedAt, Instant endedAt,
                          Long requests, Double throughput, Double errorRate, Double p50Ms, Double p95Ms, Double p99Ms,
-                         Boolean thresholdsPassed) {
+                         Boolean thresholdsPassed, @JsonIgnore Long createdById) {
 
     @JsonIgnore
     public boolean isFinished() {

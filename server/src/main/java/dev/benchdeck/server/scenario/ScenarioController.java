@@ -1,6 +1,7 @@
 package dev.benchdeck.server.scenario;
 
 import dev.benchdeck.engine.plan.InvalidPlanException;
+import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.FieldProblem;
 import dev.benchdeck.server.target.TargetService;
 import jakarta.validation.Valid;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -35,8 +37,9 @@ class ScenarioController {
     }
 
     @GetMapping("/scenarios")
-    List<Scenario> listScenarios() {
-        return service.list();
+    List<Scenario> listScenarios(@RequestParam(defaultValue = "false") boolean mine) {
+        Long me = CurrentActor.userId();
+        return service.list().stream().filter(s -> !mine || (me != null && me.equals(s.createdById()))).toList();
     }
 
     @GetMapping("/scenarios/{id}")
@@ -52,11 +55,13 @@ class ScenarioController {
 
     @PutMapping("/scenarios/{id}")
     Scenario updateScenario(@PathVariable long id, @Valid @RequestBody ScenarioRequest request) {
+        CurrentActor.requireMayChange(service.get(id).createdById(), "scenario");
         return service.update(id, request);
     }
 
     @DeleteMapping("/scenarios/{id}")
     ResponseEntity<Void> deleteScenario(@PathVariable long id) {
+        CurrentActor.requireMayChange(service.get(id).createdById(), "scenario");
         if (!scenarios.delete(id)) {
             throw new dev.benchdeck.server.system.NotFoundException("scenario", id);
         }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.scenario;
 
+import dev.benchdeck.server.security.CurrentActor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Repository;
 public class ScenarioRepository {
 
     private static final String SELECT = """
-            select s.id, s.name, s.description, s.target_id, t.name as target_name, s.plan_yaml, s.created_at, s.updated_at
+            select s.id, s.name, s.description, s.target_id, t.name as target_name, s.plan_yaml, s.created_at, s.updated_at,
+              s.created_by_id, (select u.username from users u where u.id = s.created_by_id) as created_by
             from scenarios s join targets t on t.id = s.target_id""";
 
     private final JdbcClient jdbc;
@@ -30,8 +32,9 @@ public class ScenarioRepository {
 
     public long insert(String name, String description, long targetId, String planYaml) {
         return jdbc.sql("""
-                        insert into scenarios (name, description, target_id, plan_yaml)
-                        values (:name, :description, :target, :plan) returning id""")
+                        insert into scenarios (name, description, target_id, plan_yaml, created_by_id)
+                        values (:name, :description, :target, :plan, :by) returning id""")
+                .param("by", CurrentActor.userId())
                 .param("name", name).param("description", description).param("target", targetId).param("plan", planYaml)
                 .query(Long.class).single();
     }
@@ -51,6 +54,7 @@ public class ScenarioRepository {
     private static Scenario map(ResultSet rs, int row) throws SQLException {
         return new Scenario(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getLong("target_id"),
                 rs.getString("target_name"), rs.getString("plan_yaml"), null,
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("created_by"), (Long) rs.getObject("created_by_id"));
     }
 }

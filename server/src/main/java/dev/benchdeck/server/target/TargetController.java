@@ -1,5 +1,6 @@
 package dev.benchdeck.server.target;
 
+import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.NotFoundException;
 import jakarta.validation.Valid;
 import java.net.URI;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -27,8 +29,9 @@ class TargetController {
     }
 
     @GetMapping
-    List<Target> listTargets() {
-        return targets.findAll();
+    List<Target> listTargets(@RequestParam(defaultValue = "false") boolean mine) {
+        Long me = CurrentActor.userId();
+        return targets.findAll().stream().filter(t -> !mine || (me != null && me.equals(t.createdById()))).toList();
     }
 
     @GetMapping("/{id}")
@@ -44,11 +47,13 @@ class TargetController {
 
     @PutMapping("/{id}")
     Target updateTarget(@PathVariable long id, @Valid @RequestBody TargetRequest request) {
+        CurrentActor.requireMayChange(service.get(id).createdById(), "target");
         return service.update(id, request);
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> deleteTarget(@PathVariable long id) {
+        CurrentActor.requireMayChange(service.get(id).createdById(), "target");
         if (!targets.delete(id)) {
             throw new NotFoundException("target", id);
         }

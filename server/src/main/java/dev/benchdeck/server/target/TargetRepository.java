@@ -1,5 +1,6 @@
 package dev.benchdeck.server.target;
 
+import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.Json;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TargetRepository {
 
-    private static final String COLUMNS = "id, name, kind, url, options::text as options, credentials is not null as has_credentials, created_at, updated_at";
+    private static final String COLUMNS = "id, name, kind, url, options::text as options, credentials is not null as has_credentials, created_at, updated_at,"
+            + " created_by_id, (select u.username from users u where u.id = targets.created_by_id) as created_by";
 
     private final JdbcClient jdbc;
 
@@ -40,8 +42,9 @@ public class TargetRepository {
 
     public long insert(String name, String kind, String url, Map<String, Object> options, byte[] credentials) {
         return jdbc.sql("""
-                        insert into targets (name, kind, url, options, credentials)
-                        values (:name, :kind, :url, cast(:options as jsonb), :credentials) returning id""")
+                        insert into targets (name, kind, url, options, credentials, created_by_id)
+                        values (:name, :kind, :url, cast(:options as jsonb), :credentials, :by) returning id""")
+                .param("by", CurrentActor.userId())
                 .param("name", name).param("kind", kind).param("url", url).param("options", Json.write(options))
                 .param("credentials", credentials, java.sql.Types.BINARY)
                 .query(Long.class).single();
@@ -79,7 +82,8 @@ public class TargetRepository {
     private static Target map(ResultSet rs, int row) throws SQLException {
         return new Target(rs.getLong("id"), rs.getString("name"), rs.getString("kind"), rs.getString("url"),
                 Json.read(rs.getString("options"), OPTIONS), rs.getBoolean("has_credentials"),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                rs.getString("created_by"), (Long) rs.getObject("created_by_id"));
     }
 
     private static final Class<Map<String, Object>> OPTIONS = optionsType();

@@ -49,8 +49,10 @@ class AuthController {
 
     /** What the dashboard needs before anything else; also sets (refreshes) the XSRF-TOKEN cookie. */
     @GetMapping("/state")
-    AuthState authState(CsrfToken csrf) {
-        csrf.getToken(); // the deferred token is written as a cookie only once it is read
+    AuthState authState(HttpServletRequest http) {
+        if (http.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken csrf) {
+            csrf.getToken(); // the deferred token is written as a cookie only once it is read
+        }
         User user = CurrentActor.get().map(actor -> users.get(actor.userId())).orElse(null);
         Settings current = settings.get();
         return new AuthState(repository.count() == 0, user != null, user, current.selfRegistration(), current.requireTotp(),

@@ -1,7 +1,6 @@
 package dev.benchdeck.server.user;
 
 import dev.benchdeck.server.security.Actor;
-import dev.benchdeck.server.security.ApiRefusal;
 import dev.benchdeck.server.security.Role;
 import dev.benchdeck.server.security.SessionUsers;
 import dev.benchdeck.server.security.UserSessions;
@@ -52,7 +51,7 @@ public class UserService implements SessionUsers {
     }
 
     /** Problems with a new account's name and password, by field (empty: fine). */
-    static List<FieldProblem> problems(String username, String password, String passwordField) {
+    public static List<FieldProblem> problems(String username, String password, String passwordField) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!USERNAME.matcher(username).matches()) {
             problems.add(new FieldProblem("username",

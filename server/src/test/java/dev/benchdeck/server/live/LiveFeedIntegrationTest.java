@@ -27,7 +27,7 @@ class LiveFeedIntegrationTest extends IntegrationTestSupport {
         sleep(1500);
 
         BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = HTTP.newWebSocketBuilder()
+        WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + adminToken())
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new Collector(messages))
                 .get(5, TimeUnit.SECONDS);
         socket.sendText("{\"subscribe\": " + run + "}", true).get(5, TimeUnit.SECONDS);
@@ -57,7 +57,7 @@ class LiveFeedIntegrationTest extends IntegrationTestSupport {
     @Test
     void subscribingToAFinishedOrUnknownRunAnswersFromTheDatabaseOrWithAnError() throws Exception {
         BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        WebSocket socket = HTTP.newWebSocketBuilder()
+        WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + adminToken())
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new Collector(messages))
                 .get(5, TimeUnit.SECONDS);
         socket.sendText("{\"subscribe\": 987654}", true).get(5, TimeUnit.SECONDS);

@@ -30,7 +30,7 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         assertThat(done.get("ended_at").isNull()).isFalse();
         assertThat(done.get("requests").asLong()).isPositive();
         assertThat(done.get("thresholds_passed").asBoolean()).isTrue();
-        assertThat(done.get("created_by").asText()).isEqualTo("local");
+        assertThat(done.get("created_by").asText()).isEqualTo(ADMIN);
         assertThat(done.get("plan_yaml").asText()).contains("url: " + get("/api/v1/targets/" + demoTargetId()).json().get("url").asText());
         assertThat(done.get("environment").get("cpus").asInt()).isPositive();
         assertThat(done.get("steps")).hasSize(1);

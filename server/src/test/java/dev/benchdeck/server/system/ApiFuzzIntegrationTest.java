@@ -108,7 +108,7 @@ class ApiFuzzIntegrationTest extends IntegrationTestSupport {
             query.append(i == 0 ? "?" : "&").append(pick(QUERY_NAMES, random)).append('=').append(pick(QUERY_VALUES, random));
         }
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path + query))
-                .timeout(Duration.ofSeconds(20));
+                .timeout(Duration.ofSeconds(20)).header("Authorization", "Bearer " + adminToken());
         String contentType = pick(CONTENT_TYPES, random);
         if (!contentType.isEmpty()) {
             builder.header("Content-Type", contentType);

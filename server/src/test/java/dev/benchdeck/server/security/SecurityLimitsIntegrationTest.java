@@ -1,0 +1,59 @@
+package dev.benchdeck.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.benchdeck.server.IntegrationTestSupport;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/** A server of its own with small limits: sign-in back-off per account, and the API's request rate per token. */
+@TestPropertySource(properties = {"benchdeck.test.instance=limits",
+        "benchdeck.security.sign-in.free-failures=3", "benchdeck.security.sign-in.first-backoff=2s",
+        "benchdeck.security.api.requests-per-second=5", "benchdeck.security.api.burst=20"})
+class SecurityLimitsIntegrationTest extends IntegrationTestSupport {
+
+    @Test
+    void failedSignInsOfOneAccountBackOffWithRetryAfterAndUnknownAccountsAlike() throws Exception {
+        TestUser viewer = newUser("viewer", Role.VIEWER);
+        Browser browser = new Browser(port);
+        for (String user : new String[] {viewer.username(), "nobody-" + viewer.username()}) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(browser.signIn(user, "wrong password number " + i).status()).isEqualTo(401);
+            }
+            assertThat(browser.signIn(user, "wrong password again").status()).as("the 4th failure starts the back-off").isEqualTo(401);
+            Response limited = browser.signIn(user, "wrong password again");
+            assertThat(limited.status()).as(user).isEqualTo(429);
+            assertThat(limited.json().get("type").asText()).endsWith("/too-many-requests");
+        }
+        HttpResponse<String> raw = browser.raw(HttpRequest.newBuilder(uri("/api/v1/auth/sign-in")).header("Content-Type", "application/json")
+                .header("X-XSRF-TOKEN", browser.cookie("XSRF-TOKEN").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"" + viewer.username() + "\", \"password\": \"" + viewer.password() + "\"}")));
+        assertThat(raw.statusCode()).as("even the right password waits").isEqualTo(429);
+        assertThat(Long.parseLong(raw.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 2L);
+        sleep(2100);
+        assertThat(browser.signIn(viewer.username(), viewer.password()).status()).as("after the wait").isEqualTo(200);
+        assertThat(browser.signIn(viewer.username(), "wrong once more").status()).as("a success cleared the failures").isEqualTo(401);
+    }
+
+    @Test
+    void apiRequestsPerTokenAreLimitedWith429AndRetryAfter() throws Exception {
+        TestUser viewer = newUser("viewer", Role.VIEWER);
+        int limited = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 60; i++) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/overview"))
+                    .header("Authorization", "Bearer " + viewer.token()).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 429) {
+                limited++;
+                retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            }
+        }
+        assertThat(limited).as("beyond the burst of 20").isGreaterThan(20);
+        assertThat(retryAfter).isEqualTo("1");
+        // another token has its own bucket
+        assertThat(get("/api/v1/overview").status()).isEqualTo(200);
+    }
+}

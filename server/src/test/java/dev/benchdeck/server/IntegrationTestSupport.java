@@ -64,7 +64,7 @@ public abstract class IntegrationTestSupport {
     /** A new user with the role and, for them, an API token whose scopes are what the role allows. */
     protected TestUser newUser(String prefix, dev.benchdeck.server.security.Role role) {
         String name = prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        String password = "pw for " + name + " in the tests";
+        String password = "pw " + java.util.UUID.randomUUID() + " of a test user";
         var user = userService.create(name, password, role, false);
         var scope = switch (role) {
             case VIEWER -> dev.benchdeck.server.security.TokenScope.READ;

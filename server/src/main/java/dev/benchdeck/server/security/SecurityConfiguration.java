@@ -6,9 +6,9 @@ import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCus
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -38,7 +38,8 @@ class SecurityConfiguration {
         // cookie-authenticated writes need the XSRF-TOKEN cookie's value in X-XSRF-TOKEN; a Bearer request carries no cookie authority
         RequestMatcher needsCsrf = request -> !isSafe(request) && !ActorFilter.hasBearer(request);
         http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(needsCsrf))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // sessions are UserSessions' (a new one at each sign-in); Spring's session management would change ids behind it
+                .sessionManagement(session -> session.disable())
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
@@ -61,6 +62,10 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
                         .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/settings", "/api/v1/audit", "/api/v1/audit/**")
                         .hasRole("ADMIN")
+                        // a leaked API token must not be able to change its owner's password or two-factor sign-in
+                        .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/totp", "/api/v1/account/totp/**")
+                        .access((authentication, context) -> new AuthorizationDecision(
+                                authentication.get().getPrincipal() instanceof Actor actor && !actor.viaToken()))
                         .requestMatchers("/api/v1/auth/**", "/api/v1/account", "/api/v1/account/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()

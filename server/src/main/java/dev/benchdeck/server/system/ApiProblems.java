@@ -227,7 +227,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     /** Drops fully qualified Java names ({@code `java.lang.Long`}, {@code dev.benchdeck...Request}) from a message. */
     static String withoutJavaTypes(String message) {
-        return message.replaceAll("`?\\b(?:java|javax|jakarta|dev\\.benchdeck|org\\.springframework|tools\\.jackson|com\\.fasterxml)(?:\\.[\\w$]+)+`?", "a value")
+        // Jackson's hints ("enable `JsonReadFeature.X` to allow") name its Java settings, not the client's mistake
+        return message.replaceAll(":? ?\\(?enable `[^`]+` to allow[^)]*\\)?", "")
+                .replaceAll("`?\\b(?:java|javax|jakarta|dev\\.benchdeck|org\\.springframework|tools\\.jackson|com\\.fasterxml)(?:\\.[\\w$]+)+`?", "a value")
                 .replaceAll("'(?:long|int|double|boolean|short|byte|float|char)'", "a value");
     }
 

@@ -107,9 +107,11 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
 
         // a session id planted before sign-in (fixation) is not the one that gets signed in
         Browser victim = browser();
-        victim.setSessionCookie(first);
-        victim.signIn(viewer.username(), viewer.password());
-        assertThat(victim.sessionCookie().orElseThrow().getValue()).isNotEqualTo(first);
+        victim.setSessionCookie(second);
+        assertThat(victim.signIn(viewer.username(), viewer.password()).status()).isEqualTo(200);
+        Browser planter = browser();
+        planter.setSessionCookie(second);
+        assertProblem(planter.get("/api/v1/account"), 401, "unauthenticated");
     }
 
     @Test

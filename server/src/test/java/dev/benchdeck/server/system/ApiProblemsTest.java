@@ -17,6 +17,12 @@ class ApiProblemsTest {
     }
 
     @Test
+    void jacksonsHintsAboutItsOwnSettingsAreDropped() {
+        assertThat(ApiProblems.withoutJavaTypes("Non-standard token 'NaN': enable `JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS` to allow"))
+                .isEqualTo("Non-standard token 'NaN'");
+    }
+
+    @Test
     void problemsCarryTheirFieldErrors() {
         var response = ApiProblems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid plan", "1 problem",
                 List.of(new FieldProblem("load.steps[1].rate", "must be > 0")));

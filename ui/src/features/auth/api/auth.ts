@@ -56,10 +56,12 @@ export function useRegister() {
 export function useSignOut(everywhere = false) {
   const changed = useSessionChanged();
   return useMutation({
-    mutationFn: everywhere ? signOutEverywhere : signOut,
-    onSuccess: async () => {
+    mutationFn: async () => {
+      // first: once the session ends, the server closes the feed and a reconnect would be refused
       liveSocket.disconnect();
-      await changed();
+      await (everywhere ? signOutEverywhere : signOut)();
     },
+    onSuccess: changed,
+    onError: () => liveSocket.reconnectNow(),
   });
 }

@@ -1,13 +1,19 @@
-// Shared pieces of the end-to-end suites: the browser, a console watch that fails a test on any
-// unexpected console error or warning, and checks that every chart on a page has drawn data.
+// Shared pieces of the end-to-end suites: the browser (signed in as the suite's admin unless told
+// otherwise), a console watch that fails a test on any unexpected console error or warning, and checks
+// that every chart on a page has drawn data.
 import { afterEach, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const base = process.env.BENCHDECK_URL;
 export const artifacts = process.env.ARTIFACTS ?? 'artifacts';
+/** The server's one-time first-admin link, from its log (run.sh). */
+export const setupUrl = process.env.BENCHDECK_SETUP_URL;
 
-const session = { browser: undefined, page: undefined };
+/** The admin auth.test.mjs creates through the setup link; every other suite signs in as them. */
+export const admin = { username: 'e2e-admin', password: 'e2e admin passphrase, long enough' };
+
+const session = { browser: undefined, context: undefined, page: undefined };
 
 /** The suite file's one browser page, usable inside tests (it is opened by the `before` hook of useBrowser). */
 export const page = new Proxy({}, {
@@ -26,7 +32,11 @@ export const expectConsole = (pattern) => {
   expected.push(pattern);
 };
 
-export function useBrowser() {
+/**
+ * The suite's browser and page. With `signIn` (the default) the page's context is signed in as
+ * {@link admin} before the first test (creating the admin through the setup link if no suite did yet).
+ */
+export function useBrowser({ signIn = true } = {}) {
   before(async () => {
     assert.ok(base, 'BENCHDECK_URL is not set (run e2e/run.sh)');
     session.browser = await chromium.launch({
@@ -34,14 +44,9 @@ export function useBrowser() {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--no-first-run', '--disable-sync'],
     });
-    const page = await session.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.setDefaultTimeout(20_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') {
-        seen.push(`console ${message.type()}: ${message.text()} (${message.location().url ?? page.url()})`);
-      }
-    });
-    page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+    const { context, page } = await newSession();
+    if (signIn) await signInByApi(context, admin);
+    session.context = context;
     session.page = page;
   });
 
@@ -57,7 +62,49 @@ export function useBrowser() {
   });
 }
 
-export const shot = (name) => session.page.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
+/** A fresh browser context (its own cookies: another person) with one page under the console watch. */
+export async function newSession() {
+  const context = await session.browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') {
+      seen.push(`console ${message.type()}: ${message.text()} (${message.location().url ?? page.url()})`);
+    }
+  });
+  page.on('pageerror', (error) => seen.push(`page error: ${error.message}`));
+  return { context, page };
+}
+
+/** The context's CSRF token: the XSRF-TOKEN cookie the auth state call sets. */
+export async function xsrfToken(context) {
+  await context.request.get(base + '/api/v1/auth/state');
+  const cookie = (await context.cookies(base)).find((c) => c.name === 'XSRF-TOKEN');
+  assert.ok(cookie, 'the auth state call set no XSRF-TOKEN cookie');
+  return cookie.value;
+}
+
+/** An unsafe API call as the context's user: session cookie plus the CSRF header, as the dashboard sends them. */
+export async function apiCall(context, method, path, data) {
+  const headers = { 'X-XSRF-TOKEN': await xsrfToken(context) };
+  return context.request.fetch(base + path, { method, headers, ...(data === undefined ? {} : { data }) });
+}
+
+/** Signs the context in through the API (no page involved); creates the first admin first when there is none yet. */
+export async function signInByApi(context, user) {
+  const state = await (await context.request.get(base + '/api/v1/auth/state')).json();
+  if (state.setup_required) {
+    assert.ok(setupUrl, 'the server has no users and BENCHDECK_SETUP_URL is not set (run e2e/run.sh)');
+    const token = new URL(setupUrl).hash.replace(/^#token=/, '');
+    const created = await apiCall(context, 'POST', '/api/v1/auth/setup', { token, username: admin.username, password: admin.password });
+    assert.equal(created.status(), 201, `setup: ${await created.text()}`);
+    if (user.username === admin.username) return;
+  }
+  const response = await apiCall(context, 'POST', '/api/v1/auth/sign-in', { username: user.username, password: user.password });
+  assert.equal(response.status(), 200, `sign-in of ${user.username}: ${await response.text()}`);
+}
+
+export const shot = (name, on = session.page) => on.screenshot({ path: `${artifacts}/${name}.png`, fullPage: true });
 
 /** What every chart on the page reports about its data: `[{chart, points}]` (uplot-chart.tsx keeps data-points current). */
 export const chartPoints = () =>

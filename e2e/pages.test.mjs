@@ -1,15 +1,23 @@
-// Page by page: every screen loads without a console error or warning, and every wrong address —
-// an unknown path, or an id that names nothing — shows the dashboard's own not-found page.
+// Page by page, signed in as the admin: every screen loads without a console error or warning, and
+// every wrong address — an unknown path, or an id that names nothing — shows the dashboard's own
+// not-found page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { base, expectConsole, page, useBrowser } from './lib.mjs';
 
 useBrowser();
 
-const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs'];
+const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs', '/account', '/admin/users', '/admin/settings', '/admin/audit'];
+
+// the audit log's endpoint comes with a later part of issue 11; until the server has it, its screen is skipped, not failed
+const needs = { '/admin/audit': '/api/v1/audit' };
 
 for (const path of screens) {
-  test(`${path} loads without console errors and has a favicon`, async () => {
+  test(`${path} loads without console errors and has a favicon`, async (t) => {
+    if (needs[path] && (await page.request.get(base + needs[path])).status() === 404) {
+      t.skip(`the server has no ${needs[path]} yet`);
+      return;
+    }
     const response = await page.goto(base + path);
     assert.equal(response.status(), 200);
     await page.locator('main').waitFor();
@@ -37,6 +45,12 @@ for (const path of ['/runs/999999999', '/scenarios/999999999']) {
     await page.getByTestId('not-found').waitFor();
   });
 }
+
+test('/sign-in while signed in goes on to the overview', async () => {
+  await page.goto(base + '/sign-in');
+  await page.waitForURL(base + '/');
+  await page.getByTestId('current-user').waitFor();
+});
 
 test('an unknown API path is a problem detail, not a page', async () => {
   const response = await page.request.get(base + '/api/v1/nowhere');

@@ -1,5 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { useCurrentUser } from '@/shared/auth/current-user';
 import { ConnectionIndicator } from '@/features/live/components/connection-indicator';
 import { focusRing } from '@/shared/components/button';
 import { LoadingState } from '@/shared/components/states';
@@ -13,6 +15,8 @@ const navigation = [
 ];
 
 export function AppLayout() {
+  // a user held at the account page gets no live feed: the server refuses it until they are through
+  const { held } = useCurrentUser();
   return (
     <div className="min-h-screen">
       <a href="#main" className={`sr-only focus:not-sr-only focus:absolute focus:m-2 focus:rounded focus:bg-white focus:p-2 ${focusRing}`}>
@@ -38,8 +42,9 @@ export function AppLayout() {
               ))}
             </ul>
           </nav>
-          <div className="ml-auto">
-            <ConnectionIndicator />
+          <div className="ml-auto flex flex-wrap items-center gap-4">
+            {!held && <ConnectionIndicator />}
+            <UserMenu />
           </div>
         </div>
       </header>

@@ -1,5 +1,8 @@
 import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { SetupPage } from '@/features/auth/components/setup-page';
+import { SignedInOnly } from '@/features/auth/components/signed-in-only';
+import { SignInPage } from '@/features/auth/components/sign-in-page';
 import { NotFound } from '@/shared/components/not-found';
 import { AppLayout } from './layout';
 import { RouteError } from './routes/route-parts';
@@ -14,11 +17,18 @@ const NewScenarioRoute = lazy(async () => ({ default: (await import('./routes/sc
 const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioRoute }));
 const RunsList = lazy(async () => ({ default: (await import('@/features/runs/components/runs-list')).RunsList }));
 const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-detail-route')).RunDetailRoute }));
+const AccountPage = lazy(async () => ({ default: (await import('@/features/auth/components/account-page')).AccountPage }));
+const AdminUsersPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminUsersRoute }));
+const AdminSettingsPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminSettingsRoute }));
+const AdminAuditPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminAuditRoute }));
 
 export const routes: RouteObject[] = [
+  // before anyone is signed in: no header, no live feed (the server would refuse it)
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
   {
     path: '/',
-    element: <AppLayout />,
+    element: <SignedInOnly><AppLayout /></SignedInOnly>,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OverviewPage /> },
@@ -28,6 +38,10 @@ export const routes: RouteObject[] = [
       { path: 'scenarios/:id', element: <ScenarioRoute /> },
       { path: 'runs', element: <RunsList /> },
       { path: 'runs/:id', element: <RunDetailRoute /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'admin/users', element: <AdminUsersPage /> },
+      { path: 'admin/settings', element: <AdminSettingsPage /> },
+      { path: 'admin/audit', element: <AdminAuditPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

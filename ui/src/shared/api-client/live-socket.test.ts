@@ -89,4 +89,16 @@ describe('LiveSocket reconnecting', () => {
     vi.advanceTimersByTime(MAX_BACKOFF_MS * 2);
     expect(FakeWebSocket.instances).toHaveLength(2); // the cancelled retry does not fire
   });
+
+  it('stays closed after disconnect until someone listens again', () => {
+    const socket = new LiveSocket(() => 'ws://test');
+    socket.subscribe(42, () => {});
+    FakeWebSocket.instances[0].open();
+    socket.disconnect();
+    expect(socket.getState()).toBe('closed');
+    vi.advanceTimersByTime(10_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    socket.onStateChange(() => {});
+    expect(FakeWebSocket.instances).toHaveLength(2);
+  });
 });

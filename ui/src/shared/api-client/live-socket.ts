@@ -61,6 +61,20 @@ export class LiveSocket {
     this.ensureConnected();
   }
 
+  /** Closes the feed and stays closed until someone listens again: after sign-out the server would refuse it. */
+  disconnect() {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const socket = this.socket;
+    this.socket = null;
+    this.attempts = 0;
+    if (socket) {
+      socket.onclose = null;
+      socket.close();
+    }
+    this.setState('closed');
+  }
+
   private ensureConnected() {
     if (this.socket || this.retryTimer || typeof WebSocket === 'undefined') return;
     this.setState('connecting');

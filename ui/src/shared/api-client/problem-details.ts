@@ -15,8 +15,11 @@ export type FieldErrors = Record<string, string[]>;
 
 export function toFieldErrors(problems: readonly FieldProblem[] | undefined | null): FieldErrors {
   const byPath: FieldErrors = {};
-  for (const { path, message } of problems ?? []) {
-    const key = normalizePath(path ?? '');
+  for (const problem of problems ?? []) {
+    // the security contract names the path `field`; the rest of the API says `path`
+    const path = problem.path ?? (problem as { field?: string }).field ?? '';
+    const { message } = problem;
+    const key = normalizePath(path);
     (byPath[key] ??= []).push(message);
   }
   return byPath;

@@ -12,4 +12,9 @@ export const queryKeys = {
   runErrors: (id: number) => ['runs', id, 'errors'] as const,
   overview: ['overview'] as const,
   readiness: ['readiness'] as const,
+  authState: ['auth', 'state'] as const,
+  tokens: ['account', 'tokens'] as const,
+  users: ['users'] as const,
+  settings: ['settings'] as const,
+  audit: (filters: object) => ['audit', filters] as const,
 };

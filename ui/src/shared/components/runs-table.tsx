@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import type { RunSummary } from '@/shared/api-client/types';
+import { createdBy } from '@/shared/auth/current-user';
 import { formatDateTime, formatMs, formatPercent, formatRate } from '@/shared/format/format';
 import { paths } from '@/shared/paths';
 import { focusRing } from './button';
@@ -18,6 +19,7 @@ export function RunsTable({ runs, label = 'Runs' }: { runs: readonly RunSummary[
             <th scope="col" className={thClasses}>Scenario</th>
             <th scope="col" className={thClasses}>Target</th>
             <th scope="col" className={thClasses}>Started</th>
+            <th scope="col" className={thClasses}>By</th>
             <th scope="col" className={`${thClasses} text-right`}>Throughput</th>
             <th scope="col" className={`${thClasses} text-right`}>p95</th>
             <th scope="col" className={`${thClasses} text-right`}>p99</th>
@@ -37,6 +39,7 @@ export function RunsTable({ runs, label = 'Runs' }: { runs: readonly RunSummary[
               <td className={tdClasses}>{run.scenario_name}</td>
               <td className={tdClasses}>{run.target_name}</td>
               <td className={tdClasses}>{formatDateTime(run.started_at ?? run.queued_at)}</td>
+              <td className={tdClasses}>{createdBy(run) ?? <span className="text-slate-400">—</span>}</td>
               <td className={numClasses}>{formatRate(run.throughput)}</td>
               <td className={numClasses}>{formatMs(run.p95_ms)}</td>
               <td className={numClasses}>{formatMs(run.p99_ms)}</td>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useCurrentUser } from '@/shared/auth/current-user';
 import { ApiError, errorMessage } from '@/shared/api-client/api-client';
 import { messagesFor, toFieldErrors, unclaimedMessages, type FieldErrors } from '@/shared/api-client/problem-details';
 import { Button } from '@/shared/components/button';
@@ -39,6 +40,8 @@ function MockConfigEditor({ stored }: { stored: MockLlmConfig }) {
   const [form, setForm] = useState<MockConfigForm>(() => formFromConfig(stored));
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const save = useSaveMockLlmConfig();
+  // the server takes changes from editors and admins only
+  const mayChange = useCurrentUser().can('run');
   const { change, problems } = configChange(form, stored);
   const unchanged = Object.keys(change).length === 0;
   const errors: FieldErrors = { ...serverErrors, ...problems };
@@ -80,7 +83,7 @@ function MockConfigEditor({ stored }: { stored: MockLlmConfig }) {
           <FieldMessages messages={other.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))} />
         </div>
       )}
-      <div className="flex flex-wrap items-center gap-3">
+      {mayChange && <div className="flex flex-wrap items-center gap-3">
         <Button type="submit" disabled={save.isPending || unchanged || Object.keys(problems).length > 0}>
           {save.isPending ? 'Saving…' : 'Save mock settings'}
         </Button>
@@ -88,7 +91,7 @@ function MockConfigEditor({ stored }: { stored: MockLlmConfig }) {
           Undo changes
         </Button>
         {save.isSuccess && unchanged && <span role="status" className="text-sm text-green-700">Saved: the mock now answers with these settings.</span>}
-      </div>
+      </div>}
     </form>
   );
 }

@@ -10,6 +10,8 @@ export type RunFilters = {
   /** ISO dates (yyyy-mm-dd) as the date inputs give them. */
   from?: string;
   to?: string;
+  /** Only the runs the signed-in user started. */
+  mine?: boolean;
   page: number;
   size: number;
 };
@@ -17,7 +19,7 @@ export type RunFilters = {
 export const DEFAULT_PAGE_SIZE = 20;
 
 export function getRuns(filters: RunFilters): Promise<RunPage> {
-  return apiRequest<RunPage>(`/runs${toQueryString({ ...filters, from: startOfDay(filters.from), to: endOfDay(filters.to) })}`);
+  return apiRequest<RunPage>(`/runs${toQueryString({ ...filters, mine: filters.mine ? 'true' : undefined, from: startOfDay(filters.from), to: endOfDay(filters.to) })}`);
 }
 
 export const runsQueryOptions = (filters: RunFilters) =>

@@ -10,6 +10,7 @@ export function filtersFromSearch(search: URLSearchParams): RunFilters {
     scenario_id: positiveInt(search.get('scenario_id')),
     from: isoDate(search.get('from')),
     to: isoDate(search.get('to')),
+    mine: search.get('mine') === 'true' ? true : undefined,
     page: positiveInt(search.get('page'), 0) ?? 0,
     size: positiveInt(search.get('size')) ?? DEFAULT_PAGE_SIZE,
   };
@@ -18,7 +19,7 @@ export function filtersFromSearch(search: URLSearchParams): RunFilters {
 export function searchFromFilters(filters: RunFilters): URLSearchParams {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(filters)) {
-    if (value === undefined || value === '') continue;
+    if (value === undefined || value === '' || value === false) continue;
     if (key === 'page' && value === 0) continue;
     if (key === 'size' && value === DEFAULT_PAGE_SIZE) continue;
     search.set(key, String(value));

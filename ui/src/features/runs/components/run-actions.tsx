@@ -1,14 +1,16 @@
 import { useNavigate } from 'react-router';
 import { errorMessage } from '@/shared/api-client/api-client';
 import { isActiveStatus, type RunStatus } from '@/shared/api-client/types';
+import { useCurrentUser } from '@/shared/auth/current-user';
 import { Button, buttonClasses } from '@/shared/components/button';
 import { ConfirmButton } from '@/shared/components/confirm-button';
 import { paths } from '@/shared/paths';
 import { useCancelRun, useDeleteRun, useRerun } from '../api/run-actions';
 
 /** Cancel (while it runs), re-run, download, and delete (once it has ended: the server refuses a live run). */
-export function RunActions({ runId, status }: { runId: number; status: RunStatus }) {
+export function RunActions({ runId, status, run }: { runId: number; status: RunStatus; run: object }) {
   const navigate = useNavigate();
+  const { can } = useCurrentUser();
   const cancel = useCancelRun(runId);
   const rerun = useRerun(runId);
   const remove = useDeleteRun(runId);
@@ -17,23 +19,25 @@ export function RunActions({ runId, status }: { runId: number; status: RunStatus
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        {active && (
+        {active && can('run') && (
           <Button variant="danger" data-testid="cancel-run" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
             {cancel.isPending ? 'Cancelling…' : 'Cancel'}
           </Button>
         )}
-        <Button
-          variant="secondary"
-          data-testid="rerun"
-          disabled={rerun.isPending}
-          onClick={() => rerun.mutate(undefined, { onSuccess: (next) => navigate(paths.run(next.id)) })}
-        >
-          {rerun.isPending ? 'Starting…' : 'Re-run'}
-        </Button>
+        {can('run') && (
+          <Button
+            variant="secondary"
+            data-testid="rerun"
+            disabled={rerun.isPending}
+            onClick={() => rerun.mutate(undefined, { onSuccess: (next) => navigate(paths.run(next.id)) })}
+          >
+            {rerun.isPending ? 'Starting…' : 'Re-run'}
+          </Button>
+        )}
         <a href={paths.runResult(runId)} download={`benchdeck-run-${runId}.json`} className={buttonClasses('secondary')}>
           Download result JSON
         </a>
-        {!active && (
+        {!active && can('delete', run) && (
           <ConfirmButton
             label="Delete"
             testId="delete-run"

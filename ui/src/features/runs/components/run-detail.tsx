@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { createdBy } from '@/shared/auth/current-user';
 import { Link } from 'react-router';
 import { ApiError } from '@/shared/api-client/api-client';
 import type { RunDetail as Run, RunStatus, StepResult } from '@/shared/api-client/types';
@@ -58,7 +59,7 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
             Run #{run.id} <StatusBadge status={status} testId="run-status" />
           </span>
         }
-        actions={<RunActions runId={run.id} status={status} />}
+        actions={<RunActions runId={run.id} status={status} run={run} />}
       >
         {run.scenario_id == null ? (
           <span className="font-medium">{run.scenario_name}</span>
@@ -67,6 +68,7 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
         )}
         {' against '}
         <span className="font-medium">{run.target_name}</span>
+        {createdBy(run) && <> · started by <span data-testid="created-by">{createdBy(run)}</span></>}
       </PageHeader>
 
       <dl className="mb-6 grid grid-cols-2 gap-4 sm:grid-cols-4">

@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { RUN_STATUSES, type RunStatus } from '@/shared/api-client/types';
+import { MineToggle } from '@/shared/auth/mine-filter';
 import { Button } from '@/shared/components/button';
 import { inputClasses } from '@/shared/components/field';
 import { Card, PageHeader } from '@/shared/components/layout-parts';
@@ -21,12 +22,13 @@ export function RunsList() {
   // Any filter change starts again at the first page.
   const update = (change: Partial<RunFilters>) =>
     setSearch(searchFromFilters({ ...filters, page: 0, ...change }), { replace: false });
-  const filtered = Boolean(filters.status || filters.target_id || filters.scenario_id || filters.from || filters.to);
+  const filtered = Boolean(filters.status || filters.target_id || filters.scenario_id || filters.from || filters.to || filters.mine);
 
   return (
     <>
       <PageHeader title="Runs">Every run, newest first.</PageHeader>
       <Card>
+        <div className="mb-3"><MineToggle mine={filters.mine === true} onChange={(mine) => update({ mine: mine || undefined })} /></div>
         <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6" onSubmit={(e) => e.preventDefault()} aria-label="Filter runs">
           <FilterSelect label="Status" value={filters.status ?? ''} onChange={(v) => update({ status: (v || undefined) as RunStatus | undefined })}
             options={RUN_STATUSES.map((s) => ({ value: s, label: s }))} />

@@ -3,14 +3,15 @@ import { apiRequest } from '@/shared/api-client/api-client';
 import { queryKeys } from '@/shared/api-client/query-keys';
 import type { RunSummary, Scenario, ScenarioInput } from '@/shared/api-client/types';
 
-export function getScenarios(): Promise<Scenario[]> {
-  return apiRequest<Scenario[]>('/scenarios');
+export function getScenarios(mine = false): Promise<Scenario[]> {
+  return apiRequest<Scenario[]>(mine ? '/scenarios?mine=true' : '/scenarios');
 }
 
-export const scenariosQueryOptions = queryOptions({ queryKey: queryKeys.scenarios, queryFn: getScenarios });
+export const scenariosQueryOptions = (mine = false) =>
+  queryOptions({ queryKey: mine ? [...queryKeys.scenarios, 'mine'] : queryKeys.scenarios, queryFn: () => getScenarios(mine) });
 
-export function useScenarios() {
-  return useQuery(scenariosQueryOptions);
+export function useScenarios(mine = false) {
+  return useQuery(scenariosQueryOptions(mine));
 }
 
 export function getScenario(id: number): Promise<Scenario> {

@@ -1,4 +1,5 @@
 import { ApiError } from '@/shared/api-client/api-client';
+import { createdBy, useCurrentUser } from '@/shared/auth/current-user';
 import { PageHeader } from '@/shared/components/layout-parts';
 import { NotFound } from '@/shared/components/not-found';
 import { ErrorState, LoadingState } from '@/shared/components/states';
@@ -7,6 +8,15 @@ import { ScenarioForm } from './scenario-form';
 
 export function ScenarioFormPage({ scenarioId }: { scenarioId?: number }) {
   const scenario = useScenario(scenarioId);
+  const { can } = useCurrentUser();
+  if (scenarioId === undefined && !can('create')) {
+    return (
+      <>
+        <PageHeader title="New scenario" />
+        <p role="alert" className="text-sm text-slate-700">Viewers read scenarios; an editor or admin creates them.</p>
+      </>
+    );
+  }
   if (scenarioId === undefined) {
     return (
       <>
@@ -20,7 +30,10 @@ export function ScenarioFormPage({ scenarioId }: { scenarioId?: number }) {
   if (scenario.isError) return <ErrorState error={scenario.error} onRetry={() => void scenario.refetch()} title="Could not load the scenario." />;
   return (
     <>
-      <PageHeader title={scenario.data.name}>Against {scenario.data.target_name}</PageHeader>
+      <PageHeader title={scenario.data.name}>
+        Against {scenario.data.target_name}
+        {createdBy(scenario.data) && <> · created by <span data-testid="created-by">{createdBy(scenario.data)}</span></>}
+      </PageHeader>
       <ScenarioForm key={scenario.data.id} scenario={scenario.data} />
     </>
   );

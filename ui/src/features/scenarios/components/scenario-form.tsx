@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import { ApiError, errorMessage } from '@/shared/api-client/api-client';
 import type { Scenario } from '@/shared/api-client/types';
 import { Button } from '@/shared/components/button';
+import { createdBy, useCurrentUser } from '@/shared/auth/current-user';
 import { Field, inputClasses } from '@/shared/components/field';
 import { placeProblems, problemsOf, type FieldClaim } from '@/shared/forms/field-problems';
 import { paths } from '@/shared/paths';
@@ -53,6 +54,7 @@ type SaveAttempt = { name: string; targetId: number; yaml: string };
  * takes the fields away instead of leaving them showing something else.
  */
 export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
+  const { can } = useCurrentUser();
   const navigate = useNavigate();
   const targets = useTargetOptions();
   const save = useSaveScenario();
@@ -116,6 +118,8 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
     else persist((saved) => launch(saved.id));
   };
 
+  const mayRun = can('run');
+  const maySave = scenario ? can('edit', scenario) : can('create');
   const estimate = validation.current && validation.data?.valid ? validation.data.estimated_seconds : null;
   const dbEstimate = kind === 'db' && readable ? estimateDbRun(plan.forms.db, estimate) : null;
   const view: ValidationView = chosenTarget === null
@@ -169,10 +173,15 @@ export function ScenarioForm({ scenario }: { scenario?: Scenario }) {
         {readable && <ValidationSummary view={view} estimate={dbEstimate ? dbEstimate.totalSeconds : estimate} />}
         {failure !== null && <p role="alert" className="text-sm text-red-700">{errorMessage(failure)}</p>}
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={save.isPending || blocked}>{save.isPending ? 'Saving…' : scenario ? 'Save' : 'Create scenario'}</Button>
-          <Button variant="secondary" data-testid="scenario-run-button" disabled={save.isPending || start.isPending || blocked} onClick={run}>
-            {start.isPending ? 'Starting…' : dirty || !scenario ? 'Save and run' : 'Run'}
-          </Button>
+          {mayRun && !maySave && dirty && <p className="w-full text-sm text-slate-600">This scenario is {scenario ? `${createdBy(scenario) ?? 'nobody'}’s` : 'not yours'}: you may run it as saved, not change it.</p>}
+          {maySave && (
+            <Button type="submit" disabled={save.isPending || blocked}>{save.isPending ? 'Saving…' : scenario ? 'Save' : 'Create scenario'}</Button>
+          )}
+          {mayRun && (maySave || scenario) && (
+            <Button variant="secondary" data-testid="scenario-run-button" disabled={save.isPending || start.isPending || blocked || (!maySave && dirty)} onClick={run}>
+              {start.isPending ? 'Starting…' : (dirty || !scenario) && maySave ? 'Save and run' : 'Run'}
+            </Button>
+          )}
         </div>
       </div>
     </form>

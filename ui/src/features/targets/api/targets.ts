@@ -3,14 +3,15 @@ import { apiRequest } from '@/shared/api-client/api-client';
 import { queryKeys } from '@/shared/api-client/query-keys';
 import type { Target, TargetInput, TargetTestReport } from '@/shared/api-client/types';
 
-export function getTargets(): Promise<Target[]> {
-  return apiRequest<Target[]>('/targets');
+export function getTargets(mine = false): Promise<Target[]> {
+  return apiRequest<Target[]>(mine ? '/targets?mine=true' : '/targets');
 }
 
-export const targetsQueryOptions = queryOptions({ queryKey: queryKeys.targets, queryFn: getTargets });
+export const targetsQueryOptions = (mine = false) =>
+  queryOptions({ queryKey: mine ? [...queryKeys.targets, 'mine'] : queryKeys.targets, queryFn: () => getTargets(mine) });
 
-export function useTargets() {
-  return useQuery(targetsQueryOptions);
+export function useTargets(mine = false) {
+  return useQuery(targetsQueryOptions(mine));
 }
 
 export function saveTarget({ id, input }: { id?: number; input: TargetInput }): Promise<Target> {

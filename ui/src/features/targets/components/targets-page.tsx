@@ -1,6 +1,8 @@
 import { Fragment, useState } from 'react';
 import { errorMessage } from '@/shared/api-client/api-client';
 import type { Target } from '@/shared/api-client/types';
+import { createdBy, useCurrentUser } from '@/shared/auth/current-user';
+import { CreatedByText, MineToggle, useMineFilter } from '@/shared/auth/mine-filter';
 import { Button } from '@/shared/components/button';
 import { ConfirmButton } from '@/shared/components/confirm-button';
 import { Card, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
@@ -13,7 +15,9 @@ import { TargetForm } from './target-form';
 type Editing = { mode: 'closed' } | { mode: 'new' } | { mode: 'edit'; target: Target };
 
 export function TargetsPage() {
-  const targets = useTargets();
+  const [mine, setMine] = useMineFilter();
+  const targets = useTargets(mine);
+  const { can } = useCurrentUser();
   const remove = useDeleteTarget();
   const test = useTestTarget();
   const [editing, setEditing] = useState<Editing>({ mode: 'closed' });
@@ -21,7 +25,7 @@ export function TargetsPage() {
 
   return (
     <>
-      <PageHeader title="Targets" actions={<Button onClick={() => setEditing({ mode: 'new' })}>New target</Button>}>
+      <PageHeader title="Targets" actions={can('create') && <Button onClick={() => setEditing({ mode: 'new' })}>New target</Button>}>
         The systems under test.
       </PageHeader>
       {editing.mode !== 'closed' && (
@@ -34,13 +38,14 @@ export function TargetsPage() {
         </Card>
       )}
       <Card>
+        <div className="mb-3"><MineToggle mine={mine} onChange={setMine} /></div>
         {remove.isError && <p role="alert" className="mb-3 text-sm text-red-700">Could not delete: {errorMessage(remove.error)}</p>}
         {targets.isPending ? (
           <LoadingState label="Loading targets…" />
         ) : targets.isError ? (
           <ErrorState error={targets.error} onRetry={() => void targets.refetch()} title="Could not load targets." />
         ) : targets.data.length === 0 ? (
-          <EmptyState title="No targets yet">Create one to point scenarios at.</EmptyState>
+          <EmptyState title={mine ? 'No targets of yours' : 'No targets yet'}>{can('create') && 'Create one to point scenarios at.'}</EmptyState>
         ) : (
           <TableScroll label="Targets">
             <table className={tableClasses}>
@@ -51,6 +56,7 @@ export function TargetsPage() {
                   <th scope="col" className={thClasses}>URL</th>
                   <th scope="col" className={thClasses}>Options</th>
                   <th scope="col" className={thClasses}>Credentials</th>
+                  <th scope="col" className={thClasses}>Created by</th>
                   <th scope="col" className={thClasses}><span className="sr-only">Actions</span></th>
                 </tr>
               </thead>
@@ -63,31 +69,38 @@ export function TargetsPage() {
                     <td className="px-3 py-2 font-mono text-xs break-all">{target.url}</td>
                     <td className="px-3 py-2">{describeOptions(target)}</td>
                     <td className={tdClasses}>{target.has_credentials ? 'stored' : '—'}</td>
+                    <td className={tdClasses}><CreatedByText name={createdBy(target)} /></td>
                     {/* the buttons take the width they need; URL and options wrap instead of pushing the table past the page */}
                     <td className="w-px px-3 py-2 whitespace-nowrap">
                       <div className="flex justify-end gap-1">
-                        <Button variant="ghost" onClick={() => test.mutate(target.id)} aria-label={`Test connection to ${target.name}`} disabled={test.isPending}>Test connection</Button>
-                        {target.kind === 'postgres' && (
+                        {can('run') && (
+                          <Button variant="ghost" onClick={() => test.mutate(target.id)} aria-label={`Test connection to ${target.name}`} disabled={test.isPending}>Test connection</Button>
+                        )}
+                        {can('run') && target.kind === 'postgres' && (
                           <Button variant="ghost" aria-expanded={queryCheckOf === target.id} aria-label={`Query check on ${target.name}`}
                             onClick={() => setQueryCheckOf(queryCheckOf === target.id ? null : target.id)}>
                             Query check
                           </Button>
                         )}
-                        <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
-                        <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
+                        {can('edit', target) && (
+                          <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
+                        )}
+                        {can('delete', target) && (
+                          <ConfirmButton label="Delete" question={`Delete ${target.name}?`} pending={remove.isPending} onConfirm={() => remove.mutate(target.id)} />
+                        )}
                       </div>
                     </td>
                   </tr>
                   {queryCheckOf === target.id && (
                     <tr>
-                      <td colSpan={6} className="px-3 pb-3">
+                      <td colSpan={7} className="px-3 pb-3">
                         <QueryCheck targetId={target.id} targetName={target.name} />
                       </td>
                     </tr>
                   )}
                   {test.variables === target.id && (
                     <tr>
-                      <td colSpan={6} className="px-3 pb-3">
+                      <td colSpan={7} className="px-3 pb-3">
                         <ConnectionTestResult report={test.data} error={test.error} pending={test.isPending} />
                       </td>
                     </tr>

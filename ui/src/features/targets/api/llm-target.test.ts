@@ -28,7 +28,7 @@ describe('llm and automation target fields', () => {
   });
 
   it('reads a stored target without ever holding its key', () => {
-    const target = { id: 1, name: 'm', kind: 'automation', url: 'http://x', has_credentials: true, created_at: '', updated_at: '',
+    const target = { id: 1, name: 'm', kind: 'automation', url: 'http://x', has_credentials: true, created_at: '', updated_at: '', created_by: null,
       options: { automation_id: 'a', api: 'automation-sse', inputs: { q: 1 } } } as Target;
     expect(llmFieldsOf(target)).toMatchObject({ automationId: 'a', api: 'automation-sse', inputs: '{\n  "q": 1\n}', apiKey: '' });
   });

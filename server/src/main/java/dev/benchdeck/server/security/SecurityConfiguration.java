@@ -32,6 +32,18 @@ class SecurityConfiguration {
         return Passwords.encoder();
     }
 
+    /** The firewall's refusals (an encoded ';', '/', '\\' or '%', a NUL, "..") in the one problem shape, naming the path. */
+    @Bean
+    org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            String uri = request.getRequestURI() == null ? "" : request.getRequestURI();
+            int odd = uri.indexOf('%');
+            dev.benchdeck.server.system.ProblemJson.write(response, 400, "Invalid request", "the request has invalid parameters",
+                    odd >= 0 ? uri.substring(0, odd) : uri, java.util.List.of(new dev.benchdeck.server.system.FieldProblem("path",
+                            "must not contain an encoded ';', '/', '\\' or '%', a NUL, or a '..' segment")));
+        };
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, SessionUsers users, TotpPolicy totp,
                                             SecurityProperties properties) throws Exception {

@@ -54,7 +54,8 @@ class AuditIntegrationTest extends IntegrationTestSupport {
 
     @Test
     void theActorComesFromTheSecurityContext() {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ada", null, List.of()));
+        var ada = new dev.benchdeck.server.security.Actor(4242, "ada", dev.benchdeck.server.security.Role.EDITOR, null, false, false);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ada, null, List.of()));
         try {
             audit.record("settings_updated", "settings", null, "{\"self_registration\": false}");
         } finally {
@@ -64,6 +65,19 @@ class AuditIntegrationTest extends IntegrationTestSupport {
         assertThat(page.get("total").asLong()).isEqualTo(1);
         assertThat(page.get("items").get(0).get("actor").asText()).isEqualTo("ada");
         assertThat(page.get("items").get(0).get("address").isNull()).as("no request, no address").isTrue();
+    }
+
+    @Test
+    void tokensAndFailedSignInsAreRecordedWithWhoAndNeverTheSecret() {
+        TestUser editor = newUser("audited", dev.benchdeck.server.security.Role.EDITOR);
+        Response created = send(HttpRequest.newBuilder(uri("/api/v1/account/tokens")).header("Authorization", "Bearer " + editor.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"ci\", \"scopes\": [\"read\"]}")));
+        assertThat(created.status()).isEqualTo(201);
+        String secret = created.json().get("token").asText();
+        JsonNode entries = get("/api/v1/audit?actor=" + editor.username() + "&action=token_created").json().get("items");
+        assertThat(entries).as("the test support's own token was made without a request, so by nobody").hasSize(1);
+        assertThat(entries.get(0).get("detail").asText()).contains("\"ci\"").contains("read").doesNotContain(secret);
+
     }
 
     @Test

@@ -61,6 +61,8 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
 
         String cookie = browser.sessionCookie().orElseThrow().getValue();
         assertThat(browser.post("/api/v1/auth/sign-out", null).status()).isEqualTo(204);
+        assertThat(get("/api/v1/audit?actor=" + editor.username()).json().get("items").findValuesAsText("action"))
+                .as("newest first").startsWith("sign_out", "sign_in");
         assertProblem(browser.get("/api/v1/account"), 401, "unauthenticated");
         Browser replay = browser();
         replay.setSessionCookie(cookie);
@@ -75,6 +77,11 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
         assertProblem(wrong, 401, "sign-in-failed");
         assertProblem(unknown, 401, "sign-in-failed");
         assertThat(wrong.json().get("detail")).isEqualTo(unknown.json().get("detail"));
+        // both are in the audit log under the name that was tried; the password never is
+        String failed = get("/api/v1/audit?action=sign_in_failed&actor=" + viewer.username()).body()
+                + get("/api/v1/audit?action=sign_in_failed&actor=nobody-" + viewer.username()).body();
+        assertThat(failed).contains("\"actor\":\"" + viewer.username() + "\"").contains("\"actor\":\"nobody-" + viewer.username() + "\"")
+                .doesNotContain("not the password");
         // similar timing: both pay for one Argon2 hash
         long known = time(() -> browser().signIn(viewer.username(), "not the password at all"));
         long nobody = time(() -> browser().signIn("nobody-" + viewer.username(), "not the password at all"));

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 /** DNS rebinding (the Host check, WebSocket included), the security headers and strict ids in paths. */
 class HostAndHeadersIntegrationTest extends IntegrationTestSupport {
 
-    /** A raw HTTP/1.1 exchange, so that any Host header can be sent; the answer's head and body as text. */
+    /** A raw HTTP/1.1 exchange as the test admin, so that any Host header can be sent; the answer's head as text. */
     private String raw(String request) throws IOException {
+        int endOfRequestLine = request.indexOf("\r\n") + 2;
+        request = request.substring(0, endOfRequestLine) + "Authorization: " + apiAuthorization() + "\r\n" + request.substring(endOfRequestLine);
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
@@ -84,6 +86,7 @@ class HostAndHeadersIntegrationTest extends IntegrationTestSupport {
             Response response = get("/api/v1/targets/" + trick.replace("١", "%D9%A1"));
             assertThat(response.status()).as(trick).isEqualTo(400);
             assertThat(ProblemShape.problems(response)).as(trick).isEmpty();
+            assertThat(response.json().has("errors")).as(trick + ": " + response.body()).isTrue();
             assertThat(response.json().get("errors").findValuesAsText("path")).as(trick).containsAnyOf("id", "path");
         }
         assertThat(get("/api/v1/targets/0" + id).status()).as("a leading zero is still decimal").isEqualTo(200);

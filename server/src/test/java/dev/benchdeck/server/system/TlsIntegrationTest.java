@@ -65,16 +65,16 @@ class TlsIntegrationTest {
     @Test
     void httpsAnswersWithHstsAndHttpRedirectsToIt() throws Exception {
         HttpClient https = HttpClient.newBuilder().sslContext(trusting(DIR.resolve("server.p12"))).build();
-        HttpResponse<String> secure = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + HTTPS_PORT + "/api/v1/targets")).build(),
+        HttpResponse<String> secure = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + HTTPS_PORT + "/api/v1/auth/state")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(secure.statusCode()).isEqualTo(200);
         assertThat(secure.headers().firstValue("Strict-Transport-Security")).hasValue(SecurityHeaders.HSTS);
         assertThat(secure.headers().firstValue("Content-Security-Policy")).isPresent();
 
         HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/targets?x=1")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + HTTP_PORT + "/api/v1/auth/state?x=1")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(plain.statusCode()).isIn(301, 302, 307, 308);
-        assertThat(plain.headers().firstValue("Location")).hasValue("https://127.0.0.1:" + HTTPS_PORT + "/api/v1/targets?x=1");
+        assertThat(plain.headers().firstValue("Location")).hasValue("https://127.0.0.1:" + HTTPS_PORT + "/api/v1/auth/state?x=1");
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("never over plain HTTP").isEmpty();
     }
 

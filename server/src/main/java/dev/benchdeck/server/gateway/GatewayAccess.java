@@ -1,0 +1,29 @@
+package dev.benchdeck.server.gateway;
+
+import dev.benchdeck.driver.http.gateway.GatewayAdmin;
+import dev.benchdeck.server.system.UnprocessableException;
+import dev.benchdeck.server.target.Target;
+import dev.benchdeck.server.target.TargetKinds;
+import dev.benchdeck.server.target.TargetService;
+import org.springframework.stereotype.Component;
+
+/** The admin client of a stored gateway target, with its decrypted admin token (which stays in the server). */
+@Component
+class GatewayAccess {
+
+    private final TargetService targets;
+
+    GatewayAccess(TargetService targets) {
+        this.targets = targets;
+    }
+
+    /** 404 for an unknown target, 422 for one of another kind. */
+    GatewayAdmin admin(long targetId) {
+        Target target = targets.get(targetId);
+        if (!TargetKinds.GATEWAY.equals(target.kind())) {
+            throw new UnprocessableException("target " + targetId + " is an " + target.kind()
+                    + " target; this is for gateway targets");
+        }
+        return new GatewayAdmin(target.url(), targets.secrets(target).adminToken());
+    }
+}

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configChange, formFromConfig } from './gateway-config-form';
-import type { GatewayConfig } from './gateway-types';
-
-export const storedConfig: GatewayConfig = {
-  use_fake_llm: true,
-  enable_caching: true,
-  cache_ttl_seconds: 300,
-  cache_max_entries: 10000,
-  cache_replay: 'at_once',
-  queue_type: 'memory',
-  queue_size: 1000,
-  queue_timeout_ms: 5000,
-  max_concurrent_connections: 10000,
-  heartbeat_interval_ms: 15000,
-  rate_limit: { requests_per_minute: 0, tokens_per_minute: 0 },
-  provider_order: ['fake'],
-};
+import { storedConfig } from './gateway.fixture';
 
 describe('gateway config form', () => {
   it('sends only what changed, nested where the config nests', () => {

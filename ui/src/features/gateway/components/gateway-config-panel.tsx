@@ -19,7 +19,7 @@ export function GatewayConfigPanel({ targetId }: { targetId: number }) {
       ) : config.isError ? (
         <ErrorState error={config.error} onRetry={() => void config.refetch()} title="Could not load the gateway's configuration." />
       ) : (
-        <GatewayConfigEditor key={JSON.stringify(config.data)} targetId={targetId} stored={config.data} />
+        <GatewayConfigEditor targetId={targetId} stored={config.data} />
       )}
     </Card>
   );

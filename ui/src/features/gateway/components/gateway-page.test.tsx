@@ -62,6 +62,7 @@ describe('GatewayPage', () => {
     push({ type: 'gateway', target_id: 7, gateway: connectedStatus(110, 260) });
     const chart = document.querySelector('[data-chart="gateway-stage-streaming"]');
     expect(chart).toHaveAttribute('data-points', '4');
+    expect(screen.getByTestId('stage-idle-cache')).toHaveTextContent('No request through this stage yet.');
     // another gateway's status is not this page's
     push({ type: 'gateway', target_id: 8, gateway: { ...connectedStatus(1, 1), target_id: 8, status: 'disconnected' } });
     expect(screen.getByTestId('gateway-connection')).toHaveTextContent('Connected');

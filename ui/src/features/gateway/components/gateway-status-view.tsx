@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { countPoints } from '@/shared/charts/chart-data';
 import { UPlotChart } from '@/shared/charts/uplot-chart';
 import { timeSeriesOptions } from '@/shared/charts/chart-options';
 import { Card, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
@@ -105,10 +106,18 @@ function StageChart({ stage, history }: { stage: StageKey; history: GatewayHisto
     { label: 'p99', stroke: '#ef4444', unit: 'ms' },
   ], 'ms'), []);
   const data = useMemo(() => stageData(history, stage), [history, stage]);
+  const drawn = useMemo(() => countPoints(data) > 0, [data]);
   return (
     <figure>
       <figcaption className="mb-1 text-sm font-medium text-slate-700">{STAGE_LABELS[stage]}</figcaption>
-      <UPlotChart options={options} data={data} label={`gateway-stage-${stage}`} height={160} />
+      {drawn ? (
+        <UPlotChart options={options} data={data} label={`gateway-stage-${stage}`} height={160} />
+      ) : (
+        // a stage no request reached while this page watched (e.g. the cache with caching off) has nothing to draw
+        <p className="flex h-40 items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500" data-testid={`stage-idle-${stage}`}>
+          No request through this stage yet.
+        </p>
+      )}
     </figure>
   );
 }

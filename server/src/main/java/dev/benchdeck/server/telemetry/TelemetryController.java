@@ -1,6 +1,5 @@
 package dev.benchdeck.server.telemetry;
 
-import dev.benchdeck.server.run.RunRepository;
 import dev.benchdeck.server.system.NotFoundException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,18 +10,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TelemetryController {
 
-    private final RunRepository runs;
     private final TelemetryRepository repository;
 
-    TelemetryController(RunRepository runs, TelemetryRepository repository) {
-        this.runs = runs;
+    TelemetryController(TelemetryRepository repository) {
         this.repository = repository;
     }
 
     /** Every sample so far (empty when the target's kind has no telemetry); 404 for an unknown run. */
     @GetMapping("/api/v1/runs/{id}/telemetry")
     List<TelemetrySample> runTelemetry(@PathVariable long id) {
-        runs.find(id).orElseThrow(() -> new NotFoundException("run", id));
+        if (!repository.runExists(id)) {
+            throw new NotFoundException("run", id);
+        }
         return repository.find(id);
     }
 }

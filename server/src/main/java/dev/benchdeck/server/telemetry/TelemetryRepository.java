@@ -25,6 +25,11 @@ class TelemetryRepository {
                 .param("source", sample.source()).param("metrics", Json.write(sample.metrics())).update();
     }
 
+    // read here rather than through the run feature, which depends on this one (it starts the sampling)
+    boolean runExists(long runId) {
+        return jdbc.sql("select exists (select 1 from runs where id = :run)").param("run", runId).query(Boolean.class).single();
+    }
+
     List<TelemetrySample> find(long runId) {
         return jdbc.sql("select seq, elapsed_seconds, source, metrics::text from run_telemetry where run_id = :run order by seq")
                 .param("run", runId)

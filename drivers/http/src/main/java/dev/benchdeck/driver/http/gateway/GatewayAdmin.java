@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * A client of a Benchdeck streaming gateway's probe and admin API: {@code GET /health},
@@ -41,21 +42,22 @@ public final class GatewayAdmin {
     }
 
     public Answer health() throws IOException {
-        return send(request("/health", false).GET());
+        return send(() -> request("/health", false).GET());
     }
 
     public Answer executionStats() throws IOException {
-        return send(request("/admin/execution-stats", true).GET());
+        return send(() -> request("/admin/execution-stats", true).GET());
     }
 
     public Answer config() throws IOException {
-        return send(request("/admin/config", true).GET());
+        return send(() -> request("/admin/config", true).GET());
     }
 
     /** PUT /admin/config with these changes; a 422 answer holds {@code errors: [{path, message}]}. */
     public Answer putConfig(JsonNode changes) throws IOException {
-        return send(request("/admin/config", true).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(changes))));
+        String body = JSON.writeValueAsString(changes);
+        return send(() -> request("/admin/config", true).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpRequest.Builder request(String path, boolean admin) {
@@ -66,9 +68,10 @@ public final class GatewayAdmin {
         return b;
     }
 
-    private static Answer send(HttpRequest.Builder request) throws IOException {
+    /** Builds the request inside the try, so that a URL the HTTP client cannot take is an IOException too, never a crash. */
+    private static Answer send(Supplier<HttpRequest.Builder> request) throws IOException {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.get().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {
                 body = response.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(response.body());

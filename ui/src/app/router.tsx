@@ -12,6 +12,7 @@ import { RouteError } from './routes/route-parts';
 // nothing to load before its first render and the header shows at once while a screen's chunk loads.
 const OverviewPage = lazy(async () => ({ default: (await import('@/features/overview/components/overview-page')).OverviewPage }));
 const TargetsRoute = lazy(async () => ({ default: (await import('./routes/targets-route')).TargetsRoute }));
+const GatewayRoute = lazy(async () => ({ default: (await import('./routes/gateway-route')).GatewayRoute }));
 const ScenariosList = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenariosList }));
 const NewScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).NewScenarioRoute }));
 const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioRoute }));
@@ -33,6 +34,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <OverviewPage /> },
       { path: 'targets', element: <TargetsRoute /> },
+      { path: 'targets/:id/gateway', element: <GatewayRoute /> },
       { path: 'scenarios', element: <ScenariosList /> },
       { path: 'scenarios/new', element: <NewScenarioRoute /> },
       { path: 'scenarios/:id', element: <ScenarioRoute /> },

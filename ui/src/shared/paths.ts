@@ -4,6 +4,7 @@ export const paths = {
   scenarios: '/scenarios',
   newScenario: '/scenarios/new',
   scenario: (id: number | string) => `/scenarios/${id}`,
+  gateway: (targetId: number | string) => `/targets/${targetId}/gateway`,
   runs: '/runs',
   run: (id: number | string) => `/runs/${id}`,
   runResult: (id: number | string) => `/api/v1/runs/${id}/result`,

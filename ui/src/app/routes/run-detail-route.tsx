@@ -4,10 +4,11 @@ import { PoolGauges } from '@/features/live/components/pool-gauges';
 import { SetupProgressPanel } from '@/features/live/components/setup-progress';
 import { StreamLive } from '@/features/live/components/stream-live';
 import { RunDetail } from '@/features/runs/components/run-detail';
+import { RunTelemetry } from '@/features/telemetry/components/telemetry-charts';
 import { NotFound } from '@/shared/components/not-found';
 import { useIdParam } from './route-parts';
 
-/** The run screen joins two features: the stored run and its live feed. */
+/** The run screen joins three features: the stored run, its live feed and its target's telemetry. */
 export function RunDetailRoute() {
   const runId = useIdParam();
   const live = useLiveRun(runId ?? 0);
@@ -23,6 +24,7 @@ export function RunDetailRoute() {
           <StreamLive intervals={live.intervals} />
           <LiveCharts intervals={live.intervals} />
           <PoolGauges intervals={live.intervals} />
+          <RunTelemetry runId={runId} />
         </>
       }
     />

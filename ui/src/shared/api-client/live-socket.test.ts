@@ -101,4 +101,27 @@ describe('LiveSocket reconnecting', () => {
     socket.onStateChange(() => {});
     expect(FakeWebSocket.instances).toHaveLength(2);
   });
+
+  it('watches a gateway, routes its status by target and watches again after reconnecting', () => {
+    const socket = new LiveSocket(() => 'ws://test');
+    const gateway: unknown[] = [];
+    const runs: unknown[] = [];
+    const stop = socket.watchGateway(7, (m) => gateway.push(m));
+    socket.subscribe(7, (m) => runs.push(m));
+    const first = FakeWebSocket.instances[0];
+    first.open();
+    expect(first.sent).toEqual(['{"subscribe":7}', '{"watch_gateway":7}']);
+    first.onmessage?.({ data: JSON.stringify({ type: 'gateway', target_id: 7, gateway: { status: 'connected' } }) });
+    first.onmessage?.({ data: JSON.stringify({ type: 'gateway', target_id: 8, gateway: { status: 'connected' } }) });
+    expect(gateway).toHaveLength(1);
+    expect(runs).toHaveLength(0); // a gateway message is never a run's, whatever its ids
+
+    first.close();
+    vi.advanceTimersByTime(1_000);
+    const second = FakeWebSocket.instances[1];
+    second.open();
+    expect(second.sent).toContain('{"watch_gateway":7}');
+    stop();
+    expect(second.sent.at(-1)).toBe('{"unwatch_gateway":7}');
+  });
 });

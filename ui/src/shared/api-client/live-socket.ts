@@ -3,6 +3,8 @@ import type { LiveMessage } from './types';
 export type SocketState = 'connecting' | 'open' | 'closed';
 type MessageListener = (message: LiveMessage) => void;
 type StateListener = (state: SocketState) => void;
+/** A gateway target's status message (`{type: 'gateway', target_id, gateway}`), parsed by the feature that watches it. */
+type GatewayListener = (message: unknown) => void;
 
 const MIN_BACKOFF_MS = 250;
 /** Low, so the feed is back within a second or two of a restarted server; the readiness poll can also call `reconnectNow`. */
@@ -20,6 +22,7 @@ export class LiveSocket {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly runListeners = new Map<number, Set<MessageListener>>();
   private readonly stateListeners = new Set<StateListener>();
+  private readonly gatewayListeners = new Map<number, Set<GatewayListener>>();
   private readonly url: () => string;
 
   constructor(url: () => string = defaultLiveUrl) {
@@ -48,6 +51,25 @@ export class LiveSocket {
       if (listeners.size === 0) {
         this.runListeners.delete(runId);
         this.send({ unsubscribe: runId });
+      }
+    };
+  }
+
+  /** The server pushes this gateway target's status each second while someone watches it (the browser never polls the gateway). */
+  watchGateway(targetId: number, listener: GatewayListener): () => void {
+    let listeners = this.gatewayListeners.get(targetId);
+    if (!listeners) {
+      listeners = new Set();
+      this.gatewayListeners.set(targetId, listeners);
+      this.send({ watch_gateway: targetId });
+    }
+    listeners.add(listener);
+    this.ensureConnected();
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        this.gatewayListeners.delete(targetId);
+        this.send({ unwatch_gateway: targetId });
       }
     };
   }
@@ -90,6 +112,7 @@ export class LiveSocket {
       this.attempts = 0;
       this.setState('open');
       for (const runId of this.runListeners.keys()) this.send({ subscribe: runId });
+      for (const targetId of this.gatewayListeners.keys()) this.send({ watch_gateway: targetId });
     };
     socket.onmessage = (event) => this.dispatch(event.data);
     socket.onclose = () => {
@@ -116,6 +139,11 @@ export class LiveSocket {
     try {
       message = JSON.parse(data) as LiveMessage;
     } catch {
+      return;
+    }
+    const raw = message as unknown as { type?: string; target_id?: number };
+    if (raw.type === 'gateway') {
+      if (raw.target_id !== undefined) this.gatewayListeners.get(raw.target_id)?.forEach((listener) => listener(message));
       return;
     }
     const runId = message.type === 'snapshot' ? message.run?.id : message.run_id;

@@ -58,6 +58,9 @@ export type QueryReport = Schemas['QueryReport'];
 
 export type Scenario = Schemas['Scenario'];
 
+/** One second of the target's own figures during a run (GET /runs/{id}/telemetry), on the run's time axis. */
+export type TelemetrySample = Schemas['TelemetrySample'];
+
 export type ScenarioInput = Schemas['ScenarioRequest'];
 
 export type PlanValidation = Schemas['PlanValidation'];

@@ -13,7 +13,8 @@ import { llmFieldClaims, LlmTargetFields } from './llm-target-fields';
 import { postgresFieldClaims, PostgresTargetFields } from './postgres-target-fields';
 
 const HTTP_VERSIONS = ['1.1', '2'];
-const KINDS: TargetKind[] = ['http', 'postgres', 'llm', 'automation'];
+const GATEWAY: TargetKind = 'gateway';
+const KINDS: TargetKind[] = ['http', 'postgres', 'llm', 'automation', GATEWAY];
 const claim = (path: string, nested = false): FieldClaim => ({ field: path, paths: [path], nested });
 
 /**
@@ -35,12 +36,13 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
   const [replaceCredentials, setReplaceCredentials] = useState(!target?.has_credentials);
   const [headerName, setHeaderName] = useState('');
   const [headerValue, setHeaderValue] = useState('');
+  const [adminToken, setAdminToken] = useState('');
   const save = useSaveTarget();
 
   const llmKind = kind === 'llm' || kind === 'automation';
   // secrets of the other kind mean nothing to this one: a kind change asks for new ones
   const editSecrets = replaceCredentials || kind !== target?.kind;
-  const snapshot = JSON.stringify({ name, kind, url, httpVersion, insecure, postgres, llm, headerName, headerValue, editSecrets });
+  const snapshot = JSON.stringify({ name, kind, url, httpVersion, insecure, postgres, llm, headerName, headerValue, adminToken, editSecrets });
   const refusal = refused === snapshot && save.error instanceof ApiError ? toFieldErrors(save.error.problem?.errors) : {};
   const draftProblems = targetDraftProblems({ kind, name, url, llm });
   // An empty required field is said to be a problem once it was left empty, not on a fresh form.
@@ -49,6 +51,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
     claim('name'), claim('kind'),
     ...(kind === 'postgres' ? postgresFieldClaims(postgres, editSecrets) : [claim('url')]),
     ...(llmKind ? llmFieldClaims(kind, editSecrets) : kind === 'http' ? [claim('options.http_version'), claim('options.insecure')] : []),
+    ...(kind === GATEWAY ? [claim('options', true), claim('credentials.admin_token')] : []),
     claim('credentials', kind === 'http'),
   ];
   const problems = placeProblems({ ...refusal, ...shownDraft }, claims);
@@ -64,6 +67,9 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
       input = { name: name.trim(), kind, url: url.trim(), ...llmInput(kind, llm, editSecrets) };
     } else if (kind === 'postgres') {
       input = { name: name.trim(), kind, ...postgresInput(postgres, editSecrets) };
+    } else if (kind === GATEWAY) {
+      input = { name: name.trim(), kind, url: url.trim(), options: {} };
+      if (editSecrets) input.credentials = { admin_token: adminToken } as TargetInput['credentials'];
     } else {
       input = { name: name.trim(), kind, url: url.trim(), options: { http_version: httpVersion, insecure } };
       if (editSecrets && headerName.trim()) input.credentials = { headers: { [headerName.trim()]: headerValue } };
@@ -84,6 +90,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             <option value="postgres">PostgreSQL database (incl. Lakebase)</option>
             <option value="llm">LLM endpoint (OpenAI, Anthropic, compatible)</option>
             <option value="automation">Automation API</option>
+            <option value={GATEWAY}>Benchdeck streaming gateway</option>
           </select>
         )}
       </Field>
@@ -95,6 +102,17 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => { touch('url'); setUrl(e.target.value); }} placeholder="http://127.0.0.1:8001" required />}
           </Field>
           <LlmTargetFields kind={kind} fields={llm} errors={errors} editSecrets={editSecrets} onChange={(change) => { if ('automationId' in change) touch('options.automation_id'); setLlm({ ...llm, ...change }); }} />
+        </>
+      ) : kind === GATEWAY ? (
+        <>
+          <Field label="Gateway URL" errors={messagesFor(errors, 'url')} className="md:col-span-2" hint="Its root, e.g. http://127.0.0.1:8002 (benchdeck gateway)">
+            {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => { touch('url'); setUrl(e.target.value); }} placeholder="http://127.0.0.1:8002" required />}
+          </Field>
+          {editSecrets && (
+            <Field label="Admin token" errors={messagesFor(errors, 'credentials.admin_token')} className="md:col-span-2" hint="The token the gateway printed on its first start; only the server uses it.">
+              {(p) => <input {...p} type="password" className={inputClasses} value={adminToken} onChange={(e) => setAdminToken(e.target.value)} autoComplete="new-password" />}
+            </Field>
+          )}
         </>
       ) : (
         <>
@@ -120,7 +138,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
 
       <fieldset className="rounded-md border border-slate-200 p-3 md:col-span-2">
         <legend className="px-1 text-sm font-medium text-slate-700">
-          {kind === 'postgres' ? 'Credentials (password, Lakebase token or client secret)' : llmKind ? 'Credentials (API key)' : 'Credentials (sent as a request header)'}
+          {kind === 'postgres' ? 'Credentials (password, Lakebase token or client secret)' : llmKind ? 'Credentials (API key)' : kind === GATEWAY ? 'Credentials (admin token)' : 'Credentials (sent as a request header)'}
         </legend>
         {!editSecrets ? (
           <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -128,7 +146,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             <span className="text-slate-600">Stored encrypted; never shown.</span>
             <Button variant="secondary" onClick={() => setReplaceCredentials(true)}>Replace</Button>
           </div>
-        ) : kind === 'postgres' || llmKind ? (
+        ) : kind === 'postgres' || llmKind || kind === GATEWAY ? (
           <p className="text-sm text-slate-600">
             {target?.has_credentials ? 'Saving replaces the stored secrets with the ones typed above (empty removes them).' : 'Type them above; they are stored encrypted.'}
           </p>

@@ -1,11 +1,13 @@
 import { Fragment, useState } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '@/shared/api-client/api-client';
 import type { Target } from '@/shared/api-client/types';
 import { createdBy, useCurrentUser } from '@/shared/auth/current-user';
 import { CreatedByText, MineToggle, useMineFilter } from '@/shared/auth/mine-filter';
-import { Button } from '@/shared/components/button';
+import { Button, buttonClasses } from '@/shared/components/button';
 import { ConfirmButton } from '@/shared/components/confirm-button';
 import { Card, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
+import { paths } from '@/shared/paths';
 import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states';
 import { useDeleteTarget, useTargets, useTestTarget } from '../api/targets';
 import { ConnectionTestResult } from './connection-test-result';
@@ -81,6 +83,9 @@ export function TargetsPage() {
                             onClick={() => setQueryCheckOf(queryCheckOf === target.id ? null : target.id)}>
                             Query check
                           </Button>
+                        )}
+                        {target.kind === 'gateway' && (
+                          <Link to={paths.gateway(target.id)} className={buttonClasses('ghost')} aria-label={`Gateway page of ${target.name}`}>Gateway page</Link>
                         )}
                         {can('edit', target) && (
                           <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>

@@ -2,6 +2,8 @@ package dev.benchdeck.server.demo;
 
 import dev.benchdeck.server.scenario.ScenarioService;
 import dev.benchdeck.server.system.BenchdeckProperties;
+import dev.benchdeck.server.system.Json;
+import dev.benchdeck.server.target.CredentialCipher;
 import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetKinds;
 import dev.benchdeck.server.target.TargetRepository;
@@ -35,6 +37,9 @@ class DemoContent {
     private static final String LLM_PART = "llm";
     private static final String AUTOMATION_PART = "automation";
     private static final String DATABASE_PART = "database";
+    private static final String GATEWAY_PART = "gateway";
+    static final String GATEWAY_TARGET_NAME = "Demo gateway";
+    static final String GATEWAY_SCENARIO_NAME = "Gateway streaming sweep (demo)";
     private static final String LOCAL = "http://127.0.0.1:";
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
@@ -44,11 +49,16 @@ class DemoContent {
     private final DemoMockLlm mockLlm;
     private final DemoHttpTarget httpTarget;
     private final DemoDatabase database;
+    private final DemoGateway gateway;
+    private final CredentialCipher cipher;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     DemoContent(TargetRepository targets, ScenarioService scenarios, BenchdeckProperties properties, DemoMockLlm mockLlm,
-                DemoHttpTarget httpTarget, DemoDatabase database, JdbcClient jdbc, TransactionTemplate transaction) {
+                DemoHttpTarget httpTarget, DemoDatabase database, DemoGateway gateway, CredentialCipher cipher,
+                JdbcClient jdbc, TransactionTemplate transaction) {
+        this.gateway = gateway;
+        this.cipher = cipher;
         this.targets = targets;
         this.scenarios = scenarios;
         this.properties = properties;
@@ -69,6 +79,9 @@ class DemoContent {
         boolean hadDemo = firstStart || !made.isEmpty() || legacyHttpDemo().isPresent();
         httpTarget.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> httpDemo(url, firstStart, made)));
         mockLlm.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> llmDemo(url, made)));
+        if (hadDemo || made.containsKey(GATEWAY_PART)) {
+            gateway.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> gatewayDemo(url, made)));
+        }
         databaseDemo(hadDemo, made);
     }
 
@@ -169,6 +182,40 @@ class DemoContent {
         } else {
             follow(made.get(AUTOMATION_PART), mockUrl);
         }
+    }
+
+    /** The demo gateway's target (its admin token, new on each start, stored as its secret) and a sweep through it. */
+    private void gatewayDemo(String url, Map<String, Long> made) {
+        byte[] token = cipher.encrypt(Json.write(Map.of("admin_token", gateway.adminToken())));
+        if (made.containsKey(GATEWAY_PART)) {
+            Long id = made.get(GATEWAY_PART);
+            follow(id, url);
+            if (id != null && id != 0 && targets.find(id).map(t -> t.url().equals(url)).orElse(false)) {
+                targets.updateCredentials(id, token);
+            }
+            return;
+        }
+        long target = targets.insert(GATEWAY_TARGET_NAME, TargetKinds.GATEWAY, url, Map.of(), token);
+        scenarios.create(GATEWAY_SCENARIO_NAME, "Streams through Benchdeck's gateway (its built-in fake provider) at 2, 5 and 10 "
+                + "users: TTFT, ITL and E2E per step, with the gateway's stage times as telemetry.", target, """
+                workload:
+                  driver: llm
+                  api: gateway
+                  model: fake-1
+                  prompt_words: {mean: 30, spread: 10}
+                  max_tokens: 64
+                  slo: {ttft: 500ms, tpot: 50ms}
+                load:
+                  model: closed
+                  warmup: 1s
+                  duration: 4s
+                  steps:
+                    - users: 2
+                    - users: 5
+                    - users: 10
+                timeout: 30s
+                """);
+        record(GATEWAY_PART, target);
     }
 
     private void databaseDemo(boolean hadDemo, Map<String, Long> made) {

@@ -66,6 +66,14 @@ public class LiveFeed {
         }
     }
 
+    /** A target telemetry sample ({@code seq}, {@code elapsed_seconds}, {@code metrics}); a late joiner reads earlier ones from the API. */
+    public void telemetry(long runId, String sampleJson) {
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            send(channel, "{\"type\":\"telemetry\",\"run_id\":" + runId + ",\"sample\":" + sampleJson + "}");
+        }
+    }
+
     public void step(long runId, String stepJson) {
         Channel channel = channel(runId);
         synchronized (channel) {

@@ -1,6 +1,7 @@
 package dev.benchdeck.server.live;
 
 import java.io.IOException;
+import dev.benchdeck.server.gateway.GatewayWatch;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -11,7 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads {@code {"subscribe": 42}} and {@code {"unsubscribe": 42}}; answers bad messages with an {@code error} message. */
+/** Reads {@code {"subscribe": 42}} and {@code {"unsubscribe": 42}} (runs), {@code {"watch_gateway": 7}} and {@code {"unwatch_gateway": 7}} (gateway targets' status); answers bad messages with an {@code error} message. */
 @Component
 class LiveSocket extends TextWebSocketHandler {
 
@@ -20,8 +21,10 @@ class LiveSocket extends TextWebSocketHandler {
 
     private final LiveFeed feed;
     private final JsonMapper json;
+    private final GatewayWatch gateways;
 
-    LiveSocket(LiveFeed feed, JsonMapper json) {
+    LiveSocket(LiveFeed feed, JsonMapper json, GatewayWatch gateways) {
+        this.gateways = gateways;
         this.feed = feed;
         this.json = json;
     }
@@ -48,6 +51,15 @@ class LiveSocket extends TextWebSocketHandler {
             }
         } else if (request.has("unsubscribe") && request.get("unsubscribe").canConvertToLong()) {
             feed.unsubscribe(session, request.get("unsubscribe").asLong());
+        } else if (request.has("watch_gateway") && request.get("watch_gateway").canConvertToLong()) {
+            long targetId = request.get("watch_gateway").asLong();
+            try {
+                gateways.watch(session, targetId);
+            } catch (RuntimeException e) {
+                error(session, "target " + targetId + ": " + e.getMessage());
+            }
+        } else if (request.has("unwatch_gateway") && request.get("unwatch_gateway").canConvertToLong()) {
+            gateways.unwatch(session, request.get("unwatch_gateway").asLong());
         } else {
             error(session, "send {\"subscribe\": <run id>} or {\"unsubscribe\": <run id>}");
         }
@@ -58,6 +70,7 @@ class LiveSocket extends TextWebSocketHandler {
         Object decorated = session.getAttributes().get("decorated");
         if (decorated instanceof WebSocketSession d) {
             feed.unsubscribeAll(d);
+            gateways.unwatchAll(d);
         }
     }
 

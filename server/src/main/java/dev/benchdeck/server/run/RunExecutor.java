@@ -18,6 +18,7 @@ import dev.benchdeck.server.scenario.PlanAssembler;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.target.TargetSecrets;
 import dev.benchdeck.server.target.TargetService;
+import dev.benchdeck.server.telemetry.TelemetrySampler;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -42,10 +43,13 @@ class RunExecutor {
     private final PlanAssembler assembler;
     private final TargetService targets;
     private final LiveFeed feed;
+    private final TelemetrySampler telemetry;
     private final Map<Long, RunControl> controls = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
-    RunExecutor(RunRepository runs, ResultRepository results, PlanAssembler assembler, TargetService targets, LiveFeed feed) {
+    RunExecutor(RunRepository runs, ResultRepository results, PlanAssembler assembler, TargetService targets, LiveFeed feed,
+                TelemetrySampler telemetry) {
+        this.telemetry = telemetry;
         this.runs = runs;
         this.results = results;
         this.assembler = assembler;
@@ -90,7 +94,10 @@ class RunExecutor {
             return;
         }
         log.info("Run {} ({}) started", runId, run.scenarioName());
-        RunResult result = new RunEngine(EngineClock.system()).run(plan, spec, new StoringListener(runId), control);
+        RunResult result;
+        try (TelemetrySampler.Recording sampling = telemetry.start(runId, run.targetId())) {
+            result = new RunEngine(EngineClock.system()).run(plan, spec, new StoringListener(runId, sampling), control);
+        }
         RunState status = shuttingDown && result.status() == RunStatus.CANCELLED ? RunState.INTERRUPTED : RunState.of(result.status());
         RunResult stored = result.status() == RunStatus.TIMED_OUT && result.failure() == null
                 ? withFailure(result, "stopped at the plan's deadline") : result;
@@ -159,13 +166,16 @@ class RunExecutor {
         private final long runId;
         private int intervalSeq;
         private int errorSeq;
+        private final TelemetrySampler.Recording sampling;
 
-        StoringListener(long runId) {
+        StoringListener(long runId, TelemetrySampler.Recording sampling) {
             this.runId = runId;
+            this.sampling = sampling;
         }
 
         @Override
         public void interval(IntervalSnapshot snapshot) {
+            sampling.align(snapshot.elapsedSeconds());
             String json = Json.write(snapshot);
             results.insertInterval(runId, intervalSeq++, json);
             feed.interval(runId, json);

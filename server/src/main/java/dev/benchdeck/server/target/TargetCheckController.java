@@ -27,8 +27,8 @@ class TargetCheckController {
 
     /** 200 with what the check found, also when the target failed it ({@code ok: false}). */
     @PostMapping("/test")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ConnectionReport.class, HttpCheck.Report.class},
-            description = "a postgres target's connection report, or the HTTP check of an http, llm or automation target")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ConnectionReport.class, HttpCheck.Report.class, GatewayCheck.Report.class},
+            description = "a postgres target's connection report, the HTTP check of an http, llm or automation target, or a gateway check")))
     Object testTarget(@PathVariable long id) {
         return checks.connection(id);
     }

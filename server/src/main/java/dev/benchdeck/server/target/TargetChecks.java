@@ -40,6 +40,9 @@ class TargetChecks {
         if (TargetKinds.LLM.equals(target.kind())) {
             return LlmCheck.run(target, targets.secrets(target));
         }
+        if (TargetKinds.GATEWAY.equals(target.kind())) {
+            return GatewayCheck.run(target, targets.secrets(target));
+        }
         if (TargetKinds.AUTOMATION.equals(target.kind())) {
             return LlmCheck.automation(target, targets.secrets(target));
         }

@@ -9,6 +9,8 @@ public final class TargetKinds {
     public static final String LLM = "llm";
     /** An automation API (web agents and the like) with an external automation id and default inputs. */
     public static final String AUTOMATION = "automation";
+    /** Benchdeck's streaming gateway: a URL and an admin token (for its stats, config and telemetry; never in a plan). */
+    public static final String GATEWAY = "gateway";
 
     private TargetKinds() {
     }
@@ -17,7 +19,7 @@ public final class TargetKinds {
     public static String driver(String kind) {
         return switch (kind) {
             case POSTGRES -> "jdbc";
-            case LLM, AUTOMATION -> "llm";
+            case LLM, AUTOMATION, GATEWAY -> "llm";
             default -> "http";
         };
     }

@@ -63,6 +63,12 @@ public class TargetRepository {
                 .update() == 1;
     }
 
+    /** Replaces a target's stored (encrypted) credentials. */
+    public boolean updateCredentials(long id, byte[] credentials) {
+        return jdbc.sql("update targets set credentials = :credentials, updated_at = now() where id = :id")
+                .param("id", id).param("credentials", credentials, java.sql.Types.BINARY).update() == 1;
+    }
+
     /** Points a target at another URL (the demo's mock LLM when its port changed). */
     public boolean updateUrl(long id, String url) {
         return jdbc.sql("update targets set url = :url, updated_at = now() where id = :id")

@@ -15,8 +15,8 @@ import java.util.Map;
  */
 @HttpTargetUrl
 record TargetRequest(@NotBlank @Size(max = 200) String name,
-                     @Pattern(regexp = "http|postgres|llm|automation", message = "must be 'http', 'postgres', 'llm' or 'automation'")
-                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION}) String kind,
+                     @Pattern(regexp = "http|postgres|llm|automation|gateway", message = "must be 'http', 'postgres', 'llm', 'automation' or 'gateway'")
+                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION, TargetKinds.GATEWAY}) String kind,
                      @Size(max = 2000) String url,
                      @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
                      Map<String, Object> options,
@@ -33,10 +33,16 @@ record TargetRequest(@NotBlank @Size(max = 200) String name,
     record Credentials(Map<@NotBlank String, @NotBlank String> headers,
                        @Size(max = 1000) String password,
                        @Valid LakebaseSecrets lakebase,
-                       @Size(max = 4000) String apiKey) {
+                       @Size(max = 4000) String apiKey,
+                       @Size(max = 1000) String adminToken) {
+
+        /** Without a gateway's admin token (the secrets of the other kinds). */
+        Credentials(Map<String, String> headers, String password, LakebaseSecrets lakebase, String apiKey) {
+            this(headers, password, lakebase, apiKey, null);
+        }
 
         boolean isEmpty() {
-            return (headers == null || headers.isEmpty()) && blank(password) && blank(apiKey)
+            return (headers == null || headers.isEmpty()) && blank(password) && blank(apiKey) && blank(adminToken)
                     && (lakebase == null || (blank(lakebase.token()) && blank(lakebase.clientSecret())));
         }
 

@@ -10,9 +10,14 @@ import java.util.Map;
  * serialised to clients; {@code toString} shows no value.
  */
 public record TargetSecrets(Map<String, String> headers, String password, String lakebaseToken,
-                            String lakebaseClientSecret, String apiKey) {
+                            String lakebaseClientSecret, String apiKey, String adminToken) {
 
     public static final TargetSecrets NONE = new TargetSecrets(Map.of(), null, null, null, null);
+
+    /** Without a gateway's admin token, which only the server uses (it never goes into a plan). */
+    public TargetSecrets(Map<String, String> headers, String password, String lakebaseToken, String lakebaseClientSecret, String apiKey) {
+        this(headers, password, lakebaseToken, lakebaseClientSecret, apiKey, null);
+    }
 
     public TargetSecrets {
         headers = headers == null ? Map.of() : Map.copyOf(headers);
@@ -50,6 +55,6 @@ public record TargetSecrets(Map<String, String> headers, String password, String
         return "TargetSecrets[headers=" + headers.keySet() + (password != null ? ", password=***" : "")
                 + (lakebaseToken != null ? ", lakebase.token=***" : "")
                 + (lakebaseClientSecret != null ? ", lakebase.client_secret=***" : "")
-                + (apiKey != null ? ", api_key=***" : "") + "]";
+                + (apiKey != null ? ", api_key=***" : "") + (adminToken != null ? ", admin_token=***" : "") + "]";
     }
 }

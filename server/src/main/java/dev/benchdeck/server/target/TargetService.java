@@ -121,6 +121,9 @@ public class TargetService {
 
     /** The plan's {@code target} section for this target, without secrets. */
     public ObjectNode planTarget(Target target) {
+        if (TargetKinds.GATEWAY.equals(target.kind())) {
+            return GatewayTargets.planTarget(target.url());
+        }
         if (TargetKinds.usesApiKey(target.kind())) {
             return LlmTargets.planTarget(target.kind(), target.url(), target.options());
         }
@@ -160,6 +163,9 @@ public class TargetService {
         if (TargetKinds.usesApiKey(kind)) {
             return new TargetSecrets(Map.of(), null, null, null, textOrNull(node, "api_key"));
         }
+        if (TargetKinds.GATEWAY.equals(kind)) {
+            return GatewayTargets.secrets(textOrNull(node, GatewayTargets.ADMIN_TOKEN));
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         node.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         return new TargetSecrets(headers, null, null, null, null);
@@ -177,6 +183,9 @@ public class TargetService {
         if (TargetKinds.usesApiKey(kind)) {
             return new TargetSecrets(Map.of(), null, null, null, nonBlank(credentials.apiKey()));
         }
+        if (TargetKinds.GATEWAY.equals(kind)) {
+            return GatewayTargets.secrets(nonBlank(credentials.adminToken()));
+        }
         return new TargetSecrets(credentials.headers(), null, null, null, null);
     }
 
@@ -191,6 +200,9 @@ public class TargetService {
         }
         if (TargetKinds.usesApiKey(kind)) {
             return secrets.apiKey() == null ? null : cipher.encrypt(Json.write(Map.of("api_key", secrets.apiKey())));
+        }
+        if (TargetKinds.GATEWAY.equals(kind)) {
+            return secrets.adminToken() == null ? null : cipher.encrypt(Json.write(Map.of(GatewayTargets.ADMIN_TOKEN, secrets.adminToken())));
         }
         // http targets keep the flat header map they always had
         return secrets.headers().isEmpty() ? null : cipher.encrypt(Json.write(secrets.headers()));
@@ -220,6 +232,9 @@ public class TargetService {
         if (TargetKinds.usesApiKey(kind)) {
             problems.addAll(LlmTargets.ownFieldProblems(kind, options(request)));
         }
+        if (TargetKinds.GATEWAY.equals(kind)) {
+            problems.addAll(GatewayTargets.optionProblems(options(request)));
+        }
         ObjectNode plan = Json.mapper().createObjectNode();
         plan.put("name", "target check");
         ObjectNode target = Json.mapper().valueToTree(options(request));
@@ -228,9 +243,14 @@ public class TargetService {
         } else if (TargetKinds.usesApiKey(kind)) {
             target = LlmTargets.planTarget(kind, request.url().strip(), options(request));
             target.remove("api_key"); // reported above as a misplaced secret
+        } else if (TargetKinds.GATEWAY.equals(kind)) {
+            target = GatewayTargets.planTarget(request.url().strip());
         }
         plan.set("target", target);
         plan.putObject("workload").put("driver", TargetKinds.driver(kind));
+        if (TargetKinds.GATEWAY.equals(kind)) {
+            ((ObjectNode) plan.get("workload")).put("api", "gateway");
+        }
         plan.putObject("load").put("users", 1);
         placeholders(secrets).addTo(plan);
         try {
@@ -251,6 +271,7 @@ public class TargetService {
         String takes = switch (kind) {
             case TargetKinds.POSTGRES -> "a postgres target takes password or lakebase";
             case TargetKinds.LLM, TargetKinds.AUTOMATION -> "an " + kind + " target takes api_key";
+            case TargetKinds.GATEWAY -> "a gateway target takes admin_token";
             default -> "an http target takes headers";
         };
         boolean postgres = TargetKinds.POSTGRES.equals(kind);
@@ -264,6 +285,9 @@ public class TargetService {
         }
         if (!apiKey && credentials.apiKey() != null) {
             problems.add(new Problem("credentials.api_key", "is for llm and automation targets; " + takes));
+        }
+        if (!TargetKinds.GATEWAY.equals(kind) && credentials.adminToken() != null) {
+            problems.add(new Problem("credentials.admin_token", "is for gateway targets; " + takes));
         }
         return problems;
     }

@@ -51,6 +51,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         RULES.put("DELETE /api/v1/targets/{id}", Rule.EDITOR);
         RULES.put("POST /api/v1/targets/{id}/test", Rule.EDITOR);
         RULES.put("POST /api/v1/targets/{id}/query-check", Rule.EDITOR);
+        RULES.put("GET /api/v1/targets/{id}/gateway/status", Rule.VIEWER);
+        RULES.put("GET /api/v1/targets/{id}/gateway/config", Rule.VIEWER);
+        RULES.put("PUT /api/v1/targets/{id}/gateway/config", Rule.EDITOR);
         RULES.put("GET /api/v1/scenarios", Rule.VIEWER);
         RULES.put("GET /api/v1/scenarios/{id}", Rule.VIEWER);
         RULES.put("POST /api/v1/scenarios", Rule.EDITOR);
@@ -62,6 +65,7 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         RULES.put("GET /api/v1/runs/{id}/errors", Rule.VIEWER);
         RULES.put("GET /api/v1/runs/{id}/intervals", Rule.VIEWER);
         RULES.put("GET /api/v1/runs/{id}/result", Rule.VIEWER);
+        RULES.put("GET /api/v1/runs/{id}/telemetry", Rule.VIEWER);
         RULES.put("POST /api/v1/runs/{id}/cancel", Rule.EDITOR);
         RULES.put("POST /api/v1/runs/{id}/rerun", Rule.EDITOR);
         RULES.put("DELETE /api/v1/runs/{id}", Rule.EDITOR);

@@ -1,5 +1,11 @@
 package dev.benchdeck.driver.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.driver.http.gateway.GatewayAdmin;
+import dev.benchdeck.driver.http.gateway.GatewayTelemetry;
+import dev.benchdeck.engine.telemetry.TelemetrySource;
+import java.util.Optional;
+
 import dev.benchdeck.driver.http.llm.LlmProviders;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.DriverException;
@@ -18,6 +24,8 @@ import dev.benchdeck.engine.time.EngineClock;
 public final class LlmDriverFactory implements DriverFactory {
 
     public static final String NAME = "llm";
+    /** The target kind of Benchdeck's streaming gateway, which this driver loads through api gateway. */
+    public static final String GATEWAY_KIND = "gateway";
 
     @Override
     public String name() {
@@ -29,6 +37,16 @@ public final class LlmDriverFactory implements DriverFactory {
         LlmTarget checkedTarget = LlmReader.target(target);
         LlmWorkload checkedWorkload = LlmReader.workload(workload, checkedTarget);
         return new Spec(checkedTarget, checkedWorkload);
+    }
+
+    /** A {@code gateway} target ({@code url}, {@code admin_token}) offers its execution stats. */
+    @Override
+    public Optional<TelemetrySource> telemetry(String targetKind, JsonNode target) {
+        if (!GATEWAY_KIND.equals(targetKind) || !target.path("url").isTextual()) {
+            return Optional.empty();
+        }
+        JsonNode token = target.path("admin_token");
+        return Optional.of(new GatewayTelemetry(new GatewayAdmin(target.get("url").asText(), token.isTextual() ? token.asText() : null)));
     }
 
     private record Spec(LlmTarget target, LlmWorkload workload) implements DriverSpec {

@@ -1,5 +1,12 @@
 package dev.benchdeck.driver.jdbc;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.driver.jdbc.credentials.CredentialException;
+import dev.benchdeck.driver.jdbc.telemetry.PostgresTelemetry;
+import dev.benchdeck.engine.plan.Problems;
+import dev.benchdeck.engine.telemetry.TelemetrySource;
+import java.util.Optional;
+
 import dev.benchdeck.driver.jdbc.config.JdbcTarget;
 import dev.benchdeck.driver.jdbc.config.JdbcWorkload;
 import dev.benchdeck.driver.jdbc.config.TargetReader;
@@ -30,5 +37,26 @@ public final class JdbcDriverFactory implements DriverFactory {
         JdbcTarget checkedTarget = TargetReader.read(target);
         JdbcWorkload checkedWorkload = new WorkloadReader(workload).read();
         return new JdbcSpec(checkedTarget, checkedWorkload);
+    }
+
+    /**
+     * A {@code postgres} target's {@code pg_stat_database} and {@code pg_stat_activity} figures; empty when
+     * its settings cannot be read (the run reports those problems itself).
+     */
+    @Override
+    public Optional<TelemetrySource> telemetry(String targetKind, JsonNode target) {
+        if (!"postgres".equals(targetKind)) {
+            return Optional.empty();
+        }
+        Problems problems = new Problems();
+        JdbcTarget settings = TargetReader.read(new ConfigNode(target, "target", problems));
+        if (!problems.isEmpty() || settings == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new PostgresTelemetry(settings));
+        } catch (CredentialException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -1,6 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { apiRequest } from '@/shared/api-client/api-client';
 import type { FieldErrors } from '@/shared/api-client/problem-details';
+import type { Scenario } from '@/shared/api-client/types';
+import { useCurrentUser } from '@/shared/auth/current-user';
 
 /** The load tester's inputs, as typed. */
 export type LoadTestForm = { prompt: string; provider: string; model: string; concurrency: string; totalRequests: string; maxTokens: string };
@@ -54,19 +56,20 @@ export const PLAN_PATH_FIELDS: Record<string, keyof LoadTestForm> = {
   'load.requests': 'totalRequests',
 };
 
-type Scenario = { id: number; name: string; target_id: number };
 type RunSummary = { id: number };
 
 export const loadTestScenarioName = (targetName: string) => `Load test: ${targetName}`;
 
 /**
- * Writes the target's load-test scenario (one per gateway, made on first use, its plan replaced each
- * time) and starts a run of it: an ordinary run, with its own page, history and telemetry.
+ * Writes the target's load-test scenario (one per gateway and person, made on first use, its plan replaced
+ * each time) and starts a run of it: an ordinary run, with its own page, history and telemetry. Only a
+ * scenario `mayEdit` allows is reused: an editor cannot change another's (the server answers 403).
  */
-export async function startLoadTest(target: { id: number; name: string }, planYaml: string): Promise<RunSummary> {
+export async function startLoadTest(target: { id: number; name: string }, planYaml: string,
+  mayEdit: (scenario: Scenario) => boolean): Promise<RunSummary> {
   const name = loadTestScenarioName(target.name);
   const input = { name, description: 'Made by the load tester of the gateway page.', target_id: target.id, plan_yaml: planYaml };
-  const existing = (await apiRequest<Scenario[]>('/scenarios')).find((s) => s.name === name && s.target_id === target.id);
+  const existing = (await apiRequest<Scenario[]>('/scenarios')).find((s) => s.name === name && s.target_id === target.id && mayEdit(s));
   const scenario = existing
     ? await apiRequest<Scenario>(`/scenarios/${existing.id}`, { method: 'PUT', body: input })
     : await apiRequest<Scenario>('/scenarios', { method: 'POST', body: input });
@@ -74,10 +77,11 @@ export async function startLoadTest(target: { id: number; name: string }, planYa
 }
 
 export function useStartLoadTest(target: { id: number; name: string } | undefined) {
+  const { can } = useCurrentUser();
   return useMutation({
     mutationFn: (planYaml: string) => {
       if (!target) throw new Error('the target is not loaded yet');
-      return startLoadTest(target, planYaml);
+      return startLoadTest(target, planYaml, (scenario) => can('edit', scenario));
     },
   });
 }

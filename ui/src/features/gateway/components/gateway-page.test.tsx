@@ -105,6 +105,17 @@ describe('GatewayPage', () => {
     expect(screen.getByRole('switch', { name: 'Caching' })).not.toBeChecked();
   });
 
+  it('makes an editor a load-test scenario of their own rather than changing another person\u2019s', async () => {
+    const api = renderPage([
+      { path: '/api/v1/scenarios', reply: { body: [{ id: 30, name: 'Load test: Demo gateway', target_id: 7, created_by: 'admin' }] } },
+      { method: 'POST', path: '/api/v1/scenarios', reply: (init) => ({ status: 201, body: { id: 32, ...JSON.parse(String(init?.body)) } }) },
+      { method: 'POST', path: '/api/v1/scenarios/32/runs', reply: { status: 202, body: { id: 100, status: 'queued' } } },
+    ], testUser('editor'));
+    await userEvent.click(await screen.findByRole('button', { name: 'Run load test' }));
+    expect(await screen.findByTestId('load-test-run-link')).toHaveAttribute('href', '/runs/100');
+    expect(api.mock.calls.some(([, init]) => init?.method === 'PUT')).toBe(false);
+  });
+
   it('shows a viewer the stored configuration without Save and no load tester', async () => {
     renderPage([], testUser('viewer'));
     expect(await screen.findByLabelText('Max concurrent connections')).toBeDisabled();

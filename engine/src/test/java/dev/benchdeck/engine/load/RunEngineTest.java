@@ -141,7 +141,7 @@ class RunEngineTest {
         });
         assertThat(result.overall().counts()).containsEntry("lost", 2L).containsEntry("duplicated", 0L);
         assertThat(result.overall().latencies().get("e2e").summary().count()).isEqualTo(2);
-        assertThat(result.thresholds()).extracting(ThresholdVerdict::passed).containsExactly(false, true, true, true);
+        assertThat(result.verdicts()).extracting(ThresholdVerdict::passed).containsExactly(false, true, true, true);
     }
 
     @Test

@@ -1016,6 +1016,9 @@ export interface components {
             username: string;
         };
         StepResult: {
+            counts: {
+                [key: string]: number;
+            };
             cpu: components["schemas"]["CpuFigures"] | null;
             /** Format: int64 */
             dropped: number;

@@ -31,7 +31,7 @@ BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO = os.path.dirname(BENCH)
 OUT = os.path.join(BENCH, "out", "ingest")
 sys.path.insert(0, os.path.join(BENCH, "lib"))
-from results import foreign_cpu  # noqa: E402
+from results import foreign_cpu, parse_wrk  # noqa: E402
 
 SMALL = os.environ.get("SMALL") == "1"
 ROWS = 50_000 if SMALL else 500_000
@@ -109,13 +109,15 @@ def wrk(port, batch, connections, label):
     out = subprocess.run(["wrk", "-t1", "--latency", f"-c{connections}", f"-d{DURATION}", "-s", os.path.join(BENCH, "ingest", "publish.lua"),
                           f"http://127.0.0.1:{port}"], env=dict(os.environ, BATCH=str(batch), TAG=label), capture_output=True, text=True, check=True).stdout
     end = time.time()
-    with open(os.path.join(OUT, f"wrk-{label}.txt"), "w") as f:
+    path = os.path.join(OUT, f"wrk-{label}.txt")
+    with open(path, "w") as f:
         f.write(out)
-    rps = float(next(l.split()[1] for l in out.splitlines() if l.startswith("Requests/sec:")))
-    reqs = int(next(l.split()[0] for l in out.splitlines() if "requests in" in l))
-    non2xx = next((int(l.split()[-1]) for l in out.splitlines() if l.strip().startswith("Non-2xx")), 0)
-    p99 = next((l.split()[1] for l in out.splitlines() if l.strip().startswith("99%")), "?")
-    return start, end, rps, reqs, non2xx, p99
+    # the one wrk parser of bench/ (lib/results.py)
+    parsed = parse_wrk(path)
+    if not parsed["ok"]:
+        sys.exit(f"wrk {label}: {parsed['error']} in {path}")
+    p99 = f"{parsed['p99']:.2f} ms" if "p99" in parsed else "?"
+    return start, end, parsed["throughput"], parsed["requests"], parsed.get("non_2xx", 0), p99
 
 
 def run_queue(queue, jar, summary):

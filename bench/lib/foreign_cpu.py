@@ -3,8 +3,10 @@
 
   foreign_cpu.py monitor ROOT_PID DATA_DIR OUTFILE   # every second: "epoch foreign_% top_process:%"
   foreign_cpu.py quiet ROOT_PID DATA_DIR MAX_WAIT    # wait until 2 s in a row stay under 10 %
+  foreign_cpu.py ticks PID...                        # CPU ticks (user + system) the PIDs used so far
 
-The one CPU monitor of bench/: run-all.sh, server/run.sh and db/run.sh use it. Ours: ROOT_PID (the
+The one CPU monitor of bench/: run-all.sh, server/run.sh and db/run.sh use it (server/run.sh also
+for the server's own CPU, with `ticks`). Ours: ROOT_PID (the
 script) and its descendants, plus, when DATA_DIR is not "-", a PostgreSQL that pg_ctl detached (found
 as the processes whose command line names DATA_DIR, and their descendants). Percent of one CPU;
 kernel threads are left out; a process born during a sample counts with all its ticks. `monitor`
@@ -83,7 +85,12 @@ def foreign(root, data_dir, interval):
 
 
 def main():
-    mode, root, data_dir = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    mode = sys.argv[1]
+    if mode == "ticks":
+        procs = processes()
+        print(sum(procs[pid]["ticks"] for pid in map(int, sys.argv[2:]) if pid in procs))
+        return
+    root, data_dir = int(sys.argv[2]), sys.argv[3]
     if mode == "monitor":
         out = open(sys.argv[4], "a", buffering=1)
         signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -291,16 +291,8 @@ template_run() {
     echo "$id"
 }
 
-# CPU seconds (user + system) of the server JVM and of the embedded PostgreSQL's processes.
-proc_ticks() {
-    local t=0 p f
-    for p in "$@"; do
-        [[ -r "/proc/$p/stat" ]] || continue
-        read -r -a f < <(sed 's/^.*) //' "/proc/$p/stat" 2>/dev/null) || continue
-        t=$(( t + f[11] + f[12] ))
-    done
-    echo "$t"
-}
+# CPU ticks (user + system) of the server JVM and of the embedded PostgreSQL's processes.
+proc_ticks() { python3 "$HERE/../lib/foreign_cpu.py" ticks "$@"; }
 cpu_sample() {  # prints "epoch_ms jvm_ticks pg_ticks"
     local pm pg
     pm="$(postmaster_pid)"

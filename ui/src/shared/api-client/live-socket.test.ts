@@ -90,16 +90,21 @@ describe('LiveSocket reconnecting', () => {
     expect(FakeWebSocket.instances).toHaveLength(2); // the cancelled retry does not fire
   });
 
-  it('stays closed after disconnect until someone listens again', () => {
+  it('stays closed after disconnect (sign-out), whoever listens, until allowed again (sign-in)', () => {
     const socket = new LiveSocket(() => 'ws://test');
     socket.subscribe(42, () => {});
     FakeWebSocket.instances[0].open();
     socket.disconnect();
     expect(socket.getState()).toBe('closed');
     vi.advanceTimersByTime(10_000);
-    expect(FakeWebSocket.instances).toHaveLength(1);
     socket.onStateChange(() => {});
+    socket.subscribe(7, () => {});
+    socket.reconnectNow();
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    socket.allow();
     expect(FakeWebSocket.instances).toHaveLength(2);
+    FakeWebSocket.instances[1].open();
+    expect(FakeWebSocket.instances[1].sent).toEqual(['{"subscribe":42}', '{"subscribe":7}']);
   });
 
   it('watches a gateway, routes its status by target and watches again after reconnecting', () => {

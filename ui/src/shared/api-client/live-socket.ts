@@ -20,6 +20,8 @@ export class LiveSocket {
   private state: SocketState = 'closed';
   private attempts = 0;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** False from sign-out until the next sign-in: the server would refuse the feed (a 401 in the console). */
+  private allowed = true;
   private readonly runListeners = new Map<number, Set<MessageListener>>();
   private readonly stateListeners = new Set<StateListener>();
   private readonly gatewayListeners = new Map<number, Set<GatewayListener>>();
@@ -83,8 +85,9 @@ export class LiveSocket {
     this.ensureConnected();
   }
 
-  /** Closes the feed and stays closed until someone listens again: after sign-out the server would refuse it. */
+  /** Closes the feed and keeps it closed until {@link allow}: after sign-out the server would refuse it. */
   disconnect() {
+    this.allowed = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
     const socket = this.socket;
@@ -97,8 +100,15 @@ export class LiveSocket {
     this.setState('closed');
   }
 
+  /** Lets the feed connect again (a user is signed in), at once when someone listens. */
+  allow() {
+    if (this.allowed) return;
+    this.allowed = true;
+    if (this.runListeners.size > 0 || this.stateListeners.size > 0) this.ensureConnected();
+  }
+
   private ensureConnected() {
-    if (this.socket || this.retryTimer || typeof WebSocket === 'undefined') return;
+    if (!this.allowed || this.socket || this.retryTimer || typeof WebSocket === 'undefined') return;
     this.setState('connecting');
     let socket: WebSocket;
     try {

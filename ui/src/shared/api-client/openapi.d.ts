@@ -1074,6 +1074,9 @@ export interface components {
             username: string;
         };
         StepResult: {
+            counts: {
+                [key: string]: number;
+            };
             cpu: components["schemas"]["CpuFigures"] | null;
             /** Format: int64 */
             dropped: number;

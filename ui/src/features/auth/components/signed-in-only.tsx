@@ -1,5 +1,6 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
+import { liveSocket } from '@/shared/api-client/live-socket';
 import { CurrentUserContext, currentUserOf, useCurrentUser } from '@/shared/auth/current-user';
 import { PageHeader } from '@/shared/components/layout-parts';
 import { ErrorState, LoadingState } from '@/shared/components/states';
@@ -13,6 +14,11 @@ export function SignedInOnly({ children }: { children: ReactNode }) {
   const user = state.data?.signed_in ? state.data.user : null;
   const held = Boolean(user && (user.must_change_password || (state.data?.require_totp && !user.totp_enabled)));
   const current = useMemo(() => currentUserOf(user, held), [user, held]);
+  const signedIn = user !== null;
+  // the live feed opens again after a sign-in (sign-out closed it); children's effects ran first and waited
+  useEffect(() => {
+    if (signedIn) liveSocket.allow();
+  }, [signedIn]);
 
   if (state.isPending) return <LoadingState />;
   if (state.isError) return <ErrorState error={state.error} onRetry={() => void state.refetch()} title="Could not reach the server." />;

@@ -24,6 +24,18 @@ public interface Driver extends AutoCloseable {
         return Map.of();
     }
 
+    /**
+     * Called once a step's load has ended (its operations finished), before its result is made: the
+     * figures the driver measured itself over the step. {@code measureStart} and {@code measureEnd}
+     * ({@link dev.benchdeck.engine.time.EngineClock#nanoTime()}) bound the measured window, so that
+     * warm-up can be left out. It may wait for the system to settle (a pipeline draining), and
+     * returns at once when {@code cancelled}.
+     */
+    default StepFigures finishStep(int step, long measureStart, long measureEnd, boolean cancelled)
+            throws InterruptedException {
+        return StepFigures.NONE;
+    }
+
     @Override
     void close();
 }

@@ -15,7 +15,15 @@ import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.RunStatus;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.time.EngineClock;
+import dev.benchdeck.engine.driver.StepFigures;
+import dev.benchdeck.engine.result.Distribution;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -46,6 +54,7 @@ abstract class StepExecution {
     protected volatile long countReachedAt = Long.MIN_VALUE;
     private final AtomicLong admitted = new AtomicLong();
     private CpuSample intervalCpu;
+    private StepFigures driverFigures = StepFigures.NONE;
 
     StepExecution(StepContext context, StepTimeline timeline) {
         this.context = context;
@@ -129,6 +138,7 @@ abstract class StepExecution {
             recorder.close();
             abortLoad();
         }
+        lastTick = finishDriverStep(intervals, lastTick, stoppedRun == RunStatus.CANCELLED);
         now = clock.nanoTime();
         if (now > lastTick) {
             emit(intervals, now, lastTick);
@@ -137,9 +147,59 @@ abstract class StepExecution {
                 ? Math.min(now, timeline.measureEnd())
                 : countReachedAt != Long.MIN_VALUE ? countReachedAt : timeline.measureEnd();
         double measured = Math.max(0, windowEnd - timeline.measureStart()) / 1e9;
-        StepResult result = recorder.result(context.index(), context.label(), measured, partial, cpu);
+        StepResult result = withDriverFigures(recorder.result(context.index(), context.label(), measured, partial, cpu));
         context.listener().stepFinished(result);
         return new StepEnd(result, stoppedRun, reason);
+    }
+
+    /**
+     * Lets the driver finish the step ({@link Driver#finishStep}: a pipeline draining), emitting an interval
+     * each second meanwhile so that its gauges (a backlog) stay on the time line; returns the last tick.
+     */
+    private long finishDriverStep(List<IntervalSnapshot> intervals, long lastTick, boolean cancelled)
+            throws InterruptedException {
+        CompletableFuture<StepFigures> figures = new CompletableFuture<>();
+        Thread.ofVirtual().name("bd-finish-step").start(() -> {
+            try {
+                figures.complete(context.driver().finishStep(context.index(), timeline.measureStart(),
+                        timeline.measureEnd(), cancelled));
+            } catch (Throwable t) {
+                figures.completeExceptionally(t);
+            }
+        });
+        long tick = lastTick;
+        while (true) {
+            try {
+                driverFigures = figures.get(1, TimeUnit.SECONDS);
+                return tick;
+            } catch (TimeoutException e) {
+                long now = context.clock().nanoTime();
+                emit(intervals, now, tick);
+                tick = now;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof InterruptedException interrupted) {
+                    throw interrupted;
+                }
+                throw new IllegalStateException("the driver failed to finish step " + context.label() + ": " + e.getCause(), e.getCause());
+            }
+        }
+    }
+
+    /** The step's result with what the driver measured itself added: its distributions and counts. */
+    private StepResult withDriverFigures(StepResult r) {
+        if (driverFigures.distributions().isEmpty() && driverFigures.counts().isEmpty()) {
+            return r;
+        }
+        Map<String, Distribution> latencies = new LinkedHashMap<>(r.latencies());
+        driverFigures.distributions().forEach((name, h) -> {
+            if (h.getTotalCount() > 0) {
+                latencies.put(name, Distribution.of(h));
+            }
+        });
+        Map<String, Long> counts = new LinkedHashMap<>(r.counts());
+        counts.putAll(driverFigures.counts());
+        return new StepResult(r.index(), r.label(), r.measuredSeconds(), r.requests(), r.ok(), r.errors(), r.errorsByClass(),
+                r.dropped(), r.throughput(), r.errorRate(), latencies, r.errorSamples(), r.stream(), r.partial(), r.cpu(), counts);
     }
 
     /** Why the run must stop for its errors ({@code max_error_rate}), or null. */

@@ -2,7 +2,7 @@ package dev.benchdeck.engine.plan;
 
 /**
  * A pass/fail rule on a result, written as {@code p99 < 250ms}, {@code error_rate < 1%},
- * {@code throughput > 1000/s} or {@code ttfb.p95 <= 20ms per step}.
+ * {@code throughput > 1000/s}, {@code lost = 0} or {@code ttfb.p95 <= 20ms per step}.
  *
  * @param metric  the metric's name, e.g. {@code latency.p99}, {@code error_rate}, {@code throughput}
  * @param value   the limit in the metric's base unit: milliseconds for latencies, a fraction for
@@ -12,7 +12,7 @@ package dev.benchdeck.engine.plan;
 public record Threshold(String text, String metric, Comparison comparison, double value, boolean perStep) {
 
     public enum Comparison {
-        LT("<"), LE("<="), GT(">"), GE(">=");
+        LT("<"), LE("<="), GT(">"), GE(">="), EQ("=");
 
         private final String symbol;
 
@@ -30,6 +30,7 @@ public record Threshold(String text, String metric, Comparison comparison, doubl
                 case LE -> actual <= limit;
                 case GT -> actual > limit;
                 case GE -> actual >= limit;
+                case EQ -> actual == limit;
             };
         }
 

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 final class ThresholdParser {
 
     private static final Pattern SHAPE = Pattern.compile(
-            "^\\s*([a-z][a-z0-9_]*(?:\\.[a-z0-9_.]+)?)\\s*(<=|>=|<|>)\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|%|/s)?\\s*(per step)?\\s*$");
+            "^\\s*([a-z][a-z0-9_]*(?:\\.[a-z0-9_.]+)?)\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|%|/s)?\\s*(per step)?\\s*$");
     /** Latency statistics; {@code p99.9} is spelt {@code p99.9} or {@code p999}. */
     private static final Pattern LATENCY_STAT = Pattern.compile("(min|max|mean|p50|p75|p90|p95|p99|p99\\.9|p999)");
-    static final List<String> COUNT_METRICS = List.of("requests", "errors", "dropped");
+    static final List<String> COUNT_METRICS = List.of("requests", "errors", "dropped", "lost", "duplicated", "delivered");
 
     private ThresholdParser() {
     }
@@ -41,7 +41,7 @@ final class ThresholdParser {
             case COUNT -> unit == null ? Double.valueOf(number) : unitProblem(node, text, "a count takes no unit");
             case UNKNOWN -> {
                 node.problem("unknown metric '" + metric + "' in '" + text
-                        + "' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped)");
+                        + "' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped; lost, duplicated, delivered for ingestion)");
                 yield null;
             }
         };

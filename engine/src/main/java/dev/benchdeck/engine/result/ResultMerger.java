@@ -25,6 +25,7 @@ public final class ResultMerger {
         double seconds = 0;
         Map<String, Long> byClass = new HashMap<>();
         Map<String, Histogram> histograms = new HashMap<>();
+        Map<String, Long> counts = new HashMap<>();
         List<ErrorSample> samples = new ArrayList<>();
         long streams = 0, tokens = 0, usage = 0, good = 0;
         boolean partial = incomplete;
@@ -44,6 +45,7 @@ public final class ResultMerger {
             step.errorsByClass().forEach((k, v) -> byClass.merge(k, v, Long::sum));
             step.latencies().forEach((name, d) -> histograms.computeIfAbsent(name, n -> new Histogram(3)).add(d.decode()));
             samples.addAll(step.errorSamples());
+            step.counts().forEach((k, v) -> counts.merge(k, v, Long::sum));
         }
         Map<String, Distribution> latencies = new HashMap<>();
         histograms.forEach((name, h) -> latencies.put(name, Distribution.of(h)));
@@ -51,6 +53,6 @@ public final class ResultMerger {
                 seconds > 0 ? requests / seconds : 0, requests > 0 ? (double) errors / requests : 0,
                 latencies, samples.stream().limit(20).toList(),
                 streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds) : null, partial,
-                CpuFigures.merge(steps, "the run"));
+                CpuFigures.merge(steps, "the run"), counts);
     }
 }

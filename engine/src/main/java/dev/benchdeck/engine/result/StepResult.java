@@ -17,12 +17,14 @@ import org.jspecify.annotations.Nullable;
  * summaries read in tokens/s and tokens; {@code stream} holds the token and goodput figures
  * ({@code null} when no request streamed). {@code partial} is true when the step (or, for the merged
  * result, any step, or the run) ended before its planned duration or request count; {@code cpu}
- * tells how busy the machine was meanwhile ({@code null} when the platform cannot tell).
+ * tells how busy the machine was meanwhile ({@code null} when the platform cannot tell); {@code counts} holds
+ * what the driver counted itself ({@code lost}, {@code duplicated}, {@code delivered} for ingestion; empty
+ * otherwise), added up when steps merge.
  */
 public record StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
                          Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
                          Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
-                         @Nullable StreamFigures stream, boolean partial, @Nullable CpuFigures cpu) {
+                         @Nullable StreamFigures stream, boolean partial, @Nullable CpuFigures cpu, Map<String, Long> counts) {
 
     public static final String LATENCY = "latency";
     public static final String SERVICE_TIME = "service_time";
@@ -37,7 +39,20 @@ public record StepResult(int index, String label, double measuredSeconds, long r
     public static final String REQUEST_TOKENS_PER_SECOND = "request_tokens_per_second";
     public static final String OUTPUT_TOKENS = "output_tokens";
 
+    /** Counts an ingestion driver reports: messages sent that never arrived, that arrived more than once, that arrived. */
+    public static final List<String> DRIVER_COUNTS = List.of("lost", "duplicated", "delivered");
+
+    /** A result without driver counts. */
+    public StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
+                      Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
+                      Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
+                      StreamFigures stream, boolean partial, CpuFigures cpu) {
+        this(index, label, measuredSeconds, requests, ok, errors, errorsByClass, dropped, throughput, errorRate,
+                latencies, errorSamples, stream, partial, cpu, Map.of());
+    }
+
     public StepResult {
+        counts = counts == null ? Map.of() : Map.copyOf(counts); // results stored before counts existed have none
         errorsByClass = Map.copyOf(errorsByClass);
         latencies = Map.copyOf(latencies);
         errorSamples = List.copyOf(errorSamples);
@@ -65,7 +80,8 @@ public record StepResult(int index, String label, double measuredSeconds, long r
             default:
                 int dot = name.indexOf('.');
                 if (dot < 0) {
-                    return null;
+                    Long count = counts.get(name);
+                    return count == null ? null : (double) count;
                 }
                 Distribution d = latencies.get(name.substring(0, dot));
                 return d == null ? null : d.summary().stat(name.substring(dot + 1));
@@ -83,7 +99,7 @@ public record StepResult(int index, String label, double measuredSeconds, long r
             case "throughput", "goodput" -> "/s";
             case "output_tokens_per_second" -> "tokens/s";
             case OUTPUT_TOKENS -> "tokens";
-            case "requests", "errors", "dropped" -> "";
+            case "requests", "errors", "dropped", "lost", "duplicated", "delivered" -> "";
             default -> {
                 String distribution = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
                 yield switch (distribution) {

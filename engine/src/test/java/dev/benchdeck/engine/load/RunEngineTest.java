@@ -15,6 +15,7 @@ import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.RunStatus;
 import dev.benchdeck.engine.result.StepResult;
+import dev.benchdeck.engine.result.ThresholdVerdict;
 import dev.benchdeck.engine.testkit.FakeClock;
 import dev.benchdeck.engine.testkit.FakeDriver;
 import dev.benchdeck.engine.testkit.Plans;
@@ -121,6 +122,26 @@ class RunEngineTest {
             assertThat(i.cpuProcess()).isNull();
             assertThat(i.cpuOther()).isNull();
         });
+    }
+
+    @Test
+    void aDriversOwnFiguresJoinEachStepAndTheirThresholds() {
+        FakeClock clock = FakeClock.stepped();
+        org.HdrHistogram.Histogram e2e = new org.HdrHistogram.Histogram(3);
+        e2e.recordValue(150_000);
+        FakeDriver driver = FakeDriver.taking(clock, 10 * MS).withStepFigures(new dev.benchdeck.engine.driver.StepFigures(
+                java.util.Map.of("e2e", e2e), java.util.Map.of("lost", 1L, "duplicated", 0L)));
+        Plan plan = Plans.withLoad("  duration: 1s\n  steps: [{users: 1}, {users: 1}]",
+                "thresholds: ['lost = 0', 'duplicated = 0', 'e2e.p99 < 200ms per step']");
+        RunResult result = run(clock, plan, driver);
+
+        assertThat(result.steps()).allSatisfy(s -> {
+            assertThat(s.counts()).containsEntry("lost", 1L);
+            assertThat(s.metric("e2e.p99")).isBetween(149.0, 151.0);
+        });
+        assertThat(result.overall().counts()).containsEntry("lost", 2L).containsEntry("duplicated", 0L);
+        assertThat(result.overall().latencies().get("e2e").summary().count()).isEqualTo(2);
+        assertThat(result.verdicts()).extracting(ThresholdVerdict::passed).containsExactly(false, true, true, true);
     }
 
     @Test

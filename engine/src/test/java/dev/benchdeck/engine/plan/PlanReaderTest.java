@@ -147,9 +147,24 @@ class PlanReaderTest {
                 thresholds: ['p99 < 250', 'latency_p42 < 3ms', 'fast please', 'error_rate < 1/s']
                 """)).containsExactlyInAnyOrder(
                 "thresholds[0]: 'p99 < 250': a latency needs a unit: us, ms or s",
-                "thresholds[1]: unknown metric 'latency_p42' in 'latency_p42 < 3ms' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped)",
+                "thresholds[1]: unknown metric 'latency_p42' in 'latency_p42 < 3ms' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped; lost, duplicated, delivered for ingestion)",
                 "thresholds[2]: 'fast please' is not a threshold; write e.g. 'p99 < 250ms', 'error_rate < 1%', 'throughput > 100/s' (add 'per step' to check each step)",
                 "thresholds[3]: 'error_rate < 1/s': a rate takes % or no unit");
+    }
+
+    @Test
+    void readsEqualityAndDriverCountThresholds() {
+        Plan plan = Plans.reader().read("""
+                name: x
+                target: {url: 'fake://x'}
+                workload: {driver: fake}
+                load: {users: 1}
+                thresholds: ['lost = 0', 'e2e.p99 < 200ms', 'duplicated <= 0 per step']
+                """, List.of());
+        assertThat(plan.thresholds()).extracting(Threshold::metric, Threshold::comparison, Threshold::value)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lost", Threshold.Comparison.EQ, 0.0),
+                        org.assertj.core.groups.Tuple.tuple("e2e.p99", Threshold.Comparison.LT, 200.0),
+                        org.assertj.core.groups.Tuple.tuple("duplicated", Threshold.Comparison.LE, 0.0));
     }
 
     @Test

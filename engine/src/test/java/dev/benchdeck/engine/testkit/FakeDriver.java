@@ -33,6 +33,7 @@ public final class FakeDriver implements DriverSpec, Driver {
     private final Behaviour behaviour;
     private Setup setup = s -> { };
     private java.util.Map<String, Double> gauges = java.util.Map.of();
+    private dev.benchdeck.engine.driver.StepFigures stepFigures = dev.benchdeck.engine.driver.StepFigures.NONE;
     private final AtomicInteger sessionsOpened = new AtomicInteger();
     private final AtomicInteger sessionsClosed = new AtomicInteger();
     private EngineClock clock;
@@ -76,6 +77,17 @@ public final class FakeDriver implements DriverSpec, Driver {
     public FakeDriver withSetup(Setup setup) {
         this.setup = setup;
         return this;
+    }
+
+    /** Makes every step end with these figures of the driver's own. */
+    public FakeDriver withStepFigures(dev.benchdeck.engine.driver.StepFigures figures) {
+        this.stepFigures = figures;
+        return this;
+    }
+
+    @Override
+    public dev.benchdeck.engine.driver.StepFigures finishStep(int step, long measureStart, long measureEnd, boolean cancelled) {
+        return stepFigures;
     }
 
     /** Gives the driver fixed gauges. */

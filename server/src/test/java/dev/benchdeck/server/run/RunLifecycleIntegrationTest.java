@@ -36,11 +36,30 @@ class RunLifecycleIntegrationTest extends IntegrationTestSupport {
         assertThat(done.get("steps")).hasSize(1);
         assertThat(done.get("overall").get("latencies").get("latency").get("histogram").asText()).isNotEmpty();
         assertThat(done.get("verdicts")).hasSize(2);
-        assertThat(get("/api/v1/runs/" + run + "/intervals").json().size()).isGreaterThanOrEqualTo(1);
+        JsonNode intervals = get("/api/v1/runs/" + run + "/intervals").json();
+        assertThat(intervals.size()).isGreaterThanOrEqualTo(1);
         assertThat(get("/api/v1/runs/" + run + "/errors").json().isArray()).isTrue();
         JsonNode result = get("/api/v1/runs/" + run + "/result").json();
         assertThat(result.get("overall").get("requests").asLong()).isEqualTo(done.get("requests").asLong());
         assertThat(result.get("intervals").size()).isGreaterThanOrEqualTo(1);
+        // an HTTP run measured no token stream: its figures are null in the API, never 0
+        for (JsonNode series : java.util.List.of(intervals, result.get("intervals"))) {
+            for (JsonNode interval : series) {
+                for (String unmeasured : java.util.List.of("ttft_p50", "ttft_p99", "output_tokens")) {
+                    assertThat(interval.has(unmeasured) && interval.get(unmeasured).isNull()).as(unmeasured + " in " + interval).isTrue();
+                }
+            }
+        }
+        assertThat(done.get("overall").get("latencies").has("ttft")).isFalse();
+        assertThat(done.get("overall").get("latencies").has("output_tokens")).isFalse();
+        assertThat(done.get("overall").get("stream").isNull()).as(done.get("overall").toString()).isTrue();
+        // the engine runs inside the server: its process figure is the server's own CPU, beside the other processes'
+        JsonNode cpu = done.get("overall").get("cpu");
+        assertThat(cpu.get("cores").asInt()).as(cpu.toString()).isPositive();
+        assertThat(cpu.get("process_cores").asDouble()).isPositive();
+        assertThat(cpu.get("other_cores").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(cpu.get("warning").isNull() || cpu.get("warning").isTextual()).isTrue();
+        assertThat(intervals).as("intervals with the server's own CPU").anyMatch(i -> i.get("cpu_process").isNumber() && i.get("cpu_other").isNumber());
 
         JsonNode list = get("/api/v1/runs?status=completed&scenario_id=" + scenario + "&size=5").json();
         assertThat(list.get("total").asLong()).isEqualTo(1);

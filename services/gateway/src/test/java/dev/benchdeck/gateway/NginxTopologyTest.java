@@ -1,5 +1,6 @@
 package dev.benchdeck.gateway;
 
+import dev.benchdeck.engine.testkit.RedisProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchdeck.gateway.admin.AdminToken;

@@ -1,5 +1,6 @@
 package dev.benchdeck.ingestor;
 
+import dev.benchdeck.engine.testkit.RedisProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchdeck.ingestor.store.DatabaseSettings;
@@ -70,7 +71,7 @@ class CrashTest {
             port = s.getLocalPort();
         }
         URI base = URI.create("http://127.0.0.1:" + port);
-        try (RedisProcess redis = queue.equals("redis") ? RedisProcess.start() : null) {
+        try (RedisProcess redis = queue.equals("redis") ? RedisProcess.startDurable() : null) {
             URI redisUrl = redis == null ? null : redis.url();
             Process first = launch(db, redisUrl, port, null);
             Set<String> confirmed = ConcurrentHashMap.newKeySet();

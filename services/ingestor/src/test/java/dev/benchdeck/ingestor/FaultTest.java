@@ -1,5 +1,6 @@
 package dev.benchdeck.ingestor;
 
+import dev.benchdeck.engine.testkit.RedisProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,7 +31,7 @@ class FaultTest {
     void xautoclaimTakesOverWhatADeadWorkerLeftPending() throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
         String stream = "test:claim:" + System.nanoTime();
-        try (RedisProcess redis = RedisProcess.start();
+        try (RedisProcess redis = RedisProcess.startDurable();
              IngestorServer ingestor = IngestorServer.start(IngestorConfig.builder(db).port(0).redisUrl(redis.url()).stream(stream)
                      .workers(0).claimAfter(Duration.ofMillis(600)).build())) {
             assertThat(Http.post(ingestor.baseUri(), "/messages", "application/x-ndjson", batch("c-", 50)).status()).isEqualTo(202);
@@ -53,7 +54,7 @@ class FaultTest {
     void aRedeliveredBatchMakesNoSecondRow() throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
         String stream = "test:redeliver:" + System.nanoTime();
-        try (RedisProcess redis = RedisProcess.start();
+        try (RedisProcess redis = RedisProcess.startDurable();
              IngestorServer ingestor = IngestorServer.start(IngestorConfig.builder(db).port(0).redisUrl(redis.url()).stream(stream).build());
              RedisStreamQueue queue = RedisStreamQueue.open(redis.url(), stream, "benchdeck-ingestors", Duration.ofSeconds(30))) {
             List<Message> same = new ArrayList<>();
@@ -74,7 +75,7 @@ class FaultTest {
     @Test
     void redisDownRefusesWithA503HealthSaysWhyAndNothingConfirmedIsLost() throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
-        try (RedisProcess redis = RedisProcess.start();
+        try (RedisProcess redis = RedisProcess.startDurable();
              IngestorServer ingestor = IngestorServer.start(IngestorConfig.builder(db).port(0).redisUrl(redis.url())
                      .stream("test:down:" + System.nanoTime()).workers(0).build())) {
             URI base = ingestor.baseUri();
@@ -100,7 +101,7 @@ class FaultTest {
 
     @Test
     void databaseDownWithRedisKeepsQueueingHealthSaysWhyAndWritingResumes() throws Exception {
-        try (TestDatabase pg = TestDatabase.dedicated(); RedisProcess redis = RedisProcess.start()) {
+        try (TestDatabase pg = TestDatabase.dedicated(); RedisProcess redis = RedisProcess.startDurable()) {
             DatabaseSettings db = pg.settings();
             try (IngestorServer ingestor = IngestorServer.start(IngestorConfig.builder(db).port(0).redisUrl(redis.url())
                     .stream("test:dbdown:" + System.nanoTime()).build())) {

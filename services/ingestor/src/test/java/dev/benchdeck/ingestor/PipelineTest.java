@@ -1,5 +1,6 @@
 package dev.benchdeck.ingestor;
 
+import dev.benchdeck.engine.testkit.RedisProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +26,7 @@ class PipelineTest {
     }
 
     static RedisProcess redisFor(String queue) throws Exception {
-        return queue.equals("redis") ? RedisProcess.start() : null;
+        return queue.equals("redis") ? RedisProcess.startDurable() : null;
     }
 
     @ParameterizedTest

@@ -76,6 +76,9 @@ final class EventLoop implements AutoCloseable {
     private void run() {
         while (!closed) {
             runTasks();
+            if (closed) {
+                break; // the close task just ran: selecting now would wait for a wake-up that never comes
+            }
             long now = clock.nanoTime();
             if (now >= nextDeadline) {
                 checkDeadlines(now);

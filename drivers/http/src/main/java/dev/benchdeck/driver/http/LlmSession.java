@@ -17,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +46,6 @@ final class LlmSession implements AsyncSession {
     static final String AUTH = "auth";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int EXCERPT = 200;
 
     private final EngineClock clock;
     private final HttpClient client;
@@ -188,7 +186,7 @@ final class LlmSession implements AsyncSession {
             if (!type.toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
                 return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
                         body -> Outcome.failure(ErrorClasses.PROTOCOL, "expected a text/event-stream answer, got "
-                                + (type.isEmpty() ? "no content type" : type) + ": " + excerpt(body),
+                                + (type.isEmpty() ? "no content type" : type) + ": " + LlmProviders.excerpt(body, apiKey),
                                 new Timings(send, at, clock.nanoTime(), Timings.NONE)));
             }
             boolean endRequired = workload.api().promptBody() || workload.endEvent() != null;
@@ -208,11 +206,11 @@ final class LlmSession implements AsyncSession {
                 return;
             }
             LlmWorkload.AsyncAutomation polling = workload.automation();
-            JsonNode body = json(response.body());
+            JsonNode body = LlmProviders.jsonObject(response.body());
             JsonNode runId = body == null ? null : body.get(polling.runIdField());
             if (runId == null || runId.isNull() || runId.isContainerNode()) {
                 finish(Outcome.failure(ErrorClasses.PROTOCOL, "the submit answer has no \"" + polling.runIdField() + "\": "
-                        + excerpt(response.body()), timings(at)));
+                        + LlmProviders.excerpt(response.body(), apiKey), timings(at)));
                 return;
             }
             URI statusUri = URI.create(target.base() + polling.statusPath().replace("${run_id}", runId.asText()));
@@ -261,26 +259,26 @@ final class LlmSession implements AsyncSession {
             if (status < 200 || status > 299) {
                 return Outcome.failure(ErrorClasses.forHttpStatus(status), httpMessage(status, response.body()), timings(at));
             }
-            JsonNode body = json(response.body());
+            JsonNode body = LlmProviders.jsonObject(response.body());
             String statusField = workload.automation() == null ? "status" : workload.automation().statusField();
             String runStatus = body == null ? null : body.path(statusField).asText(null);
             if (sync) {
                 if (runStatus != null && List.of("failed", "error", "cancelled").contains(runStatus.toLowerCase(Locale.ROOT))) {
                     return Outcome.failure(AUTOMATION_FAILED, "the automation reported " + statusField + " " + runStatus
-                            + ": " + excerpt(response.body()), timings(at));
+                            + ": " + LlmProviders.excerpt(response.body(), apiKey), timings(at));
                 }
                 return Outcome.success(timings(at), times(), null);
             }
             if (runStatus == null) {
                 return Outcome.failure(ErrorClasses.PROTOCOL, "the status answer has no \"" + statusField + "\": "
-                        + excerpt(response.body()), timings(at));
+                        + LlmProviders.excerpt(response.body(), apiKey), timings(at));
             }
             if (!workload.automation().terminal().contains(runStatus)) {
                 return null;
             }
             if (workload.automation().failed().contains(runStatus)) {
                 return Outcome.failure(AUTOMATION_FAILED, "the automation reported " + statusField + " " + runStatus
-                        + ": " + excerpt(response.body()), timings(at));
+                        + ": " + LlmProviders.excerpt(response.body(), apiKey), timings(at));
             }
             return Outcome.success(timings(at), times(), null);
         }
@@ -515,29 +513,5 @@ final class LlmSession implements AsyncSession {
     private String httpMessage(int status, byte[] body) {
         String detail = LlmProviders.errorMessage(body, apiKey);
         return "HTTP " + status + ": " + (detail.isEmpty() ? "empty body" : detail);
-    }
-
-    private static JsonNode json(byte[] body) {
-        if (body == null || body.length == 0) {
-            return null;
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static String excerpt(byte[] body) {
-        if (body == null || body.length == 0) {
-            return "empty body";
-        }
-        return shorten(new String(body, 0, Math.min(body.length, EXCERPT * 2), StandardCharsets.UTF_8));
-    }
-
-    private static String shorten(String text) {
-        String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= EXCERPT ? line : line.substring(0, EXCERPT) + "…";
     }
 }

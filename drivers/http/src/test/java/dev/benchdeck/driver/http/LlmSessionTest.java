@@ -13,8 +13,10 @@ import dev.benchdeck.engine.driver.Session;
 import dev.benchdeck.engine.plan.ConfigNode;
 import dev.benchdeck.engine.plan.Problem;
 import dev.benchdeck.engine.plan.Problems;
+import dev.benchdeck.engine.testkit.DriverCompatibilityKit;
 import dev.benchdeck.engine.time.EngineClock;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +28,7 @@ import org.junit.jupiter.api.Timeout;
 
 /** The llm driver against a scripted server: formats, timings, and each bad answer as a classified error. */
 @Timeout(30)
-class LlmSessionTest {
+class LlmSessionTest extends DriverCompatibilityKit {
 
     private static final long MS = 1_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +43,23 @@ class LlmSessionTest {
     @AfterEach
     void stop() throws Exception {
         server.close();
+    }
+
+    @Override
+    protected InetSocketAddress backend() {
+        return new InetSocketAddress("127.0.0.1", server.port());
+    }
+
+    /** The kit's target: a short OpenAI-style stream. */
+    @Override
+    protected Driver openDriver(InetSocketAddress target) throws Exception {
+        server.on("/v1/chat/completions", (request, socket, out) -> {
+            stream(out, "text/event-stream", 5, chunk("Hi"), 5, chunk(" there") + "data: [DONE]\n\n");
+            return true;
+        });
+        Parsed parsed = parse("url: http://127.0.0.1:" + target.getPort() + "\napi_key: sk-kit", "driver: llm\nmodel: m1\nprompt: hi");
+        assertThat(parsed.problems()).isEmpty();
+        return parsed.spec().open(EngineClock.system());
     }
 
     /** Writes a streaming answer's head, then each part after its delay (chunked, flushed). */

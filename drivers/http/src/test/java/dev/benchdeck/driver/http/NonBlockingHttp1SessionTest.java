@@ -4,6 +4,7 @@ import static dev.benchdeck.driver.http.HttpPlans.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchdeck.engine.driver.AsyncSession;
+import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.Outcome;
 import dev.benchdeck.engine.driver.RequestContext;
 import dev.benchdeck.engine.driver.Session;
@@ -21,6 +22,13 @@ class NonBlockingHttp1SessionTest extends Http1SessionTest {
     @Override
     Session session(String workloadYaml) throws Exception {
         Session session = super.session(workloadYaml);
+        assertThat(session).isInstanceOf(AsyncSession.class);
+        return new Submitting((AsyncSession) session);
+    }
+
+    @Override
+    protected Session newSession(Driver driver) {
+        Session session = driver.newSession();
         assertThat(session).isInstanceOf(AsyncSession.class);
         return new Submitting((AsyncSession) session);
     }

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 /**
  * One user: per operation it borrows a pooled connection, runs the operation, and returns the
  * connection, so the pool's gauges show real contention. The time measured includes the wait for
- * a free connection. A failed statement is an outcome with its SQLSTATE class, never an exception.
+ * a free connection. A failed statement is an outcome with its SQLSTATE class, never an exception; an
+ * answer that takes longer than the request timeout is a {@code timeout} (the connection is then dropped).
  */
 final class JdbcSession implements Session {
 
@@ -36,6 +37,8 @@ final class JdbcSession implements Session {
     public Outcome execute(RequestContext request) throws InterruptedException {
         long start = clock.nanoTime();
         try (Connection connection = pool.connection()) {
+            // the request timeout bounds every read of the answer; the pool restores its own value on return
+            connection.setNetworkTimeout(Runnable::run, (int) Math.clamp(request.timeoutNanos() / 1_000_000, 1, Integer.MAX_VALUE));
             operation.run(connection, random);
         } catch (SQLException e) {
             long end = clock.nanoTime();

@@ -6,6 +6,10 @@ import dev.benchdeck.driver.jdbc.ops.SqlErrorClasses;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.Outcome;
 import dev.benchdeck.engine.driver.Session;
+import dev.benchdeck.embeddedpg.EmbeddedPostgres;
+import dev.benchdeck.engine.testkit.DriverCompatibilityKit;
+import java.net.InetSocketAddress;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +18,46 @@ import org.junit.jupiter.api.Timeout;
 
 /** Failures of the database come back as outcomes with their SQLSTATE class; the session carries on. */
 @Timeout(60)
-class ErrorClassificationTest {
+class ErrorClassificationTest extends DriverCompatibilityKit {
+
+    @Override
+    protected InetSocketAddress backend() {
+        return new InetSocketAddress("127.0.0.1", TestDatabase.postgres().port());
+    }
+
+    /** The kit's driver: one pooled connection through the proxy, a trivial statement. */
+    @Override
+    protected Driver openDriver(InetSocketAddress proxy) throws Exception {
+        EmbeddedPostgres pg = TestDatabase.postgres();
+        return JdbcPlans.parse("{host: 127.0.0.1, port: " + proxy.getPort() + ", database: postgres, user: " + pg.user()
+                        + ", password: '" + pg.password() + "', sslmode: disable, pool: {size: 1, acquire_timeout: 1s}}",
+                "{driver: jdbc, operation: custom, sql: 'select 1'}").open();
+    }
+
+    /** A connection the pool holds is found dead (connection), or no new one can be had (pool). */
+    @Override
+    protected Set<String> refusedClasses() {
+        return Set.of(SqlErrorClasses.CONNECTION, SqlErrorClasses.POOL);
+    }
+
+    @Override
+    protected Set<String> hangUpClasses() {
+        return Set.of(SqlErrorClasses.CONNECTION);
+    }
+
+    /** A JDBC call blocks its thread: the engine interrupts that thread (a virtual one) to stop it. */
+    @Override
+    protected void abort(Session session, Thread running) {
+        running.interrupt();
+    }
+
+    /** HikariCP's housekeeper and connection adder are shared by pools; they idle down on their own. */
+    @Override
+    protected boolean mayOutliveTheDriver(Thread thread) {
+        return super.mayOutliveTheDriver(thread) || thread.getName().contains("housekeeper")
+                || thread.getName().contains("connection adder") || thread.getName().contains("connection closer");
+    }
+
 
     @BeforeAll
     static void table() throws Exception {

@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * What LLM providers expect of a caller and how they report errors, shared by the llm driver and the
  * server's target check: the authentication headers, the check of an API key before it goes into a
- * header, and the provider's error message read from an error body (never repeating the key).
+ * header, and the provider's error message or an excerpt read from a body (never repeating the key).
  */
 public final class LlmProviders {
 
@@ -70,33 +70,47 @@ public final class LlmProviders {
         if (body == null || body.length == 0) {
             return "";
         }
-        String text = null;
         JsonNode json = jsonObject(body);
         if (json != null) {
             for (JsonNode candidate : List.of(json.path("error").path("message"), json.path("error"), json.path("message"),
                     json.path("detail"))) {
                 if (candidate.isTextual() && !candidate.asText().isBlank()) {
-                    text = candidate.asText();
-                    break;
+                    return oneLine(candidate.asText(), secret);
                 }
             }
         }
-        if (text == null) {
-            text = new String(body, 0, Math.min(body.length, MESSAGE_CHARACTERS * 2), StandardCharsets.UTF_8);
-        }
-        if (secret != null && !secret.isBlank()) {
-            text = text.replace(secret, "***");
-        }
-        String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= MESSAGE_CHARACTERS ? line : line.substring(0, MESSAGE_CHARACTERS) + "…";
+        return excerpt(body, secret);
     }
 
-    private static JsonNode jsonObject(byte[] body) {
+    /**
+     * The start of a body as one line of at most {@link #MESSAGE_CHARACTERS} characters, with
+     * {@code secret} replaced by {@code ***}; {@code "empty body"} for none.
+     */
+    public static String excerpt(byte[] body, String secret) {
+        if (body == null || body.length == 0) {
+            return "empty body";
+        }
+        return oneLine(new String(body, 0, Math.min(body.length, MESSAGE_CHARACTERS * 2), StandardCharsets.UTF_8), secret);
+    }
+
+    /** The body as a JSON object, or {@code null} when it is empty, not JSON or not an object. */
+    public static JsonNode jsonObject(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
         try {
             JsonNode node = JSON.readTree(body);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;
         }
+    }
+
+    private static String oneLine(String text, String secret) {
+        if (secret != null && !secret.isBlank()) {
+            text = text.replace(secret, "***");
+        }
+        String line = text.replaceAll("\\s+", " ").strip();
+        return line.length() <= MESSAGE_CHARACTERS ? line : line.substring(0, MESSAGE_CHARACTERS) + "…";
     }
 }

@@ -103,6 +103,9 @@ public final class SqlErrorClasses {
         if (isPoolTimeout(e)) {
             return e.getCause() instanceof SQLException login ? of(login) : POOL;
         }
+        if (hasCause(e, java.net.SocketTimeoutException.class)) {
+            return TIMEOUT; // the request timeout, set as the connection's network timeout, passed
+        }
         if (e.getSQLState() == null && hasIoCause(e)) {
             return CONNECTION;
         }
@@ -113,6 +116,15 @@ public final class SqlErrorClasses {
     private static boolean isPoolTimeout(SQLException e) {
         return e instanceof SQLTransientConnectionException && e.getMessage() != null
                 && e.getMessage().contains("Connection is not available");
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasIoCause(Throwable e) {

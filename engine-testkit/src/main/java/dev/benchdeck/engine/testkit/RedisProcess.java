@@ -1,4 +1,4 @@
-package dev.benchdeck.ingestor;
+package dev.benchdeck.engine.testkit;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,43 +13,69 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Debian's redis-server on a free 127.0.0.1 port with an append-only file fsynced on every write
- * ({@code appendfsync always}), so a Redis killed with SIGKILL comes back with every confirmed entry.
+ * Debian's redis-server on a 127.0.0.1 port, started and stopped by its PID by the test. {@link #start()} keeps
+ * nothing on disk; {@link #startDurable()} fsyncs its append-only file on every write ({@code appendfsync always}),
+ * so a Redis killed with SIGKILL comes back with every confirmed entry. {@link #kill()} and {@link #restart()} keep
+ * the port, as a Redis that went away and came back.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
-    static final String BINARY = "/usr/bin/redis-server";
+    public static final String BINARY = "/usr/bin/redis-server";
 
     private final int port;
+    private final boolean durable;
     private final Path dir;
     private Process process;
 
-    private RedisProcess(int port) throws IOException {
+    private RedisProcess(int port, boolean durable) throws IOException {
         this.port = port;
-        this.dir = Files.createTempDirectory("ingestor-redis");
+        this.durable = durable;
+        this.dir = Files.createTempDirectory("benchdeck-redis");
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(Path.of(BINARY));
     }
 
-    static RedisProcess start() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        RedisProcess redis = new RedisProcess(port);
+    public static RedisProcess start() throws IOException {
+        return startOn(freePort());
+    }
+
+    public static RedisProcess startOn(int port) throws IOException {
+        return launched(new RedisProcess(port, false));
+    }
+
+    public static RedisProcess startDurable() throws IOException {
+        return launched(new RedisProcess(freePort(), true));
+    }
+
+    private static RedisProcess launched(RedisProcess redis) throws IOException {
         redis.launch();
         return redis;
     }
 
-    URI url() {
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    public URI url() {
         return URI.create("redis://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     private void launch() throws IOException {
         List<String> command = new ArrayList<>(List.of(BINARY, "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "yes", "--appendfsync", "always", "--dir", dir.toString()));
+                "--save", "", "--dir", dir.toString(), "--protected-mode", "yes"));
+        command.addAll(durable ? List.of("--appendonly", "yes", "--appendfsync", "always") : List.of("--appendonly", "no"));
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -73,12 +99,12 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** SIGKILL, as a crash. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(5, TimeUnit.SECONDS);
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         launch();
     }
 

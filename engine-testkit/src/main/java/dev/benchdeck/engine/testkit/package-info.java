@@ -1,0 +1,7 @@
+/**
+ * The driver compatibility kit: {@link dev.benchdeck.engine.testkit.DriverCompatibilityKit}, an abstract
+ * JUnit 5 test that every driver's session test extends, and the
+ * {@link dev.benchdeck.engine.testkit.FaultyProxy} it puts in front of the driver's real target to make
+ * it stall, hang up or go away. Test code: drivers depend on this module at test scope.
+ */
+package dev.benchdeck.engine.testkit;

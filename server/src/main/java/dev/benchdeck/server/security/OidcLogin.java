@@ -87,7 +87,9 @@ public final class OidcLogin {
                             .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                             .build();
                 } catch (RuntimeException e) {
-                    log.warn("OIDC sign-in: cannot read the provider's configuration at {}: {}", settings.issuer(), e.getMessage());
+                    String why = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                    log.warn("OIDC sign-in: cannot read the provider's configuration at {}: {}", settings.issuer(),
+                            why.length() > 200 ? why.substring(0, 200) + "…" : why);
                     throw e;
                 }
                 registration = found;

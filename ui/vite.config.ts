@@ -21,6 +21,9 @@ export default defineConfig({
     proxy: {
       '/api': { target: backend, ws: true, changeOrigin: true },
       '/actuator': { target: backend, changeOrigin: true },
+      // OIDC sign-in: the server's flow start and the provider's way back
+      '/oauth2': { target: backend },
+      '/login/oauth2': { target: backend },
     },
   },
   test: {

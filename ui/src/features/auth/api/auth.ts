@@ -65,3 +65,6 @@ export function useSignOut(everywhere = false) {
     onError: () => liveSocket.reconnectNow(),
   });
 }
+
+/** Where the "Sign in with …" link starts the OIDC flow (the server's oauth2Login, registration "oidc"). */
+export const OIDC_SIGN_IN_PATH = '/oauth2/authorization/oidc';

@@ -77,6 +77,21 @@ describe('SignInPage', () => {
     expect(screen.getByRole('button', { name: 'Sign in' })).toBeDisabled();
   });
 
+  it('offers the OIDC provider as a plain link when the server has one, and says why it came back', async () => {
+    mockApi([authStateRoute(null, { oidc: { enabled: true, name: 'Keycloak' } })]);
+    renderAt(<SignInPage />, { path: '/sign-in', url: '/sign-in?oidc_error=refused', user: null });
+    const link = await screen.findByRole('link', { name: 'Sign in with Keycloak' });
+    expect(link).toHaveAttribute('href', '/oauth2/authorization/oidc');
+    expect(screen.getByRole('alert')).toHaveTextContent('Signing in through Keycloak was refused');
+  });
+
+  it('shows no provider link when OIDC is off', async () => {
+    mockApi([authStateRoute(null)]);
+    renderAt(<SignInPage />, { path: '/sign-in', url: '/sign-in', user: null });
+    expect(await screen.findByLabelText('Username')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Sign in with/ })).not.toBeInTheDocument();
+  });
+
   it('ignores a "next" that leads off the site', async () => {
     mockApi([authStateRoute(testUser('viewer'))]);
     const { router } = renderAt(<SignInPage />, { path: '/sign-in', url: '/sign-in?next=%2F%2Fevil.example', user: null });

@@ -3,7 +3,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '@/shared/api-client/api-client';
 import { Button } from '@/shared/components/button';
 import { LoadingState } from '@/shared/components/states';
-import { useAuthState, useSignIn } from '../api/auth';
+import { OIDC_SIGN_IN_PATH, useAuthState, useSignIn } from '../api/auth';
 import { safeNext } from '../api/redirects';
 import { AuthScreen, GeneralProblems, serverProblems, TextField, useCountdown } from './form-parts';
 import { RegisterForm } from './register-form';
@@ -12,6 +12,7 @@ import { RegisterForm } from './register-form';
 export function SignInPage() {
   const [search] = useSearchParams();
   const next = safeNext(search.get('next'));
+  const oidcError = search.get('oidc_error');
   const navigate = useNavigate();
   const state = useAuthState();
   const signIn = useSignIn();
@@ -50,6 +51,7 @@ export function SignInPage() {
   else if (error?.hasType('sign-in-failed')) general = ['Wrong username or password.'];
   else if (error?.hasType('totp-required')) general = [];
   else if (signIn.error && !error) general = serverProblems(signIn.error, []).general;
+  else if (!signIn.error && oidcError) general = [oidcMessage(oidcError, state.data?.oidc.name ?? 'the provider')];
   const codeProblems = wrongCode ? (serverProblems(error, ['totp_code']).of('totp_code').length ? serverProblems(error, ['totp_code']).of('totp_code') : ['That code is not right.']) : [];
 
   if (registering) return <RegisterForm onBack={() => setRegistering(false)} onDone={() => navigate(next, { replace: true })} />;
@@ -76,6 +78,14 @@ export function SignInPage() {
           )}
         </div>
       </form>
+      {state.data?.oidc.enabled && !totpStep && (
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          {/* a plain link: the server runs the provider's flow and comes back to the dashboard signed in */}
+          <a href={OIDC_SIGN_IN_PATH} className="block rounded-md border border-slate-300 px-3 py-2 text-center text-sm font-medium text-slate-800 hover:bg-slate-50">
+            Sign in with {state.data.oidc.name ?? 'single sign-on'}
+          </a>
+        </div>
+      )}
       {state.data?.self_registration && !totpStep && (
         <p className="mt-4 text-sm text-slate-600">
           New here? <button type="button" className="text-indigo-700 hover:underline" onClick={() => setRegistering(true)}>Create an account</button>
@@ -83,4 +93,11 @@ export function SignInPage() {
       )}
     </AuthScreen>
   );
+}
+
+/** What the server's redirect back after a failed provider sign-in (`?oidc_error=`) means. */
+function oidcMessage(code: string, provider: string) {
+  return code === 'refused'
+    ? `Signing in through ${provider} was refused: your account here is disabled or has no role. Ask an admin.`
+    : `Signing in through ${provider} did not complete. Try again.`;
 }

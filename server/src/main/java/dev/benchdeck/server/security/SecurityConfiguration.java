@@ -1,6 +1,7 @@
 package dev.benchdeck.server.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.session.autoconfigure.DefaultCookieSerializerCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -46,7 +47,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, SessionUsers users, TotpPolicy totp,
-                                            SecurityProperties properties) throws Exception {
+                                            SecurityProperties properties, ObjectProvider<OidcLogin> oidc) throws Exception {
         // cookie-authenticated writes need the XSRF-TOKEN cookie's value in X-XSRF-TOKEN; a Bearer request carries no cookie authority
         RequestMatcher needsCsrf = request -> !isSafe(request) && !ActorFilter.hasBearer(request);
         http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(needsCsrf))
@@ -83,7 +84,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans/validate").authenticated()
                         .requestMatchers("/api/**").hasRole("EDITOR")
+                        // the dashboard's files, and the OIDC flow's /oauth2/authorization/* and /login/oauth2/code/*
                         .anyRequest().permitAll());
+        OidcLogin login = oidc.getIfAvailable();
+        if (login != null) {
+            login.apply(http);
+        }
         return http.build();
     }
 

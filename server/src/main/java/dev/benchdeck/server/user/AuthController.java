@@ -3,6 +3,7 @@ package dev.benchdeck.server.user;
 import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.ApiRefusal;
 import dev.benchdeck.server.security.CurrentActor;
+import dev.benchdeck.server.security.OidcLogin;
 import dev.benchdeck.server.security.Role;
 import dev.benchdeck.server.security.UserSessions;
 import dev.benchdeck.server.system.BadRequestException;
@@ -15,6 +16,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,10 +39,13 @@ class AuthController {
     private final UserSessions sessions;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
+    private final Oidc oidc;
 
     AuthController(UserService users, UserRepository repository, SignIn signIn, SetupLink setupLink, SettingsService settings,
-                   UserSessions sessions, TransactionTemplate transaction, AuditLog audit) {
+                   UserSessions sessions, TransactionTemplate transaction, AuditLog audit, ObjectProvider<OidcLogin> oidcLogin) {
         this.audit = audit;
+        OidcLogin login = oidcLogin.getIfAvailable();
+        this.oidc = login == null ? new Oidc(false, null) : new Oidc(true, login.settings().name());
         this.users = users;
         this.repository = repository;
         this.signIn = signIn;
@@ -59,7 +64,7 @@ class AuthController {
         User user = CurrentActor.get().map(actor -> users.get(actor.userId())).orElse(null);
         Settings current = settings.get();
         return new AuthState(repository.count() == 0, user != null, user, current.selfRegistration(), current.requireTotp(),
-                new Oidc(false, null));
+                oidc);
     }
 
     /** Creates the first admin with the setup link's token and signs them in. */

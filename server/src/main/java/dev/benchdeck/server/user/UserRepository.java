@@ -90,6 +90,17 @@ public class UserRepository {
                 .param("id", id).param("step", step).update() == 1;
     }
 
+    /** The local user an OIDC identity (issuer, subject) is linked to. */
+    Optional<User> findLinked(String issuer, String subject) {
+        return jdbc.sql("select " + COLUMNS + " from users where id = (select user_id from user_identities where issuer = :issuer and subject = :subject)")
+                .param("issuer", issuer).param("subject", subject).query(UserRepository::map).optional();
+    }
+
+    void link(String issuer, String subject, long userId) {
+        jdbc.sql("insert into user_identities (issuer, subject, user_id) values (:issuer, :subject, :user)")
+                .param("issuer", issuer).param("subject", subject).param("user", userId).update();
+    }
+
     long countAdmins() {
         return jdbc.sql("select count(*) from users where role = 'admin' and enabled").query(Long.class).single();
     }

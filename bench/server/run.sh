@@ -328,6 +328,7 @@ cpu_sample() {  # prints "epoch_ms jvm_ticks pg_ticks"
     echo "$(now_ms) $(proc_ticks "$SERVER_PID") $(proc_ticks $pg)"
 }
 cpu_report() {  # before after -> "wall_s jvm_pct pg_pct" (percent of one CPU)
+    local t0 j0 p0 t1 j1 p1
     read -r t0 j0 p0 <<< "$1"; read -r t1 j1 p1 <<< "$2"
     python3 -c 'import sys; t0,j0,p0,t1,j1,p1,hz=map(float,sys.argv[1:]); w=(t1-t0)/1000; print("%.1f %.0f %.0f" % (w, 100*(j1-j0)/hz/w, 100*(p1-p0)/hz/w))' \
         "$t0" "$j0" "$p0" "$t1" "$j1" "$p1" "$CLK_TCK"

@@ -86,8 +86,10 @@ def _storm(out, name):
     statuses = [a[2] for a in attempts]
     first = next((i for i, s in enumerate(statuses) if s == "429"), None)
     answered = [a for a in attempts if a[2] == "401"]
+    others = sorted({s for s in statuses if s not in ("401", "429")})
     return {"n": len(attempts), "answered": len(answered), "limited": statuses.count("429"),
-            "other": len(attempts) - len(answered) - statuses.count("429"), "before_limit": first if first is not None else len(attempts),
+            "other": ", ".join(f"{statuses.count(s)}× {s}" for s in others) or "0",
+            "before_limit": statuses[:first if first is not None else len(statuses)].count("401"),
             "first_limit_s": float(attempts[first][1]) if first is not None else None,
             "answered_p50": statistics.median([float(a[3]) for a in answered]) if answered else None,
             "limited_p50": statistics.median([float(a[3]) for a in attempts if a[2] == "429"]) if first is not None else None,
@@ -117,7 +119,7 @@ def rows_signin(out):
             continue
         meta = dict(line.split(" ", 1) for line in open(os.path.join(out, f"signin-{name}.meta")).read().splitlines())
         rows.append((f"{meta['attempts']} wrong passwords in {meta['seconds']} s, {text}: answered (401) before the first "
-                     "429 / answered in all / 429 / other; first 429 at; p50 ms of a 401 / a 429; server CPU",
+                     "429 / answered in all / 429 / other answers; first 429 at; p50 ms of a 401 / a 429; server CPU",
                      f"**{s['before_limit']}** / {s['answered']} / {s['limited']} / {s['other']}; "
                      f"{_f(s['first_limit_s'], 1)} s; {_f(s['answered_p50'], 1)} / {_f(s['limited_p50'], 1)}; "
                      f"{_cpu(out, 'signin-' + name) or 'n/a'} of a CPU", "", ""))

@@ -18,6 +18,11 @@
 #            live charts have drawn their series                                  goal render < 300 ms
 #   live     2 demo runs ("hello, 10 users, 10 s"); per interval message, Date.now() after the next
 #            requestAnimationFrame − (run.started_at + elapsed_seconds)            goal p95 < 250 ms
+#   auth     the server from before security (commit $BEFORE_SECURITY, built once into the cache) and
+#            this one, both up with 10,000 runs each; GET /api/v1/runs alternately without auth (before),
+#            with a Bearer token and with a session cookie (now): wrk -c4 and -c1    goal Δp99 ≤ 1 ms
+#   signin   the sign-in's cost (Argon2id parameters read from the stored hash) and 1,000 wrong passwords
+#            in a minute against 1 account and 100 accounts: answered vs 429, the server's CPU
 #
 # Environment:
 #   BENCH_JAVA_HOME   JDK for the server and the Benchdeck CLI (default /usr/lib/jvm/temurin-25-jdk-amd64)
@@ -28,6 +33,8 @@
 #   BENCH_QUIET_WAIT  before each measurement, wait up to this many seconds (default 600) until other
 #                     processes use < 10 % of a CPU; the table shows what they used during each one
 #   KEEP_DATA=1       keep the /tmp data directory (its path is printed)
+#   BENCH_CACHE       where auth keeps the server jar from before security (default ~/.cache/benchdeck-bench)
+#   AUTH_ROUNDS       auth: rounds of before / token / cookie (default 3)
 #   BENCH_PG_LOG=1    live: have PostgreSQL log every statement with a ms timestamp during the runs, so
 #                     the table splits each interval's latency at its INSERT (logging costs a little)
 set -euo pipefail
@@ -37,7 +44,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 OUT="$REPO/bench/out/server"
 SUMMARY="$REPO/bench/out/server-summary.md"
 JAR="$REPO/server/target/benchdeck-server.jar"
-ALL_SECTIONS=(startup list detail live)
+ALL_SECTIONS=(startup list detail live auth signin)
 
 # Temurin 25 unless BENCH_JAVA_HOME names another JDK 21+ (the java on PATH may be older).
 JAVA_HOME="${BENCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -53,10 +60,10 @@ now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        startup|list|detail|live) SECTIONS+=("$arg") ;;
+        startup|list|detail|live|auth|signin) SECTIONS+=("$arg") ;;
         all) SECTIONS+=("${ALL_SECTIONS[@]}") ;;
         -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (startup|list|detail|live)" ;;
+        *) die "unknown section '$arg' (startup|list|detail|live|auth|signin)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -105,7 +112,7 @@ wait_for_other_suite
 wait_quiet() {
     wait_for_other_suite
     local waited pct top
-    read -r waited pct top < <(python3 "$HERE/../lib/foreign_cpu.py" quiet $$ "$DATA" "${BENCH_QUIET_WAIT:-600}")
+    read -r waited pct top < <(python3 "$HERE/../lib/foreign_cpu.py" quiet $$ "$ROOT" "${BENCH_QUIET_WAIT:-600}")
     if (( pct >= 10 )); then
         log "other processes still use ${pct}% of a CPU ($top) after ${waited} s; measuring anyway (see the table)"
     elif (( waited > 2 )); then
@@ -167,8 +174,12 @@ PORT="$(free_port)"
 DBPORT="$(free_port)"
 while [[ "$DBPORT" == "$PORT" ]]; do DBPORT="$(free_port)"; done
 BASE="http://127.0.0.1:$PORT"
-DATA="$(mktemp -d /tmp/benchdeck-bench-server.XXXXXX)"
+# every server's data directory lives under ROOT, so foreign_cpu.py counts their PostgreSQLs as ours
+ROOT="$(mktemp -d /tmp/benchdeck-bench-server.XXXXXX)"
+DATA="$ROOT/current"
 SERVER_PID=""
+# several servers side by side, credentials, and the sections auth and signin
+. "$HERE/lib/auth.sh"
 CLK_TCK="$(getconf CLK_TCK)"
 NODE_FLAGS=()   # Node 20 has a WebSocket client behind a flag: the Node-side figures need it
 if node --experimental-websocket -e 'if (typeof WebSocket !== "function") process.exit(1)' 2>/dev/null; then
@@ -186,8 +197,10 @@ postmaster_pid() {
 start_server() {
     local logfile="$1"
     SERVER_T0="$(now_ms)"
+    # the API's per-token rate limit stays in the path but must not refuse the benchmark's requests
     "$JAVA" -jar "$JAR" --server.port="$PORT" --benchdeck.data-dir="$DATA" \
-        --benchdeck.embedded-db.port="$DBPORT" > "$logfile" 2>&1 &
+        --benchdeck.embedded-db.port="$DBPORT" --benchdeck.security.api.requests-per-second=1000000 \
+        --benchdeck.security.api.burst=1000000 > "$logfile" 2>&1 &
     SERVER_PID=$!
     SERVER_LOG="$logfile"
 }
@@ -230,6 +243,7 @@ ensure_server() {
     start_server "$OUT/server.log"
     wait_ready 300
     log "server ready on $BASE in $READY_MS ms (data in $DATA)"
+    ensure_token
 }
 
 cleanup() {
@@ -238,21 +252,25 @@ cleanup() {
     if [[ -n "${BROWSER_PID:-}" ]] && kill -0 "$BROWSER_PID" 2>/dev/null; then kill -TERM "$BROWSER_PID" 2>/dev/null || true; fi
     if [[ -n "${LOAD_PID:-}" ]] && kill -0 "$LOAD_PID" 2>/dev/null; then kill -TERM "$LOAD_PID" 2>/dev/null || true; fi
     if [[ -n "${MONITOR_PID:-}" ]] && kill -0 "$MONITOR_PID" 2>/dev/null; then kill -TERM "$MONITOR_PID" 2>/dev/null || true; fi
-    [[ -n "$SERVER_PID" ]] && stop_server
-    # a PostgreSQL left behind by a server that did not stop cleanly (ours: it lives in our data dir)
-    local pm; pm="$(postmaster_pid)"
-    if [[ -n "$pm" ]] && kill -0 "$pm" 2>/dev/null && grep -qs "$DATA/pgdata" "/proc/$pm/cmdline"; then
-        log "stopping the embedded PostgreSQL left running (pid $pm)"
-        kill -INT "$pm" 2>/dev/null || true
-        for _ in $(seq 1 100); do kill -0 "$pm" 2>/dev/null || break; sleep 0.1; done
-    fi
-    if [[ "${KEEP_DATA:-0}" == 1 ]]; then log "data kept in $DATA"; else rm -rf "$DATA"; fi
+    local name
+    for name in current "${!INSTANCE_DATA[@]}"; do
+        use_instance "$name"
+        [[ -n "$SERVER_PID" ]] && stop_server
+        # a PostgreSQL left behind by a server that did not stop cleanly (ours: it lives in our data dir)
+        local pm; pm="$(postmaster_pid)"
+        if [[ -n "$pm" ]] && kill -0 "$pm" 2>/dev/null && grep -qs "$DATA/pgdata" "/proc/$pm/cmdline"; then
+            log "stopping the embedded PostgreSQL left running (pid $pm)"
+            kill -INT "$pm" 2>/dev/null || true
+            for _ in $(seq 1 100); do kill -0 "$pm" 2>/dev/null || break; sleep 0.1; done
+        fi
+    done
+    if [[ "${KEEP_DATA:-0}" == 1 ]]; then log "data kept in $ROOT"; else rm -rf "$ROOT"; fi
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-python3 "$HERE/../lib/foreign_cpu.py" monitor $$ "$DATA" "$OUT/foreign-cpu.txt" &
+python3 "$HERE/../lib/foreign_cpu.py" monitor $$ "$ROOT" "$OUT/foreign-cpu.txt" &
 MONITOR_PID=$!
 
 psql_db() {
@@ -260,7 +278,7 @@ psql_db() {
         psql -h 127.0.0.1 -p "$DBPORT" -U postgres -d postgres -X -q -v ON_ERROR_STOP=1 "$@"
 }
 
-api() { curl -sf -m 30 "$BASE/api/v1$1" "${@:2}"; }
+api() { curl -sf -m 30 "${AUTH_HEADER[@]}" "$BASE/api/v1$1" "${@:2}"; }
 json_get() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {}, {"d": d}))' "$1"; }
 
 hello_scenario() {
@@ -283,7 +301,7 @@ run_scenario() {
 # A completed run made by the server itself, to copy realistic JSON from (starts one if none).
 template_run() {
     local id
-    id="$(psql_db -At -c "select max(id) from runs where status = 'completed' and created_by = 'local'")"
+    id="$(psql_db -At -c "select max(id) from runs where status = 'completed' and coalesce(created_by, '') not like 'bench-%'")"
     if [[ -z "$id" ]]; then
         log "running the demo scenario once, to copy a real run's JSON from"
         id="$(run_scenario "$(hello_scenario)")"
@@ -302,6 +320,7 @@ cpu_sample() {  # prints "epoch_ms jvm_ticks pg_ticks"
     echo "$(now_ms) $(proc_ticks "$SERVER_PID") $(proc_ticks $pg)"
 }
 cpu_report() {  # before after -> "wall_s jvm_pct pg_pct" (percent of one CPU)
+    local t0 j0 p0 t1 j1 p1
     read -r t0 j0 p0 <<< "$1"; read -r t1 j1 p1 <<< "$2"
     python3 -c 'import sys; t0,j0,p0,t1,j1,p1,hz=map(float,sys.argv[1:]); w=(t1-t0)/1000; print("%.1f %.0f %.0f" % (w, 100*(j1-j0)/hz/w, 100*(p1-p0)/hz/w))' \
         "$t0" "$j0" "$p0" "$t1" "$j1" "$p1" "$CLK_TCK"
@@ -375,6 +394,8 @@ workload:
   driver: http
   method: GET
   path: "$path"
+  headers:
+    Authorization: "Bearer $TOKEN"
 load:
   model: closed
   users: 4
@@ -396,7 +417,7 @@ EOF
 load_wrk() {  # name path connections seconds
     local name="$1" path="$2" before after rc=0
     before="$(cpu_sample)"
-    timeout 60 wrk -t1 -c"$3" -d"$4"s --latency "$BASE$path" > "$OUT/$name.txt" 2>&1 &
+    timeout 60 wrk -t1 -c"$3" -d"$4"s --latency "${AUTH_HEADER[@]}" "${@:5}" "$BASE$path" > "$OUT/$name.txt" 2>&1 &
     LOAD_PID=$!
     wait "$LOAD_PID" || rc=$?
     LOAD_PID=""
@@ -405,20 +426,26 @@ load_wrk() {  # name path connections seconds
     cpu_report "$before" "$after" > "$OUT/$name.cpu"
 }
 
-section_list() {
-    ensure_server
-    local tmpl seeded scenario t0
+# seed_runs FILE: 10,000 completed runs (those missing), copied from a real one; what was done goes to FILE.
+seed_runs() {
+    local tmpl seeded t0
     tmpl="$(template_run)"
     seeded="$(psql_db -At -c "select count(*) from runs where created_by = 'bench-seed'")"
     if [[ "$seeded" -lt 10000 ]]; then
-        log "list: inserting $((10000 - seeded)) runs copied from run $tmpl (one transaction)"
+        log "inserting $((10000 - seeded)) runs copied from run $tmpl (one transaction)"
         t0="$(now_ms)"
-        psql_db -v n=$((10000 - seeded)) -v template="$tmpl" -f "$HERE/lib/seed-runs.sql" > "$OUT/list-seed.txt"
-        echo "insert_ms $(( $(now_ms) - t0 ))" >> "$OUT/list-seed.txt"
+        psql_db -v n=$((10000 - seeded)) -v template="$tmpl" -f "$HERE/lib/seed-runs.sql" > "$1"
+        echo "insert_ms $(( $(now_ms) - t0 ))" >> "$1"
     fi
     psql_db -At -c "select 'runs_total ' || count(*) from runs" \
         -c "select 'overall_bytes_avg ' || round(avg(pg_column_size(overall))) from runs where created_by = 'bench-seed'" \
-        -c "select 'overall_text_bytes ' || length(overall::text) from runs where id = $tmpl" >> "$OUT/list-seed.txt"
+        -c "select 'overall_text_bytes ' || length(overall::text) from runs where id = $tmpl" >> "$1"
+}
+
+section_list() {
+    ensure_server
+    local scenario
+    seed_runs "$OUT/list-seed.txt"
     scenario="$(psql_db -At -c "select id from scenarios order by id limit 1")"
     local names=(first filtered deep)
     local paths=("/api/v1/runs?page=0&size=20" "/api/v1/runs?status=completed&scenario_id=$scenario&page=0&size=20" "/api/v1/runs?page=400&size=20")
@@ -427,11 +454,11 @@ section_list() {
     local i
     for i in 0 1 2; do
         local name="${names[$i]}" path="${paths[$i]}"
-        curl -s -m 10 -o "$OUT/list-$name-response.json" -w '%{http_code} %{size_download} %{time_total}\n' "$BASE$path" \
+        curl -s -m 10 "${AUTH_HEADER[@]}" -o "$OUT/list-$name-response.json" -w '%{http_code} %{size_download} %{time_total}\n' "$BASE$path" \
             > "$OUT/list-$name-curl.txt"
         explain_list "${wheres[$i]}" "${offsets[$i]}" > "$OUT/list-$name-explain.txt" 2>&1 || true
         # the JIT compiles this URL's code path first (a long-running server is warm); not reported
-        timeout 30 wrk -t1 -c4 -d5s "$BASE$path" > "$OUT/list-$name-warmup.txt" 2>&1 || true
+        timeout 30 wrk -t1 -c4 -d5s "${AUTH_HEADER[@]}" "$BASE$path" > "$OUT/list-$name-warmup.txt" 2>&1 || true
         log "list: $name ($path): Benchdeck, 4 users, 3 s warm-up + 15 s"
         measured "list-$name-benchdeck" load_benchdeck "list-$name-benchdeck" "$path"
         log "list: $name: wrk -t1 -c4 -d10s, then -c1 -d5s"
@@ -466,10 +493,10 @@ section_detail() {
     echo "$long" > "$OUT/detail-run-id.txt"
     # what the server answers for the series over REST (the page gets it over the WebSocket instead)
     for i in 1 2 3; do
-        curl -s -m 30 -o "$OUT/detail-intervals.json" -w "intervals_rest $i %{http_code} %{size_download} %{time_total}\n" \
+        curl -s -m 30 "${AUTH_HEADER[@]}" -o "$OUT/detail-intervals.json" -w "intervals_rest $i %{http_code} %{size_download} %{time_total}\n" \
             "$BASE/api/v1/runs/$long/intervals" >> "$OUT/detail-rest.txt"
     done
-    curl -s -m 30 -o /dev/null -w "run_detail_rest %{http_code} %{size_download} %{time_total}\n" "$BASE/api/v1/runs/$long" >> "$OUT/detail-rest.txt"
+    curl -s -m 30 "${AUTH_HEADER[@]}" -o /dev/null -w "run_detail_rest %{http_code} %{size_download} %{time_total}\n" "$BASE/api/v1/runs/$long" >> "$OUT/detail-rest.txt"
     python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("intervals_count", len(d)); print("first", json.dumps(d[0])); print("last", json.dumps(d[-1]))' \
         "$OUT/detail-intervals.json" >> "$OUT/detail-rest.txt"
     log "detail: opening /runs/$long 5 times in Chromium"

@@ -17,6 +17,7 @@ from datetime import datetime
 # wrk's text and Benchdeck's result JSON are read by the suite's own parsers, one of each in bench/
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "lib"))
 from results import parse_benchdeck, parse_wrk  # noqa: E402
+from report_auth import rows_auth, rows_signin  # noqa: E402
 
 OUT, SUMMARY, SECTIONS = sys.argv[1], sys.argv[2], sys.argv[3:]
 rows = []  # section, measure, value, goal, result
@@ -383,7 +384,19 @@ def section_live():
 
 # ---------------------------------------------------------------------------------------------
 
-for s in ("startup", "list", "detail", "live"):
+def section_auth():
+    for r in rows_auth(OUT):
+        row("auth", *r)
+    foreign_row("auth", "auth-")
+
+
+def section_signin():
+    for r in rows_signin(OUT):
+        row("signin", *r)
+    foreign_row("signin", "signin-")
+
+
+for s in ("startup", "list", "detail", "live", "auth", "signin"):
     if s in SECTIONS:
         try:
             globals()["section_" + s]()

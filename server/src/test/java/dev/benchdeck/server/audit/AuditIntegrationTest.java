@@ -53,6 +53,52 @@ class AuditIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void everyTargetScenarioAndRunChangeIsRecordedWithNamesAndIds() {
+        long target = createTarget(java.util.Map.of("name", "audited http", "kind", "http", "url", "http://127.0.0.1:9",
+                "credentials", java.util.Map.of("headers", java.util.Map.of("X-Api-Key", "audit-header-s3cret"))));
+        put("/api/v1/targets/" + target, dev.benchdeck.server.system.Json.write(java.util.Map.of("name", "audited http 2", "kind", "http",
+                "url", "http://127.0.0.1:9")));
+        String plan = "workload: {driver: http, path: /hello}\nload: {users: 1, duration: 60s}\n";
+        long scenario = createScenario("audited long scenario", plan);
+        put("/api/v1/scenarios/" + scenario, dev.benchdeck.server.system.Json.write(java.util.Map.of("name", "audited long scenario 2",
+                "target_id", demoTargetId(), "plan_yaml", plan)));
+        long run = trigger(scenario);
+        assertThat(post("/api/v1/runs/" + run + "/cancel", null).status()).isEqualTo(202);
+        awaitRun(run, status("cancelled"), Duration.ofSeconds(30));
+        Response rerun = post("/api/v1/runs/" + run + "/rerun", null);
+        assertThat(rerun.status()).as(rerun.body()).isEqualTo(202);
+        long second = rerun.json().get("id").asLong();
+        assertThat(post("/api/v1/runs/" + second + "/cancel", null).status()).isEqualTo(202);
+        awaitRun(second, status("cancelled"), Duration.ofSeconds(30));
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/runs/" + second)).DELETE()).status()).isEqualTo(204);
+        assertThat(send(HttpRequest.newBuilder(uri("/api/v1/targets/" + target)).DELETE()).status()).isEqualTo(204);
+
+        assertThat(entry("target_created", target).get("detail").asText()).contains("audited http").doesNotContain("s3cret");
+        assertThat(entry("target_updated", target).get("detail").asText()).contains("audited http 2");
+        assertThat(entry("target_deleted", target).get("detail").asText()).contains("audited http 2");
+        assertThat(entry("scenario_created", scenario).get("detail").asText()).contains("audited long scenario");
+        assertThat(entry("scenario_updated", scenario).get("detail").asText()).contains("audited long scenario 2");
+        assertThat(entry("run_started", run).get("detail").asText()).contains("\"scenario_id\":" + scenario);
+        assertThat(entry("run_cancelled", run).get("object_type").asText()).isEqualTo("run");
+        assertThat(entry("run_started", second).get("detail").asText()).contains("\"rerun_of\":" + run);
+        assertThat(entry("run_cancelled", second).get("actor").asText()).isEqualTo(ADMIN);
+        assertThat(entry("run_deleted", second).get("detail").asText()).contains("cancelled");
+        assertThat(get("/api/v1/audit?limit=1000").body()).doesNotContain("audit-header-s3cret");
+    }
+
+    /** The one entry of that action about that object. */
+    private JsonNode entry(String action, long objectId) {
+        List<JsonNode> found = new java.util.ArrayList<>();
+        get("/api/v1/audit?limit=1000&action=" + action).json().get("items").forEach(e -> {
+            if (e.get("object_id").asText().equals(String.valueOf(objectId))) {
+                found.add(e);
+            }
+        });
+        assertThat(found).as(action + " of " + objectId).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
     void theActorComesFromTheSecurityContext() {
         var ada = new dev.benchdeck.server.security.Actor(4242, "ada", dev.benchdeck.server.security.Role.EDITOR, null, false, false);
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(ada, null, List.of()));

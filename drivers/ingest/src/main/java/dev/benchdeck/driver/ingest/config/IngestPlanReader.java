@@ -13,7 +13,7 @@ public final class IngestPlanReader {
     public static final Set<String> TARGET_FIELDS = Set.of("http", "redis", "sink");
     public static final Set<String> HTTP_FIELDS = Set.of("url", "format");
     public static final Set<String> REDIS_FIELDS = Set.of("url", "stream", "list", "field", "encoding");
-    public static final Set<String> SINK_FIELDS = Set.of("url", "user", "password_env", "table", "id_column",
+    public static final Set<String> SINK_FIELDS = Set.of("url", "user", "password", "password_env", "table", "id_column",
             "timestamp_column");
     public static final Set<String> WORKLOAD_FIELDS = Set.of("driver", "batch_size", "content", "poll_interval", "grace",
             "id_prefix");
@@ -100,7 +100,11 @@ public final class IngestPlanReader {
             sink.problem("url", "must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
         }
         String user = sink.text("user", "postgres");
+        String password = sink.text("password", null);
         String passwordEnv = sink.text("password_env", null);
+        if (password != null && passwordEnv != null) {
+            sink.problem("give at most one of password and password_env");
+        }
         if (passwordEnv != null && !passwordEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
             sink.problem("password_env", "must be an environment variable name (letters, digits, _)");
         }
@@ -110,7 +114,7 @@ public final class IngestPlanReader {
         if (url == null || !url.startsWith("jdbc:postgresql://") || table == null || id == null || ts == null) {
             return null;
         }
-        return new SinkSettings(url, user, passwordEnv, table, id, ts);
+        return new SinkSettings(url, user, password, passwordEnv, table, id, ts);
     }
 
     public static IngestWorkload workload(ConfigNode workload) {

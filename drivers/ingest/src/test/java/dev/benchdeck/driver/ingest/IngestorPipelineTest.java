@@ -90,4 +90,26 @@ class IngestorPipelineTest {
             assertThat(TestSink.queryLong(db, "SELECT count(*) FROM messages")).isEqualTo(6000);
         }
     }
+    @Test
+    void anOpenRateSweepKeepsUpWithEveryRate() throws Exception {
+        String db = TestSink.freshDatabase();
+        try (IngestorServer ingestor = ingestor(db)) {
+            RunResult result = IngestRuns.run("""
+                    name: sweep
+                    target:
+                      http: {url: '%s/messages'}
+                      sink: %s
+                    workload: {driver: ingest}
+                    load: {model: open, arrival: poisson, duration: 1s, steps: [{rate: 100}, {rate: 300}]}
+                    """.formatted(ingestor.baseUri(), TestSink.sinkYaml(db, "")), intervals);
+
+            assertThat(result.status()).as(result.failure()).isEqualTo(RunStatus.COMPLETED);
+            for (StepResult step : result.steps()) {
+                assertThat(step.counts().get("sent")).as(step.label()).isPositive().isEqualTo(step.ok());
+                assertThat(step.counts()).as(step.label()).containsEntry("delivered", step.counts().get("sent"))
+                        .containsEntry("lost", 0L).containsEntry("duplicated", 0L);
+            }
+            assertThat(result.steps().get(1).counts().get("sent")).isGreaterThan(result.steps().get(0).counts().get("sent"));
+        }
+    }
 }

@@ -102,7 +102,7 @@ final class IngestDriver implements Driver {
                 throw new IllegalStateException("the sink could not be counted: " + e.getMessage(), e);
             }
         }
-        return DeliveryFigures.of(ledger, first, end, measureStart, measureEnd, rows, drained);
+        return DeliveryFigures.of(ledger, first, end, measureStart, rows, drained);
     }
 
     /** Waits until every confirmed message of the step was seen, at most {@code grace} after its last send. */

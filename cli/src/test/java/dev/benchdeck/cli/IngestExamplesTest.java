@@ -73,7 +73,9 @@ class IngestExamplesTest {
 
         // the latency threshold is about the machine at hand: a loaded test machine may miss it, never lost or duplicated
         assertThat(run.exitCode()).as(run.toString()).isIn(ExitCode.PASSED, ExitCode.THRESHOLDS_FAILED);
-        assertThat(run.out()).contains(": completed").contains("PASS lost = 0").contains("PASS duplicated = 0");
+        assertThat(run.out()).contains(": completed").contains("PASS lost = 0").contains("PASS duplicated = 0")
+                .containsPattern("  1    e2e p50 [0-9.]+ms .* drain [0-9.]+ms \\| sent 100  delivered 100  lost 0  duplicated 0")
+                .containsPattern("  all  e2e p50 .* sent 400  delivered 400  lost 0  duplicated 0");
         JsonNode result = ResultJson.mapper().readTree(json.toFile());
         assertThat(result.at("/steps/0/counts/delivered").asLong()).isEqualTo(100);
         assertThat(result.at("/steps/1/counts/delivered").asLong()).isEqualTo(300);

@@ -17,9 +17,10 @@ import java.util.function.ToDoubleFunction;
 /**
  * The end-of-run summary: the setup phases, a table with a row per step (duration, requests, rate,
  * mean and percentile latencies, errors and error rate; a partial step marked {@code *}), token
- * streams, errors by class with samples, threshold verdicts with their units, and the CPU used by this
- * process and by others, with a warning when others used more than a little. A figure that was not
- * measured shows as {@code -}.
+ * streams, an ingestion run's messages (end-to-end latency, drain, sent, delivered, lost, duplicated),
+ * errors by class with samples, threshold verdicts with their units, and the CPU used by this process
+ * and by others, with a warning when others used more than a little. A figure that was not measured
+ * shows as {@code -}.
  */
 final class SummaryPrinter {
 
@@ -60,6 +61,7 @@ final class SummaryPrinter {
                         ms(w.max()));
             }
             streams(out, result);
+            deliveries(out, result);
             errors(out, overall);
         }
         if (!result.verdicts().isEmpty()) {
@@ -123,6 +125,26 @@ final class SummaryPrinter {
                 String.format(Locale.ROOT, "%,.2f", step.stream().goodput()), step.stream().tokenSource(),
                 tokens(tokens, LatencySummary::min), tokens(tokens, LatencySummary::p50), tokens(tokens, LatencySummary::p99),
                 tokens(tokens, LatencySummary::max));
+    }
+
+    /** The ingest driver's figures per step: end-to-end latency, drain time, and the messages by fate. */
+    private static void deliveries(PrintWriter out, RunResult result) {
+        if (result.steps().stream().noneMatch(step -> step.counts().containsKey("delivered"))) {
+            return;
+        }
+        out.println("messages (e2e: sent → visible in the sink, to within one poll; drain: last send → last visible):");
+        List<StepResult> rows = new ArrayList<>(result.steps());
+        if (result.steps().size() > 1 && result.overall() != null) {
+            rows.add(result.overall());
+        }
+        for (StepResult step : rows) {
+            out.printf(Locale.ROOT, "  %-4s e2e p50 %s  p99 %s  max %s  drain %s | sent %,d  delivered %,d  lost %,d  duplicated %,d%n",
+                    step == result.overall() ? "all" : stepName(step), ms(step.latencies().get("e2e"), LatencySummary::p50),
+                    ms(step.latencies().get("e2e"), LatencySummary::p99), ms(step.latencies().get("e2e"), LatencySummary::max),
+                    ms(step.latencies().get("drain"), LatencySummary::max), step.counts().getOrDefault("sent", 0L),
+                    step.counts().getOrDefault("delivered", 0L), step.counts().getOrDefault("lost", 0L),
+                    step.counts().getOrDefault("duplicated", 0L));
+        }
     }
 
     private static String stat(StepResult step, String metric, ToDoubleFunction<LatencySummary> statistic) {

@@ -46,10 +46,14 @@ class RunCommandTest {
                 + "load: {users: 2, duration: 1s}\n" + extra;
     }
 
-    /** The HTTP examples; the database ones run in {@link PostgresExamplesTest}, the LLM ones in {@link LlmExamplesTest}. */
+    /**
+     * The HTTP examples; the database ones run in {@link PostgresExamplesTest}, the LLM ones in {@link LlmExamplesTest},
+     * the ingestion ones in {@link IngestExamplesTest}.
+     */
     static Stream<Path> examples() throws IOException {
         return Files.list(Path.of("..", "examples")).filter(p -> p.toString().endsWith(".yaml"))
-                .filter(p -> !PostgresExamplesTest.isDatabasePlan(p) && !LlmExamplesTest.isLlmPlan(p)).sorted();
+                .filter(p -> !PostgresExamplesTest.isDatabasePlan(p) && !LlmExamplesTest.isLlmPlan(p)
+                        && !IngestExamplesTest.isIngestPlan(p)).sorted();
     }
 
     @ParameterizedTest

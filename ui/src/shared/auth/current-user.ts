@@ -1,19 +1,11 @@
 import { createContext, useContext } from 'react';
+import type { components } from '@/shared/api-client/openapi';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** A user as the API describes one (GET /account, /users). */
-export type User = {
-  id: number;
-  username: string;
-  role: Role;
-  enabled: boolean;
-  totp_enabled: boolean;
-  must_change_password: boolean;
-  created_at: string;
-  last_sign_in_at: string | null;
-};
+/** A user as the API describes one (GET /account, /users): the server's OpenAPI schema. */
+export type User = components['schemas']['User'];
 
 /**
  * What a role may do. `create` and `run` (start, cancel, re-run) need an editor; `edit` and `delete`

@@ -1,43 +1,22 @@
-import type { User } from '@/shared/auth/current-user';
+// The auth API's shapes: the server's OpenAPI schemas (openapi.d.ts), so a change there is a type error here.
+import type { components } from '@/shared/api-client/openapi';
 
-export type AuthState = {
-  setup_required: boolean;
-  signed_in: boolean;
-  user: User | null;
-  self_registration: boolean;
-  require_totp: boolean;
-  oidc: { enabled: boolean; name: string | null };
-};
+type Schemas = components['schemas'];
+
+export type AuthState = Schemas['AuthState'];
 
 export const TOKEN_SCOPES = ['read', 'run', 'admin'] as const;
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
-export type ApiToken = {
-  id: number;
-  name: string;
-  prefix: string;
-  scopes: TokenScope[];
-  created_at: string;
-  expires_at: string | null;
-  last_used_at: string | null;
-};
+export type ApiToken = Schemas['ApiToken'];
 
 /** The answer to creating a token: the only time the secret itself is seen. */
-export type CreatedToken = ApiToken & { token: string };
+export type CreatedToken = Schemas['CreatedToken'];
 
-export type TotpEnrolment = { secret: string; otpauth_uri: string };
+export type TotpEnrolment = Schemas['Enrolment'];
 
-export type AuthSettings = { self_registration: boolean; require_totp: boolean };
+export type AuthSettings = Schemas['Settings'];
 
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actor: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | number | null;
-  address: string | null;
-  detail: string | null;
-};
+export type AuditEntry = Schemas['AuditEntry'];
 
-export type AuditPage = { items: AuditEntry[]; total: number };
+export type AuditPage = Schemas['AuditPage'];

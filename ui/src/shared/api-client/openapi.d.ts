@@ -650,15 +650,15 @@ export interface components {
         };
         AuditEntry: {
             action: string;
-            actor: string;
-            address: string;
+            actor: string | null;
+            address: string | null;
             /** Format: date-time */
             at: string;
-            detail: string;
+            detail: string | null;
             /** Format: int64 */
             id: number;
-            object_id: string;
-            object_type: string;
+            object_id: string | null;
+            object_type: string | null;
         };
         AuditPage: {
             items: components["schemas"]["AuditEntry"][];

@@ -29,12 +29,15 @@ public final class Secrets {
         }
     }
 
-    /** A recovery code: 10 characters from an alphabet without look-alikes, as xxxxx-xxxxx (about 50 bits). */
+    /**
+     * A recovery code: 25 characters from an alphabet of 31 without look-alikes (about 124 bits), as five groups of
+     * five. ASVS 6.5.2 lets a lookup secret of at least 112 bits be stored with a plain SHA-256.
+     */
     public static String recoveryCode() {
         String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-        StringBuilder code = new StringBuilder(11);
-        for (int i = 0; i < 10; i++) {
-            code.append(i == 5 ? "-" : "").append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        StringBuilder code = new StringBuilder(29);
+        for (int i = 0; i < 25; i++) {
+            code.append(i > 0 && i % 5 == 0 ? "-" : "").append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         }
         return code.toString();
     }

@@ -55,6 +55,8 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
         assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
         assertThat(signedIn.json().get("role").asText()).isEqualTo("editor");
         assertThat(browser.sessionCookie().orElseThrow().isHttpOnly()).isTrue();
+        String sessionId = new String(java.util.Base64.getDecoder().decode(browser.sessionCookie().orElseThrow().getValue()));
+        assertThat(sessionId).as("256 random bits, base64url (ASVS 7.2.3 asks for 128 or more)").matches("[A-Za-z0-9_-]{43}");
         assertThat(browser.get("/api/v1/account").json().get("username").asText()).isEqualTo(editor.username());
         assertThat(browser.get("/api/v1/auth/state").json().at("/user/username").asText()).isEqualTo(editor.username());
         assertThat(browser.get("/api/v1/targets").status()).isEqualTo(200);
@@ -307,6 +309,8 @@ class SecurityIntegrationTest extends IntegrationTestSupport {
         assertThat(confirmed.status()).as(confirmed.body()).isEqualTo(200);
         List<String> recovery = confirmed.json().get("recovery_codes").valueStream().map(JsonNode::asText).toList();
         assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
+        // at least 112 bits each (ASVS 6.5.2, as they are kept as plain SHA-256): 25 of 31 symbols is 25 × 4.95 ≈ 124
+        assertThat(recovery).allSatisfy(code -> assertThat(code).matches("[a-hjkmnp-z2-9]{5}(-[a-hjkmnp-z2-9]{5}){4}"));
 
         Response noCode = browser().signIn(viewer.username(), viewer.password());
         assertProblem(noCode, 401, "totp-required");

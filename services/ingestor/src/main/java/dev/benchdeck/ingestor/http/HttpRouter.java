@@ -70,7 +70,7 @@ public final class HttpRouter extends ChannelInboundHandlerAdapter {
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             Responses.problem(ctx, Problem.of(413, "Request too large", "the body is larger than the limit of " + max
-                    + " bytes; send smaller batches"), false);
+                    + " bytes; send smaller batches"), true); // kept open: the aggregator drains the rest, a close mid-upload would reset the client
         }
     }
 

@@ -39,6 +39,21 @@ class SecurityConfiguration {
         return () -> Secrets.token("");
     }
 
+    /** The allowed origins may call /api/** (no cookies: only tokens, so CSRF stays out of it); none by default. */
+    static org.springframework.web.cors.CorsConfigurationSource corsSource(java.util.List<String> origins) {
+        var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        if (!origins.isEmpty()) {
+            var api = new org.springframework.web.cors.CorsConfiguration();
+            api.setAllowedOrigins(origins);
+            api.setAllowedMethods(java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+            api.setAllowedHeaders(java.util.List.of("Authorization", "Content-Type"));
+            api.setAllowCredentials(false);
+            api.setMaxAge(600L);
+            source.registerCorsConfiguration("/api/**", api);
+        }
+        return source;
+    }
+
     /** The firewall's refusals (an encoded ';', '/', '\\' or '%', a NUL, "..") in the one problem shape, naming the path. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
@@ -64,6 +79,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                // no CORS headers unless origins are allowed: browsers then keep other sites' pages away from the API
+                .cors(cors -> cors.configurationSource(corsSource(properties.corsAllowedOrigins())))
                 .addFilterAfter(new ActorFilter(tokens, users, properties), CsrfFilter.class)
                 .addFilterAfter(new ApiRateLimit(properties.api()), ActorFilter.class)
                 .addFilterBefore(new AccountGate(totp), AuthorizationFilter.class)

@@ -1,6 +1,7 @@
 package dev.benchdeck.server.security;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param setupLinkValidity how long the first start's setup link works
  * @param signIn the sign-in attempt limits
  * @param api the API request limits per token or session
+ * @param corsAllowedOrigins origins (e.g. {@code https://grafana.example.com}) whose pages may call the API with a
+ *                           token; empty (the default) keeps the API same-origin
  */
 @ConfigurationProperties("benchdeck.security")
 public record SecurityProperties(@DefaultValue("127.0.0.1") String publicAddress,
@@ -20,7 +23,8 @@ public record SecurityProperties(@DefaultValue("127.0.0.1") String publicAddress
                                  @DefaultValue("7d") Duration sessionAbsoluteTimeout,
                                  @DefaultValue("1h") Duration setupLinkValidity,
                                  @DefaultValue SignIn signIn,
-                                 @DefaultValue Api api) {
+                                 @DefaultValue Api api,
+                                 @DefaultValue List<String> corsAllowedOrigins) {
 
     /**
      * @param freeFailures failed sign-ins of one account before its back-off starts

@@ -37,6 +37,9 @@ test('the demo gateway page is connected, its load tester runs through it and th
 
   // every request a stream (no cache replays), so the run lasts long enough to watch
   await setCaching(false);
+  // the stage counts are the gateway's since it started (the demos suite ran through it already): compare, not zero
+  const cacheCount = () => page.getByTestId('stage-row-cache').locator('td').nth(1).textContent();
+  const cacheBefore = await cacheCount();
   const field = (label, value) => page.getByLabel(label, { exact: true }).fill(value);
   await field('Concurrency', '5');
   await field('Total requests', '40');
@@ -47,7 +50,7 @@ test('the demo gateway page is connected, its load tester runs through it and th
   await waitForPoints('gateway-stage-streaming', 30_000);
   assert.ok(Number(await page.getByTestId('gateway-active-streams').textContent()) >= 0);
   await waitForChartsDrawn('gateway page during the load test', { atLeast: 5 });
-  assert.equal(await page.getByTestId('stage-idle-cache').count(), 1, 'caching is off: no request reaches the cache stage');
+  assert.equal(await cacheCount(), cacheBefore, 'caching is off: no request reaches the cache stage');
   await shot('gateway-page-load-test');
 
   await runLink.click();

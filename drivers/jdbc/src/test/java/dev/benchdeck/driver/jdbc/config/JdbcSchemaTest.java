@@ -3,42 +3,29 @@ package dev.benchdeck.driver.jdbc.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import dev.benchdeck.engine.testkit.PlanSchema;
 import org.junit.jupiter.api.Test;
 
 /** The plan schema's jdbc sections must list exactly the fields this driver reads. */
 class JdbcSchemaTest {
 
-    private static JsonNode schema() throws Exception {
-        try (InputStream in = JdbcSchemaTest.class.getResourceAsStream("/dev/benchdeck/engine/plan/benchdeck-plan.schema.json")) {
-            return new ObjectMapper().readTree(in);
-        }
-    }
-
-    private static Set<String> properties(JsonNode node) {
-        Set<String> names = new TreeSet<>();
-        node.get("properties").fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
     @Test
     void schemaDescribesTheFieldsTheDriverReads() throws Exception {
-        JsonNode schema = schema();
+        JsonNode schema = PlanSchema.load();
         JsonNode target = schema.at("/$defs/jdbcTarget");
-        assertThat(properties(target)).isEqualTo(new TreeSet<>(TargetReader.FIELDS));
-        assertThat(properties(target.at("/properties/pool"))).isEqualTo(new TreeSet<>(TargetReader.POOL_FIELDS));
-        assertThat(properties(target.at("/properties/lakebase"))).isEqualTo(new TreeSet<>(TargetReader.LAKEBASE_FIELDS));
-        assertThat(properties(schema.at("/$defs/jdbcWorkload"))).isEqualTo(new TreeSet<>(WorkloadReader.FIELDS));
+        assertThat(PlanSchema.properties(target)).isEqualTo(new TreeSet<>(TargetReader.FIELDS));
+        assertThat(PlanSchema.properties(target.at("/properties/pool"))).isEqualTo(new TreeSet<>(TargetReader.POOL_FIELDS));
+        assertThat(PlanSchema.properties(target.at("/properties/lakebase"))).isEqualTo(new TreeSet<>(TargetReader.LAKEBASE_FIELDS));
+        assertThat(PlanSchema.properties(schema.at("/$defs/jdbcWorkload"))).isEqualTo(new TreeSet<>(WorkloadReader.FIELDS));
     }
 
     @Test
     void schemaListsTheSameChoicesAsTheReader() throws Exception {
-        JsonNode schema = schema();
+        JsonNode schema = PlanSchema.load();
         assertThat(texts(schema.at("/$defs/jdbcOperation/enum"))).isEqualTo(OperationKind.planTexts());
         assertThat(texts(schema.at("/$defs/jdbcWorkload/properties/setup/enum"))).isEqualTo(SetupMode.planTexts());
         assertThat(texts(schema.at("/$defs/jdbcTarget/properties/sslmode/enum"))).isEqualTo(TargetReader.SSL_MODES);
@@ -51,7 +38,7 @@ class JdbcSchemaTest {
 
     @Test
     void planTargetAndWorkloadAcceptEitherDriver() throws Exception {
-        JsonNode schema = schema();
+        JsonNode schema = PlanSchema.load();
         assertThat(texts(schema.at("/properties/target/anyOf"), "$ref")).contains("#/$defs/httpTarget", "#/$defs/jdbcTarget");
         assertThat(texts(schema.at("/properties/workload/anyOf"), "$ref")).contains("#/$defs/httpWorkload", "#/$defs/jdbcWorkload");
         for (String def : List.of("jdbcTarget", "jdbcWorkload")) {

@@ -18,13 +18,15 @@ const USER_SWEEP = ['TTFT and TPOT p95 against users'];
 // The target's own telemetry under the load charts (ui/src/features/telemetry), sampled by the server each second.
 const PG_TELEMETRY = ['telemetry-pg-transactions', 'telemetry-pg-connections', 'telemetry-pg-hit-ratio'];
 const GATEWAY_TELEMETRY = ['telemetry-gateway-stage-p99', 'telemetry-gateway-stage-p50', 'telemetry-gateway-streams', 'telemetry-gateway-cache'];
+// The demo HTTP target names its own Prometheus endpoint (options.metrics): its request rates and requests in flight.
+const PROMETHEUS = ['telemetry-prometheus-rates', 'telemetry-prometheus-values'];
 
 // Each demo with the charts its run page draws while it runs (at least these; more appear as steps finish),
 // exactly the charts of the finished run, and how long the run may take.
 const demos = [
-  { name: 'hello, 10 users, 10 s', live: LIVE, done: [...LIVE, ...PERCENTILES], seconds: 40 },
-  { name: 'open model 200/s on /delay/20', live: LIVE, done: [...LIVE, ...PERCENTILES], seconds: 40 },
-  { name: 'sweep 5/10/20 users on /delay/10', live: LIVE, done: [...LIVE, ...PERCENTILES], seconds: 50 },
+  { name: 'hello, 10 users, 10 s', live: LIVE, done: [...LIVE, ...PERCENTILES, ...PROMETHEUS], seconds: 40 },
+  { name: 'open model 200/s on /delay/20', live: LIVE, done: [...LIVE, ...PERCENTILES, ...PROMETHEUS], seconds: 40 },
+  { name: 'sweep 5/10/20 users on /delay/10', live: LIVE, done: [...LIVE, ...PERCENTILES, ...PROMETHEUS], seconds: 50 },
   { name: 'Database sweep 2/4/8 threads', live: [...LIVE, ...POOL], done: [...LIVE, ...POOL, ...THREAD_SWEEP, ...PERCENTILES, ...PG_TELEMETRY], seconds: 90 },
   { name: 'LLM streaming sweep (mock)', live: [...LIVE, ...STREAM], done: [...LIVE, ...STREAM, ...USER_SWEEP, ...PERCENTILES], seconds: 50 },
   { name: 'Automation runs (mock)', live: LIVE, done: [...LIVE, ...PERCENTILES], seconds: 50 },

@@ -33,6 +33,8 @@ export type TargetOptions = {
   api?: string;
   description?: string;
   inputs?: Record<string, unknown>;
+  /** any kind: a Prometheus endpoint whose chosen series runs record beside the load. */
+  metrics?: { url: string; series: string[] };
 };
 
 export type TargetKind = Schemas['Target']['kind'];

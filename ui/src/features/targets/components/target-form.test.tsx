@@ -70,6 +70,21 @@ describe('TargetForm', () => {
     expect(createButton()).toBeEnabled();
   });
 
+  it('sends the Prometheus endpoint and its series, and shows a refused series next to its line', async () => {
+    const { api } = renderForm({ status: 422, body: { title: 'Invalid plan', status: 422,
+      errors: [{ path: 'options.metrics.series[1]', message: 'must start with a metric name' }] } });
+    await userEvent.type(screen.getByLabelText('Name'), 'api');
+    await userEvent.type(screen.getByLabelText('URL'), 'http://127.0.0.1:8080');
+    await userEvent.type(screen.getByLabelText('Metrics URL'), 'http://127.0.0.1:8080/metrics');
+    const series = screen.getByLabelText('Series to record');
+    await userEvent.type(series, 'requests_total{enter}9bad{enter}');
+    await userEvent.click(createButton());
+    await waitFor(() => expect(series).toHaveAccessibleDescription('line 2: must start with a metric name'));
+    expect(JSON.parse(String(api.mock.calls[0][1]?.body)).options).toEqual({
+      http_version: '1.1', insecure: false, metrics: { url: 'http://127.0.0.1:8080/metrics', series: ['requests_total', '9bad'] },
+    });
+  });
+
   it('checks an automation\u2019s inputs as one types', async () => {
     renderForm();
     await userEvent.type(screen.getByLabelText('Name'), 'agent');

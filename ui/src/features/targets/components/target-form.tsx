@@ -10,6 +10,7 @@ import { postgresFieldsOf, postgresInput, type PostgresFields } from '../api/pos
 import { targetDraftProblems } from '../api/target-problems';
 import { useSaveTarget } from '../api/targets';
 import { llmFieldClaims, LlmTargetFields } from './llm-target-fields';
+import { metricsFieldClaims, metricsFieldsOf, metricsOption, MetricsTargetFields, type MetricsFields } from './metrics-fields';
 import { postgresFieldClaims, PostgresTargetFields } from './postgres-target-fields';
 
 const HTTP_VERSIONS = ['1.1', '2'];
@@ -31,6 +32,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
   const [insecure, setInsecure] = useState(target?.options?.insecure ?? false);
   const [postgres, setPostgres] = useState<PostgresFields>(() => postgresFieldsOf(target));
   const [llm, setLlm] = useState<LlmFields>(() => llmFieldsOf(target));
+  const [metrics, setMetrics] = useState<MetricsFields>(() => metricsFieldsOf(target));
   const [touched, setTouched] = useState<Set<string>>(() => new Set(target ? ['name', 'url', 'options.automation_id'] : []));
   const [refused, setRefused] = useState<string | null>(null);
   const [replaceCredentials, setReplaceCredentials] = useState(!target?.has_credentials);
@@ -42,13 +44,13 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
   const llmKind = kind === 'llm' || kind === 'automation';
   // secrets of the other kind mean nothing to this one: a kind change asks for new ones
   const editSecrets = replaceCredentials || kind !== target?.kind;
-  const snapshot = JSON.stringify({ name, kind, url, httpVersion, insecure, postgres, llm, headerName, headerValue, adminToken, editSecrets });
+  const snapshot = JSON.stringify({ name, kind, url, httpVersion, insecure, postgres, llm, metrics, headerName, headerValue, adminToken, editSecrets });
   const refusal = refused === snapshot && save.error instanceof ApiError ? toFieldErrors(save.error.problem?.errors) : {};
   const draftProblems = targetDraftProblems({ kind, name, url, llm });
   // An empty required field is said to be a problem once it was left empty, not on a fresh form.
   const shownDraft: FieldErrors = Object.fromEntries(Object.entries(draftProblems).filter(([path, [message]]) => message !== 'must not be blank' || touched.has(path)));
   const claims = [
-    claim('name'), claim('kind'),
+    claim('name'), claim('kind'), ...metricsFieldClaims,
     ...(kind === 'postgres' ? postgresFieldClaims(postgres, editSecrets) : [claim('url')]),
     ...(llmKind ? llmFieldClaims(kind, editSecrets) : kind === 'http' ? [claim('options.http_version'), claim('options.insecure')] : []),
     ...(kind === GATEWAY ? [claim('options', true), claim('credentials.admin_token')] : []),
@@ -74,6 +76,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
       input = { name: name.trim(), kind, url: url.trim(), options: { http_version: httpVersion, insecure } };
       if (editSecrets && headerName.trim()) input.credentials = { headers: { [headerName.trim()]: headerValue } };
     }
+    input.options = { ...input.options, ...metricsOption(metrics) };
     const attempt = snapshot;
     save.mutate({ id: target?.id, input }, { onSuccess: onDone, onError: () => setRefused(attempt) });
   };
@@ -135,6 +138,8 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
           </div>
         </>
       )}
+
+      <MetricsTargetFields fields={metrics} errors={errors} onChange={(change) => setMetrics({ ...metrics, ...change })} />
 
       <fieldset className="rounded-md border border-slate-200 p-3 md:col-span-2">
         <legend className="px-1 text-sm font-medium text-slate-700">

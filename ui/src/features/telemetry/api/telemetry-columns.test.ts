@@ -24,6 +24,18 @@ describe('telemetry columns', () => {
     expect(chartsFor([])).toEqual([]);
   });
 
+  it('draws the Prometheus series of any target: counters as rates, gauges as values, one line per selector', () => {
+    const samples = [sample(0, { 'prom.in_flight': 2 }, 'http'),
+      sample(1, { 'prom.req_total.per_s': 50, 'prom.req_total{code="500"}.per_s': 5, 'prom.in_flight': 3 }, 'http')];
+    const charts = chartsFor(samples);
+    expect(charts.map((c) => c.name)).toEqual(['telemetry-prometheus-rates', 'telemetry-prometheus-values']);
+    expect(charts[0].series.map((s) => s.label)).toEqual(['req_total /s', 'req_total{code="500"} /s']);
+    expect(telemetryData(samples, charts[0])[1]).toEqual([null, 50]);
+    expect(telemetryData(samples, charts[1])[1]).toEqual([2, 3]);
+    const postgres = chartsFor([sample(0, { commits_per_s: 1, 'prom.pg_up': 1 }, 'postgres')]);
+    expect(postgres.map((c) => c.name)).toEqual(['telemetry-pg-transactions', 'telemetry-prometheus-values']);
+  });
+
   it('merges stored and pushed samples once each, in order', () => {
     const merged = mergeSamples([sample(0, {}), sample(1, {})], [sample(1, { a: 1 }), sample(2, {})]);
     expect(merged.map((s) => s.seq)).toEqual([0, 1, 2]);

@@ -47,11 +47,35 @@ export const TELEMETRY_CHARTS: Record<string, TelemetryChartSpec[]> = {
   ],
 };
 
-/** The charts for these samples: those of their source whose metrics appear at least once. */
+const PROMETHEUS = 'prom.';
+const RATE = '.per_s';
+const PALETTE = ['#6366f1', '#ef4444', '#10b981', '#f59e0b', '#0ea5e9', '#a855f7', '#64748b', '#ec4899'];
+
+/**
+ * The charts of the series a target's Prometheus endpoint gave (any kind of target): counters as
+ * rates in one chart, gauges in another, one line per selector.
+ */
+function prometheusCharts(samples: readonly TelemetrySample[]): TelemetryChartSpec[] {
+  const metrics = [...new Set(samples.flatMap((s) => Object.keys(s.metrics).filter((m) => m.startsWith(PROMETHEUS))))];
+  const line = (metric: string, i: number, unit: string) => ({
+    metric, label: metric.slice(PROMETHEUS.length, metric.endsWith(RATE) ? -RATE.length : undefined) + (unit ? ` ${unit}` : ''),
+    stroke: PALETTE[i % PALETTE.length], unit,
+  });
+  const rates = metrics.filter((m) => m.endsWith(RATE));
+  const values = metrics.filter((m) => !m.endsWith(RATE));
+  return [
+    ...(rates.length ? [{ name: 'telemetry-prometheus-rates', title: 'Target metrics (Prometheus counters, per second)', yLabel: 'per s',
+      series: rates.map((m, i) => line(m, i, '/s')) }] : []),
+    ...(values.length ? [{ name: 'telemetry-prometheus-values', title: 'Target metrics (Prometheus gauges)', yLabel: 'value',
+      series: values.map((m, i) => line(m, i + rates.length, '')) }] : []),
+  ];
+}
+
+/** The charts for these samples: those of their source whose metrics appear at least once, then the Prometheus series. */
 export function chartsFor(samples: readonly TelemetrySample[]): TelemetryChartSpec[] {
   if (samples.length === 0) return [];
   const specs = TELEMETRY_CHARTS[samples[0].source] ?? [];
-  return specs.filter((spec) => spec.series.some((s) => samples.some((sample) => s.metric in sample.metrics)));
+  return [...specs.filter((spec) => spec.series.some((s) => samples.some((sample) => s.metric in sample.metrics))), ...prometheusCharts(samples)];
 }
 
 /** A chart's data on the run's time axis: x = elapsed seconds, a gap where a sample lacks the metric. */

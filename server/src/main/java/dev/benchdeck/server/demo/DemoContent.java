@@ -7,6 +7,8 @@ import dev.benchdeck.server.target.CredentialCipher;
 import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetKinds;
 import dev.benchdeck.server.target.TargetRepository;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -94,6 +96,7 @@ class DemoContent {
     private void httpDemo(String url, boolean firstStart, Map<String, Long> made) {
         if (made.containsKey(HTTP_PART)) {
             follow(made.get(HTTP_PART), url);
+            followMetrics(made.get(HTTP_PART), url);
             return;
         }
         Optional<Target> legacy = legacyHttpDemo();
@@ -106,7 +109,7 @@ class DemoContent {
         if (!firstStart) {
             return;
         }
-        long target = targets.insert(TARGET_NAME, TargetKinds.HTTP, url, Map.of("http_version", "1.1"), null);
+        long target = targets.insert(TARGET_NAME, TargetKinds.HTTP, url, Map.of("http_version", "1.1", "metrics", demoMetrics(url)), null);
         scenarios.create("hello, 10 users, 10 s", "10 users fetch a 100-byte text as fast as it answers.", target, """
                 workload: {driver: http, method: GET, path: /hello}
                 load: {model: closed, users: 10, warmup: 2s, duration: 10s}
@@ -132,6 +135,12 @@ class DemoContent {
                 thresholds: ['p99 < 50ms per step', 'error_rate < 1%']
                 """);
         record(HTTP_PART, target);
+    }
+
+    /** The demo target's own Prometheus endpoint and the series its runs record: all answers, 5xx answers, in flight. */
+    private static Map<String, Object> demoMetrics(String url) {
+        return Map.of("url", url + "/metrics", "series",
+                List.of("demo_requests_total", "demo_requests_total{status=~\"5..\"}", "demo_in_flight_requests"));
     }
 
     /** The HTTP demo target of a data directory from before {@code demo_content} recorded it. */
@@ -246,6 +255,23 @@ class DemoContent {
     }
 
     /** A demo target still on this machine (any port of 127.0.0.1) moves to where its server runs now. */
+    /** The demo target's metrics endpoint moves with it (a free port on each start), if it still has the demo's. */
+    private void followMetrics(Long targetId, String url) {
+        if (targetId == null || targetId == 0) {
+            return;
+        }
+        targets.find(targetId).filter(t -> t.options().get("metrics") instanceof Map<?, ?> m
+                        && String.valueOf(m.get("url")).startsWith(LOCAL) && !String.valueOf(m.get("url")).equals(url + "/metrics"))
+                .ifPresent(t -> {
+                    Map<String, Object> options = new LinkedHashMap<>(t.options());
+                    Map<String, Object> metrics = new LinkedHashMap<>();
+                    ((Map<?, ?>) options.get("metrics")).forEach((k, v) -> metrics.put(String.valueOf(k), v));
+                    metrics.put("url", url + "/metrics");
+                    options.put("metrics", metrics);
+                    targets.updateOptions(t.id(), url, options);
+                });
+    }
+
     private void follow(Long targetId, String url) {
         if (targetId == null || targetId == 0) {
             return;

@@ -28,7 +28,7 @@ public final class GatewayTargets {
 
     static List<Problem> optionProblems(Map<String, Object> options) {
         return options.keySet().stream().sorted()
-                .map(key -> new Problem("options." + key, "a gateway target has no options; give url and credentials.admin_token"))
+                .map(key -> new Problem("options." + key, "a gateway target has no options but metrics; give url and credentials.admin_token"))
                 .toList();
     }
 

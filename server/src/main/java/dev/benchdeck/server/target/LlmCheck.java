@@ -19,7 +19,7 @@ final class LlmCheck {
     }
 
     static HttpCheck.Report run(Target target, TargetSecrets secrets) {
-        ObjectNode planTarget = LlmTargets.planTarget(target.kind(), target.url(), target.options());
+        ObjectNode planTarget = LlmTargets.planTarget(target.kind(), target.url(), TargetMetrics.withoutMetrics(target.options()));
         String provider = planTarget.path("provider").asText();
         String model = target.options().get("model") instanceof String m && !m.isBlank() ? m : null;
         String base = target.url().endsWith("/") ? target.url().substring(0, target.url().length() - 1) : target.url();
@@ -54,7 +54,7 @@ final class LlmCheck {
         if (refused != null) {
             return refused;
         }
-        String provider = LlmTargets.planTarget(target.kind(), target.url(), target.options()).path("provider").asText();
+        String provider = LlmTargets.planTarget(target.kind(), target.url(), TargetMetrics.withoutMetrics(target.options())).path("provider").asText();
         return HttpCheck.run(target.url(), LlmProviders.authHeaders(provider, secrets.apiKey()));
     }
 

@@ -125,9 +125,9 @@ public class TargetService {
             return GatewayTargets.planTarget(target.url());
         }
         if (TargetKinds.usesApiKey(target.kind())) {
-            return LlmTargets.planTarget(target.kind(), target.url(), target.options());
+            return LlmTargets.planTarget(target.kind(), target.url(), TargetMetrics.withoutMetrics(target.options()));
         }
-        ObjectNode node = Json.mapper().valueToTree(target.options());
+        ObjectNode node = Json.mapper().valueToTree(TargetMetrics.withoutMetrics(target.options()));
         if (!TargetKinds.POSTGRES.equals(target.kind())) {
             node.put("url", target.url());
         }
@@ -226,22 +226,24 @@ public class TargetService {
         String kind = request.kindOrDefault();
         List<Problem> problems = new ArrayList<>(credentialKindProblems(kind, request.credentials()));
         problems.addAll(secretEnvironment.problems(Json.mapper().valueToTree(options(request)), "options"));
+        problems.addAll(TargetMetrics.problems(options(request)));
+        Map<String, Object> driverOptions = TargetMetrics.withoutMetrics(options(request));
         if (TargetKinds.POSTGRES.equals(kind)) {
             problems.addAll(PostgresTargets.secretsInOptions(options(request)));
         }
         if (TargetKinds.usesApiKey(kind)) {
-            problems.addAll(LlmTargets.ownFieldProblems(kind, options(request)));
+            problems.addAll(LlmTargets.ownFieldProblems(kind, driverOptions));
         }
         if (TargetKinds.GATEWAY.equals(kind)) {
-            problems.addAll(GatewayTargets.optionProblems(options(request)));
+            problems.addAll(GatewayTargets.optionProblems(driverOptions));
         }
         ObjectNode plan = Json.mapper().createObjectNode();
         plan.put("name", "target check");
-        ObjectNode target = Json.mapper().valueToTree(options(request));
+        ObjectNode target = Json.mapper().valueToTree(driverOptions);
         if (TargetKinds.HTTP.equals(kind)) {
             target.put("url", request.url().strip());
         } else if (TargetKinds.usesApiKey(kind)) {
-            target = LlmTargets.planTarget(kind, request.url().strip(), options(request));
+            target = LlmTargets.planTarget(kind, request.url().strip(), driverOptions);
             target.remove("api_key"); // reported above as a misplaced secret
         } else if (TargetKinds.GATEWAY.equals(kind)) {
             target = GatewayTargets.planTarget(request.url().strip());

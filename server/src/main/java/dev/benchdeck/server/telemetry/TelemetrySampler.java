@@ -3,13 +3,17 @@ package dev.benchdeck.server.telemetry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchdeck.engine.driver.Drivers;
+import dev.benchdeck.engine.telemetry.CombinedTelemetry;
 import dev.benchdeck.engine.telemetry.TelemetrySource;
 import dev.benchdeck.server.live.LiveFeed;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.target.GatewayTargets;
 import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetKinds;
+import dev.benchdeck.server.target.TargetMetrics;
 import dev.benchdeck.server.target.TargetService;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -22,7 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Samples a run's target once a second while the run executes, with the telemetry source its driver
- * factory offers for the target's kind, and stores and pushes each sample. A target that cannot be
+ * factory offers for the target's kind and the Prometheus series the target names, if any, and stores
+ * and pushes each sample. A target that cannot be
  * read for a while only leaves gaps: the run itself never notices.
  */
 @Component
@@ -71,9 +76,10 @@ public class TelemetrySampler {
                 return Recording.NONE;
             }
             String kind = target.get().kind();
-            Optional<TelemetrySource> source = drivers.find(TargetKinds.driver(kind))
-                    .flatMap(factory -> factory.telemetry(kind, settings(target.get())));
-            return source.<Recording>map(s -> new RunRecording(runId, kind, s)).orElse(Recording.NONE);
+            List<TelemetrySource> sources = new ArrayList<>();
+            drivers.find(TargetKinds.driver(kind)).flatMap(factory -> factory.telemetry(kind, settings(target.get()))).ifPresent(sources::add);
+            TargetMetrics.of(target.get().options()).map(TargetMetrics::source).ifPresent(sources::add);
+            return sources.isEmpty() ? Recording.NONE : new RunRecording(runId, kind, CombinedTelemetry.of(sources));
         } catch (RuntimeException e) {
             log.warn("Run {}: no target telemetry ({})", runId, e.getMessage());
             return Recording.NONE;

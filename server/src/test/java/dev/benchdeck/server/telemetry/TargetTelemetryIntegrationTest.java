@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Target telemetry sampled during runs, stored beside the intervals and pushed on the live feed: a gateway and a postgres target. */
+/** Target telemetry sampled during runs, stored beside the intervals and pushed on the live feed: a gateway, a postgres target, a Prometheus endpoint. */
 class TargetTelemetryIntegrationTest extends IntegrationTestSupport {
 
     private static final String TOKEN = "telemetry-admin-token-5f4e3d2c";
@@ -122,15 +122,73 @@ class TargetTelemetryIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
-    void aRunOfAnotherKindHasNoTelemetryAndAnUnknownRunIs404() {
-        long run = trigger(createScenario("no telemetry", """
-                workload: {driver: http, path: /hello}
-                load: {users: 1, duration: 1s}
+    void anHttpRunRecordsTheTargetsChosenPrometheusSeries() {
+        // the demo target names its own /metrics: all answers, 5xx answers and requests in flight
+        long run = trigger(createScenario("prometheus telemetry", """
+                workload: {driver: http, path: /status/503}
+                load: {users: 2, duration: 3s}
                 """));
-        awaitRun(run, status("completed"), Duration.ofSeconds(30));
-        Response telemetry = get("/api/v1/runs/" + run + "/telemetry");
-        assertThat(telemetry.status()).isEqualTo(200);
-        assertThat(telemetry.json().size()).isZero();
+        awaitRun(run, r -> !List.of("queued", "running").contains(r.get("status").asText()), Duration.ofSeconds(30));
+        JsonNode samples = get("/api/v1/runs/" + run + "/telemetry").json();
+        assertThat(samples.size()).as(samples.toString()).isGreaterThanOrEqualTo(2);
+        double maxAll = 0;
+        double max5xx = 0;
+        for (JsonNode sample : samples) {
+            assertThat(sample.get("source").asText()).isEqualTo("http");
+            JsonNode metrics = sample.get("metrics");
+            assertThat(metrics.has("prom.demo_in_flight_requests")).as(metrics.toString()).isTrue();
+            maxAll = Math.max(maxAll, metrics.path("prom.demo_requests_total.per_s").asDouble());
+            max5xx = Math.max(max5xx, metrics.path("prom.demo_requests_total{status=~\"5..\"}.per_s").asDouble());
+        }
+        // every request of the run is a 503: the target counts hundreds a second of them
+        assertThat(max5xx).as(samples.toString()).isGreaterThan(10);
+        assertThat(maxAll).isGreaterThanOrEqualTo(max5xx);
+    }
+
+    @Test
+    void aTargetWithoutTelemetryOrWithItsEndpointDownRecordsNothingAndTheRunGoesOn() {
+        String demoUrl = get("/api/v1/targets/" + demoTargetId()).json().get("url").asText();
+        long plain = createTarget(Map.of("name", "no telemetry", "kind", "http", "url", demoUrl));
+        long down = createTarget(Map.of("name", "metrics down", "kind", "http", "url", demoUrl,
+                "options", Map.of("metrics", Map.of("url", "http://127.0.0.1:1/metrics", "series", List.of("up")))));
+        for (long target : List.of(plain, down)) {
+            Response scenario = post("/api/v1/scenarios", Json.write(Map.of("name", "no telemetry " + target, "target_id", target,
+                    "plan_yaml", "workload: {driver: http, path: /hello}\nload: {users: 1, duration: 2s}\n")));
+            assertThat(scenario.status()).as(scenario.body()).isEqualTo(201);
+            long run = trigger(scenario.json().get("id").asLong());
+            JsonNode done = awaitRun(run, r -> !List.of("queued", "running").contains(r.get("status").asText()), Duration.ofSeconds(30));
+            assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("completed");
+            assertThat(done.get("plan_yaml").asText()).doesNotContain("metrics");
+            Response telemetry = get("/api/v1/runs/" + run + "/telemetry");
+            assertThat(telemetry.status()).isEqualTo(200);
+            assertThat(telemetry.json().size()).isZero();
+        }
         assertThat(get("/api/v1/runs/987654321/telemetry").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badMetricsSettingsAreRefusedWithTheirPathsAndNothingIsStored() {
+        int before = get("/api/v1/targets").json().size();
+        Response refused = post("/api/v1/targets", Json.write(Map.of("name", "bad metrics", "kind", "http", "url", "http://127.0.0.1:9",
+                "options", Map.of("metrics", Map.of("url", "ftp://user:pw@127.0.0.1/metrics", "every", 5,
+                        "series", List.of("ok_total", "9bad", "x{a=b}", 7))))));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        JsonNode errors = refused.json().get("errors");
+        List<String> paths = new ArrayList<>();
+        errors.forEach(e -> paths.add(e.get("path").asText()));
+        assertThat(paths).containsExactlyInAnyOrder("options.metrics.every", "options.metrics.url", "options.metrics.series[1]",
+                "options.metrics.series[2]", "options.metrics.series[3]");
+        assertThat(refused.body()).doesNotContain("user:pw");
+        assertThat(post("/api/v1/targets", Json.write(Map.of("name", "no series", "kind", "postgres",
+                "options", Map.of("host", "127.0.0.1", "database", "x", "user", "u", "metrics", Map.of("url", "http://127.0.0.1:9187/metrics")))))
+                .json().get("errors").get(0).get("path").asText()).isEqualTo("options.metrics.series");
+        assertThat(post("/api/v1/targets", Json.write(Map.of("name", "not an object", "kind", "gateway", "url", "http://127.0.0.1:9",
+                "options", Map.of("metrics", "http://127.0.0.1:9/metrics")))).json().toString()).contains("options.metrics");
+        assertThat(get("/api/v1/targets").json().size()).isEqualTo(before);
+
+        long gateway = createTarget(Map.of("name", "gateway with metrics", "kind", "gateway", "url", "http://127.0.0.1:9",
+                "options", Map.of("metrics", Map.of("url", "http://127.0.0.1:9/admin/metrics", "series", List.of("gateway_requests_total")))));
+        assertThat(get("/api/v1/targets/" + gateway).json().at("/options/metrics/series/0").asText()).isEqualTo("gateway_requests_total");
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * A small HTTP server with endpoints made for trying Benchdeck out and for tests, so that the
  * examples work with nothing else installed:
  * {@code /hello} (a 100-byte text), {@code /delay/{ms}}, {@code /status/{code}},
- * {@code /flaky/{percent}} (that share of answers are 503), {@code /echo} (answers the request body).
+ * {@code /flaky/{percent}} (that share of answers are 503), {@code /echo} (answers the request body),
+ * and {@code /metrics}: its own request counts and requests in flight in Prometheus' text format, so
+ * that a run can show the target's view beside the load.
  */
 public final class DemoTarget implements AutoCloseable {
 
@@ -26,6 +28,7 @@ public final class DemoTarget implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final DemoMetrics metrics = new DemoMetrics();
 
     private DemoTarget(HttpServer server) {
         this.server = server;
@@ -69,11 +72,19 @@ public final class DemoTarget implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String[] parts = exchange.getRequestURI().getPath().split("/");
+        String endpoint = parts.length > 1 ? parts[1] : "";
+        metrics.started();
+        try {
+            respond(exchange, endpoint, parts.length > 2 ? parts[2] : "");
+        } finally {
+            metrics.finished(endpoint, exchange.getResponseCode());
+        }
+    }
+
+    private void respond(HttpExchange exchange, String endpoint, String argument) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
-            String[] parts = exchange.getRequestURI().getPath().split("/");
-            String endpoint = parts.length > 1 ? parts[1] : "";
-            String argument = parts.length > 2 ? parts[2] : "";
             switch (endpoint) {
                 case "hello" -> answer(exchange, 200, HELLO);
                 case "echo" -> answer(exchange, 200, body);
@@ -99,7 +110,15 @@ public final class DemoTarget implements AutoCloseable {
                     boolean fail = ThreadLocalRandom.current().nextInt(100) < percent;
                     answer(exchange, fail ? 503 : 200, text(fail ? "unlucky\n" : "lucky\n"));
                 }
-                default -> answer(exchange, 404, text("try /hello, /delay/20, /status/503, /flaky/5 or /echo\n"));
+                case "metrics" -> {
+                    exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                    byte[] page = text(metrics.page());
+                    exchange.sendResponseHeaders(200, page.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(page);
+                    }
+                }
+                default -> answer(exchange, 404, text("try /hello, /delay/20, /status/503, /flaky/5, /echo or /metrics\n"));
             }
         }
     }

@@ -38,4 +38,23 @@ class DemoTargetTest {
             assertThat(send(target, get(target, "/nothing")).statusCode()).isEqualTo(404);
         }
     }
+
+    @Test
+    void metricsCountAnsweredRequestsByEndpointAndStatus() throws Exception {
+        try (DemoTarget target = DemoTarget.start(0)) {
+            for (int i = 0; i < 3; i++) {
+                send(target, get(target, "/hello"));
+            }
+            send(target, get(target, "/status/503"));
+            send(target, get(target, "/some/where/else"));
+            HttpResponse<String> page = send(target, get(target, "/metrics"));
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type")).hasValue("text/plain; version=0.0.4; charset=utf-8");
+            assertThat(page.body()).contains("# TYPE demo_requests_total counter\n")
+                    .contains("demo_requests_total{endpoint=\"hello\",status=\"200\"} 3\n")
+                    .contains("demo_requests_total{endpoint=\"status\",status=\"503\"} 1\n")
+                    .contains("demo_requests_total{endpoint=\"other\",status=\"404\"} 1\n")
+                    .contains("demo_in_flight_requests 1\n");
+        }
+    }
 }

@@ -66,9 +66,9 @@ def healthy(port, proc, name, timeout=120):
         except OSError:
             pass
         if proc.poll() is not None:
-            sys.exit(f"{name} ended; see its log in {OUT}")
+            raise RuntimeError(f"{name} ended; see its log in {OUT}")
         time.sleep(0.1)
-    sys.exit(f"{name} not healthy in {timeout} s")
+    raise RuntimeError(f"{name} not healthy in {timeout} s")
 
 
 def psql(pg, sql):
@@ -156,18 +156,20 @@ def run_queue(queue, jar, summary):
     threads = [threading.Thread(target=publish, args=(api_port, i * share, min(COUNT, (i + 1) * share), stats)) for i in range(PUBLISHERS)]
     for t in threads:
         t.start()
-    kills = []
+    kills, restarts = [], []
     plan = [(0.2, workers[0]), (0.5, workers[1])]
     rows, last_rows, last_move = 0, -1, time.time()
     while True:
         rows = int(psql(pg, "SELECT count(*) FROM messages"))
-        if plan and rows >= plan[0][0] * COUNT:
-            share_at, w = plan.pop(0)
+        if plan and plan[0][0] * COUNT <= rows < COUNT:
+            _, w = plan.pop(0)
             w.kill()
             kills.append(f"{w.name} killed at {rows} rows ({time.time() - t0:.1f} s)")
             log(kills[-1])
-            time.sleep(2)
-            w.start()
+            # started again in the background: the other process goes on writing meanwhile
+            restart = threading.Thread(target=lambda w=w: (time.sleep(2), w.start()))
+            restart.start()
+            restarts.append(restart)
         if rows != last_rows:
             last_rows, last_move = rows, time.time()
         if rows >= COUNT and not any(t.is_alive() for t in threads):
@@ -177,7 +179,7 @@ def run_queue(queue, jar, summary):
             break
         time.sleep(0.5)
     elapsed = time.time() - t0
-    for t in threads:
+    for t in threads + restarts:
         t.join(300)
     time.sleep(3)  # whatever was still in flight lands (it must not add a row)
     total, distinct, foreign = psql(pg, "SELECT count(*), count(DISTINCT id), count(*) FILTER (WHERE id NOT LIKE 'eo-%') FROM messages").split("|")

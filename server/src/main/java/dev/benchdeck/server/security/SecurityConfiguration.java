@@ -17,6 +17,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
 
 /**
  * The URL rules of the contract (docs/security.md): the dashboard's files, health and the sign-in
@@ -37,6 +38,35 @@ class SecurityConfiguration {
     @Bean
     org.springframework.session.SessionIdGenerator sessionIdGenerator() {
         return () -> Secrets.token("");
+    }
+
+    /**
+     * No flash attributes: nothing here redirects with them, and Spring MVC's default looks for them in the HTTP
+     * session on every request, which would load the session row behind the {@link AuthenticationCache}'s back.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor noFlashAttributes() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (name.equals(org.springframework.web.servlet.DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+                        && bean instanceof org.springframework.web.servlet.FlashMapManager) {
+                    return new org.springframework.web.servlet.FlashMapManager() {
+                        @Override
+                        public org.springframework.web.servlet.FlashMap retrieveAndUpdate(HttpServletRequest request,
+                                                                                          jakarta.servlet.http.HttpServletResponse response) {
+                            return null;
+                        }
+
+                        @Override
+                        public void saveOutputFlashMap(org.springframework.web.servlet.FlashMap flashMap, HttpServletRequest request,
+                                                       jakarta.servlet.http.HttpServletResponse response) {
+                        }
+                    };
+                }
+                return bean;
+            }
+        };
     }
 
     /** The allowed origins may call /api/** (no cookies: only tokens, so CSRF stays out of it); none by default. */
@@ -67,8 +97,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, SessionUsers users, TotpPolicy totp,
-                                            SecurityProperties properties, ObjectProvider<OidcLogin> oidc) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, SessionUsers users, AuthenticationCache authentications,
+                                            CookieSerializer sessionCookies, TotpPolicy totp, SecurityProperties properties,
+                                            ObjectProvider<OidcLogin> oidc) throws Exception {
         // cookie-authenticated writes need the XSRF-TOKEN cookie's value in X-XSRF-TOKEN; a Bearer request carries no cookie authority
         RequestMatcher needsCsrf = request -> !isSafe(request) && !ActorFilter.hasBearer(request);
         http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(needsCsrf))
@@ -81,7 +112,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 // no CORS headers unless origins are allowed: browsers then keep other sites' pages away from the API
                 .cors(cors -> cors.configurationSource(corsSource(properties.corsAllowedOrigins())))
-                .addFilterAfter(new ActorFilter(tokens, users, properties), CsrfFilter.class)
+                .addFilterAfter(new ActorFilter(tokens, users, authentications, sessionCookies, properties), CsrfFilter.class)
                 .addFilterAfter(new ApiRateLimit(properties.api()), ActorFilter.class)
                 .addFilterBefore(new AccountGate(totp), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors

@@ -30,8 +30,10 @@ import org.springframework.session.web.http.CookieSerializer;
 class SecurityConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return Passwords.encoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        SecurityProperties.SignIn signIn = properties.signIn();
+        int cap = signIn.concurrentHashes() > 0 ? signIn.concurrentHashes() : Runtime.getRuntime().availableProcessors();
+        return new BoundedPasswordEncoder(Passwords.encoder(), cap, signIn.hashWait());
     }
 
     /** Session ids of 256 random bits (Spring Session's UUIDs have 122; ASVS 7.2.3 asks for 128 or more). */
@@ -84,6 +86,12 @@ class SecurityConfiguration {
         return source;
     }
 
+    private static org.springframework.web.filter.CorsFilter corsFilter(java.util.List<String> origins) {
+        var filter = new org.springframework.web.filter.CorsFilter(corsSource(origins));
+        filter.setCorsProcessor(new CorsRefusals());
+        return filter;
+    }
+
     /** The firewall's refusals (an encoded ';', '/', '\\' or '%', a NUL, "..") in the one problem shape, naming the path. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
@@ -110,8 +118,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                // no CORS headers unless origins are allowed: browsers then keep other sites' pages away from the API
-                .cors(cors -> cors.configurationSource(corsSource(properties.corsAllowedOrigins())))
+                // no CORS headers unless origins are allowed: browsers then keep other sites' pages away from the API;
+                // Spring's CORS filter in its usual place, with refusals as problem details
+                .cors(cors -> cors.disable())
+                .addFilterBefore(corsFilter(properties.corsAllowedOrigins()), CsrfFilter.class)
                 .addFilterAfter(new ActorFilter(tokens, users, authentications, sessionCookies, properties), CsrfFilter.class)
                 .addFilterAfter(new ApiRateLimit(properties.api()), ActorFilter.class)
                 .addFilterBefore(new AccountGate(totp), AuthorizationFilter.class)

@@ -32,7 +32,8 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder(SecurityProperties properties) {
         SecurityProperties.SignIn signIn = properties.signIn();
-        int cap = signIn.concurrentHashes() > 0 ? signIn.concurrentHashes() : Runtime.getRuntime().availableProcessors();
+        // by default half the cores: a flood of sign-ins leaves the other half to everything else
+        int cap = signIn.concurrentHashes() > 0 ? signIn.concurrentHashes() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         return new BoundedPasswordEncoder(Passwords.encoder(), cap, signIn.hashWait());
     }
 

@@ -1,8 +1,8 @@
 package dev.benchdeck.server.token;
 
-import dev.benchdeck.server.audit.AuditLog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.Actor;
 import dev.benchdeck.server.security.AuthenticationCache;
 import dev.benchdeck.server.security.BearerTokens;

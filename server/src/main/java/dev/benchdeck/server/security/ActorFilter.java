@@ -12,12 +12,14 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Finds who is asking: a request with {@code Authorization: Bearer} is its token's actor or is refused
  * (401, never falling back to a cookie); otherwise a signed-in session's user, while the session is
- * younger than the absolute timeout and the user still enabled. Everything else stays anonymous.
+ * younger than the absolute timeout and the user still enabled. Everything else stays anonymous. Both are
+ * answered from the {@link AuthenticationCache} when they were verified lately.
  */
 final class ActorFilter extends OncePerRequestFilter {
 
@@ -25,11 +27,16 @@ final class ActorFilter extends OncePerRequestFilter {
 
     private final BearerTokens tokens;
     private final SessionUsers users;
+    private final AuthenticationCache cache;
+    private final CookieSerializer sessionIds;
     private final long absoluteTimeoutMillis;
 
-    ActorFilter(BearerTokens tokens, SessionUsers users, SecurityProperties properties) {
+    ActorFilter(BearerTokens tokens, SessionUsers users, AuthenticationCache cache, CookieSerializer sessionIds,
+                SecurityProperties properties) {
         this.tokens = tokens;
         this.users = users;
+        this.cache = cache;
+        this.sessionIds = sessionIds;
         this.absoluteTimeoutMillis = properties.sessionAbsoluteTimeout().toMillis();
     }
 
@@ -71,20 +78,42 @@ final class ActorFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /**
+     * The session's actor: from the cache when the session was verified lately (no database round trip, and so no
+     * write of its last access either: that happens when the entry is re-read), else from Spring Session's row.
+     */
     private Optional<Actor> fromSession(HttpServletRequest request) {
+        for (String id : sessionIds.readCookieValues(request)) {
+            Optional<AuthenticationCache.CachedSession> cached = cache.session(id);
+            if (cached.isPresent() && !pastAbsoluteTimeout(cached.get().signedInAt())) {
+                return Optional.of(cached.get().actor());
+            }
+        }
+        long generation = cache.generation();
         HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(UserSessions.USER_ID) instanceof Long userId)) {
             return Optional.empty();
         }
         Object signedInAt = session.getAttribute(UserSessions.SIGNED_IN_AT);
-        if (!(signedInAt instanceof Long at) || System.currentTimeMillis() - at > absoluteTimeoutMillis) {
-            session.invalidate();
+        if (!(signedInAt instanceof Long at) || pastAbsoluteTimeout(at)) {
+            end(session);
             return Optional.empty();
         }
         Optional<Actor> actor = users.forSession(userId);
         if (actor.isEmpty()) {
-            session.invalidate();
+            end(session);
+        } else {
+            cache.putSession(session.getId(), new AuthenticationCache.CachedSession(actor.get(), at), generation);
         }
         return actor;
+    }
+
+    private boolean pastAbsoluteTimeout(long signedInAt) {
+        return System.currentTimeMillis() - signedInAt > absoluteTimeoutMillis;
+    }
+
+    private void end(HttpSession session) {
+        cache.forgetSession(session.getId());
+        session.invalidate();
     }
 }

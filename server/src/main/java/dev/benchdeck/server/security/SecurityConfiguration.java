@@ -17,6 +17,7 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
 
 /**
  * The URL rules of the contract (docs/security.md): the dashboard's files, health and the sign-in
@@ -29,14 +30,46 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return Passwords.encoder();
+    PasswordEncoder passwordEncoder(SecurityProperties properties) {
+        SecurityProperties.SignIn signIn = properties.signIn();
+        // by default half the cores: a flood of sign-ins leaves the other half to everything else
+        int cap = signIn.concurrentHashes() > 0 ? signIn.concurrentHashes() : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        return new BoundedPasswordEncoder(Passwords.encoder(), cap, signIn.hashWait());
     }
 
     /** Session ids of 256 random bits (Spring Session's UUIDs have 122; ASVS 7.2.3 asks for 128 or more). */
     @Bean
     org.springframework.session.SessionIdGenerator sessionIdGenerator() {
         return () -> Secrets.token("");
+    }
+
+    /**
+     * No flash attributes: nothing here redirects with them, and Spring MVC's default looks for them in the HTTP
+     * session on every request, which would load the session row behind the {@link AuthenticationCache}'s back.
+     */
+    @Bean
+    static org.springframework.beans.factory.config.BeanPostProcessor noFlashAttributes() {
+        return new org.springframework.beans.factory.config.BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (name.equals(org.springframework.web.servlet.DispatcherServlet.FLASH_MAP_MANAGER_BEAN_NAME)
+                        && bean instanceof org.springframework.web.servlet.FlashMapManager) {
+                    return new org.springframework.web.servlet.FlashMapManager() {
+                        @Override
+                        public org.springframework.web.servlet.FlashMap retrieveAndUpdate(HttpServletRequest request,
+                                                                                          jakarta.servlet.http.HttpServletResponse response) {
+                            return null;
+                        }
+
+                        @Override
+                        public void saveOutputFlashMap(org.springframework.web.servlet.FlashMap flashMap, HttpServletRequest request,
+                                                       jakarta.servlet.http.HttpServletResponse response) {
+                        }
+                    };
+                }
+                return bean;
+            }
+        };
     }
 
     /** The allowed origins may call /api/** (no cookies: only tokens, so CSRF stays out of it); none by default. */
@@ -54,6 +87,12 @@ class SecurityConfiguration {
         return source;
     }
 
+    private static org.springframework.web.filter.CorsFilter corsFilter(java.util.List<String> origins) {
+        var filter = new org.springframework.web.filter.CorsFilter(corsSource(origins));
+        filter.setCorsProcessor(new CorsRefusals());
+        return filter;
+    }
+
     /** The firewall's refusals (an encoded ';', '/', '\\' or '%', a NUL, "..") in the one problem shape, naming the path. */
     @Bean
     org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler() {
@@ -67,8 +106,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, SessionUsers users, TotpPolicy totp,
-                                            SecurityProperties properties, ObjectProvider<OidcLogin> oidc) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, BearerTokens tokens, SessionUsers users, AuthenticationCache authentications,
+                                            CookieSerializer sessionCookies, TotpPolicy totp, SecurityProperties properties,
+                                            ObjectProvider<OidcLogin> oidc) throws Exception {
         // cookie-authenticated writes need the XSRF-TOKEN cookie's value in X-XSRF-TOKEN; a Bearer request carries no cookie authority
         RequestMatcher needsCsrf = request -> !isSafe(request) && !ActorFilter.hasBearer(request);
         http.csrf(csrf -> csrf.spa().requireCsrfProtectionMatcher(needsCsrf))
@@ -79,9 +119,11 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                // no CORS headers unless origins are allowed: browsers then keep other sites' pages away from the API
-                .cors(cors -> cors.configurationSource(corsSource(properties.corsAllowedOrigins())))
-                .addFilterAfter(new ActorFilter(tokens, users, properties), CsrfFilter.class)
+                // no CORS headers unless origins are allowed: browsers then keep other sites' pages away from the API;
+                // Spring's CORS filter in its usual place, with refusals as problem details
+                .cors(cors -> cors.disable())
+                .addFilterBefore(corsFilter(properties.corsAllowedOrigins()), CsrfFilter.class)
+                .addFilterAfter(new ActorFilter(tokens, users, authentications, sessionCookies, properties), CsrfFilter.class)
                 .addFilterAfter(new ApiRateLimit(properties.api()), ActorFilter.class)
                 .addFilterBefore(new AccountGate(totp), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors

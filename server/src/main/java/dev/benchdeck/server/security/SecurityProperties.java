@@ -32,10 +32,14 @@ public record SecurityProperties(@DefaultValue("127.0.0.1") String publicAddress
      * @param firstBackoff the wait after the first failure past the free ones; it doubles with each further one
      * @param maxBackoff the longest wait
      * @param attemptsPerAddressPerMinute sign-in attempts from one address per minute, failed or not
+     * @param concurrentHashes passwords hashed at once, server-wide (0, the default: half the processors, at least 1); beyond it a
+     *                         sign-in waits up to {@code hashWait}, then gets 503 with {@code Retry-After}
+     * @param hashWait how long a password check waits for a free hashing slot
      */
     public record SignIn(@DefaultValue("5") int freeFailures, @DefaultValue("20") int addressFreeFailures,
                          @DefaultValue("2s") Duration firstBackoff,
-                         @DefaultValue("15m") Duration maxBackoff, @DefaultValue("60") int attemptsPerAddressPerMinute) {
+                         @DefaultValue("15m") Duration maxBackoff, @DefaultValue("60") int attemptsPerAddressPerMinute,
+                         @DefaultValue("0") int concurrentHashes, @DefaultValue("2s") Duration hashWait) {
     }
 
     /**

@@ -19,9 +19,11 @@ public class UserSessions {
     static final String SIGNED_IN_AT = "benchdeck.signed_in_at";
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final AuthenticationCache cache;
 
-    UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    UserSessions(FindByIndexNameSessionRepository<? extends Session> sessions, AuthenticationCache cache) {
         this.sessions = sessions;
+        this.cache = cache;
     }
 
     /** Ends the request's session, if any, and signs the user in in a new one. */
@@ -37,6 +39,7 @@ public class UserSessions {
     public void signOut(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session != null) {
+            cache.forgetSession(session.getId());
             session.invalidate();
         }
     }
@@ -46,6 +49,7 @@ public class UserSessions {
         for (String id : sessions.findByPrincipalName(principal(username)).keySet()) {
             if (!id.equals(keepSessionId)) {
                 sessions.deleteById(id);
+                cache.forgetSession(id);
             }
         }
     }

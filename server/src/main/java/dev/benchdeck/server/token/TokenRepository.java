@@ -28,7 +28,7 @@ class TokenRepository {
 
     /** A live token's owner as authentication needs it. */
     record Owner(long tokenId, long userId, String username, Role userRole, List<TokenScope> scopes, boolean mustChangePassword,
-                 boolean totpEnabled, @Nullable Instant lastUsedAt) {
+                 boolean totpEnabled, @Nullable Instant expiresAt, @Nullable Instant lastUsedAt) {
     }
 
     long insert(long userId, String name, String prefix, byte[] hash, List<TokenScope> scopes, @Nullable Instant expiresAt) {
@@ -44,13 +44,14 @@ class TokenRepository {
     /** The owner of a token that is not revoked nor expired, whose user is enabled. */
     Optional<Owner> findLive(byte[] hash) {
         return jdbc.sql("""
-                        select t.id, t.user_id, u.username, u.role, t.scopes, u.must_change_password, u.totp_enabled, t.last_used_at
+                        select t.id, t.user_id, u.username, u.role, t.scopes, u.must_change_password, u.totp_enabled, t.expires_at, t.last_used_at
                         from api_tokens t join users u on u.id = t.user_id
                         where t.token_hash = :hash and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.enabled""")
                 .param("hash", hash)
                 .query((rs, row) -> new Owner(rs.getLong("id"), rs.getLong("user_id"), rs.getString("username"),
                         Role.parse(rs.getString("role")).orElseThrow(), scopes(rs.getArray("scopes")),
-                        rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"), instant(rs, "last_used_at")))
+                        rs.getBoolean("must_change_password"), rs.getBoolean("totp_enabled"), instant(rs, "expires_at"),
+                        instant(rs, "last_used_at")))
                 .optional();
     }
 

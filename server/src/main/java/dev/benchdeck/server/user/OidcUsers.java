@@ -1,6 +1,7 @@
 package dev.benchdeck.server.user;
 
 import dev.benchdeck.server.audit.AuditLog;
+import dev.benchdeck.server.security.AuthenticationCache;
 import dev.benchdeck.server.security.OidcAccounts;
 import dev.benchdeck.server.security.Role;
 import java.nio.charset.StandardCharsets;
@@ -30,8 +31,11 @@ class OidcUsers implements OidcAccounts {
     private final PasswordEncoder encoder;
     private final TransactionTemplate transaction;
     private final AuditLog audit;
+    private final AuthenticationCache cache;
 
-    OidcUsers(UserRepository users, PasswordEncoder encoder, TransactionTemplate transaction, AuditLog audit) {
+    OidcUsers(UserRepository users, PasswordEncoder encoder, TransactionTemplate transaction, AuditLog audit,
+              AuthenticationCache cache) {
+        this.cache = cache;
         this.users = users;
         this.encoder = encoder;
         this.transaction = transaction;
@@ -57,6 +61,7 @@ class OidcUsers implements OidcAccounts {
     private User updateRole(User user, Role role) {
         if (user.role() != role) {
             users.setRole(user.id(), role);
+            cache.forgetUser(user.id());
             audit.recordAs(user.id(), user.username(), "user_updated", "user", user.id(),
                     Map.of("username", user.username(), "role", role.value(), "method", "oidc"));
         }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.user;
 
+import dev.benchdeck.server.security.AuthenticationCache;
 import dev.benchdeck.server.security.Secrets;
 import dev.benchdeck.server.system.BadRequestException;
 import dev.benchdeck.server.system.ConflictException;
@@ -25,11 +26,13 @@ class TwoFactor {
     private final UserRepository users;
     private final CredentialCipher cipher;
     private final JdbcClient jdbc;
+    private final AuthenticationCache cache;
 
-    TwoFactor(UserRepository users, CredentialCipher cipher, JdbcClient jdbc) {
+    TwoFactor(UserRepository users, CredentialCipher cipher, JdbcClient jdbc, AuthenticationCache cache) {
         this.users = users;
         this.cipher = cipher;
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     record Enrolment(String secret, String otpauthUri) {
@@ -60,6 +63,7 @@ class TwoFactor {
             throw new BadRequestException("the request body has invalid fields", List.of(new FieldProblem("code", "is not the current code")));
         }
         users.setTotp(userId, credentials.totpSecret(), true);
+        cache.forgetUser(userId);
         users.useTotpStep(userId, step.getAsLong());
         jdbc.sql("delete from totp_recovery_codes where user_id = :user").param("user", userId).update();
         List<String> codes = new ArrayList<>();
@@ -75,6 +79,7 @@ class TwoFactor {
     @Transactional
     void disable(long userId) {
         users.setTotp(userId, null, false);
+        cache.forgetUser(userId);
         jdbc.sql("delete from totp_recovery_codes where user_id = :user").param("user", userId).update();
     }
 

@@ -2,6 +2,7 @@ package dev.benchdeck.server.user;
 
 import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.Actor;
+import dev.benchdeck.server.security.AuthenticationCache;
 import dev.benchdeck.server.security.Role;
 import dev.benchdeck.server.security.SessionUsers;
 import dev.benchdeck.server.security.UserSessions;
@@ -30,9 +31,12 @@ public class UserService implements SessionUsers {
     private final UserSessions sessions;
     private final TokenService tokens;
     private final AuditLog audit;
+    private final AuthenticationCache cache;
 
-    UserService(UserRepository users, PasswordEncoder encoder, UserSessions sessions, TokenService tokens, AuditLog audit) {
+    UserService(UserRepository users, PasswordEncoder encoder, UserSessions sessions, TokenService tokens, AuditLog audit,
+                AuthenticationCache cache) {
         this.audit = audit;
+        this.cache = cache;
         this.users = users;
         this.encoder = encoder;
         this.sessions = sessions;
@@ -94,6 +98,7 @@ public class UserService implements SessionUsers {
             throw new BadRequestException("the request body has invalid fields", List.of(new FieldProblem("new_password", p)));
         });
         users.setPassword(userId, encoder.encode(next), false);
+        cache.forgetUser(userId); // the kept session's actor no longer must change its password
         sessions.endAll(username, keepSessionId);
         audit.record("password_changed", "user", userId, java.util.Map.of("username", username));
     }
@@ -105,6 +110,7 @@ public class UserService implements SessionUsers {
             throw new BadRequestException("the request body has invalid fields", List.of(new FieldProblem("password", p)));
         });
         users.setPassword(userId, encoder.encode(password), true);
+        cache.forgetUser(userId); // their tokens stay, but now must change the password first
         sessions.endAll(user.username(), null);
         audit.record("password_reset", "user", userId, java.util.Map.of("username", user.username()));
     }
@@ -127,6 +133,7 @@ public class UserService implements SessionUsers {
                 tokens.revokeAll(userId);
             }
         }
+        cache.forgetUser(userId);
         java.util.Map<String, Object> changes = new java.util.LinkedHashMap<>();
         changes.put("username", user.username());
         if (role != null) {

@@ -44,6 +44,9 @@ class CorsIntegrationTest extends IntegrationTestSupport {
         HttpResponse<String> refused = preflight("https://evil.example");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(header(refused, "Access-Control-Allow-Origin")).isNull();
+        assertThat(header(refused, "Content-Type")).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("\"status\":403").contains("\"instance\":\"/api/v1/targets\"")
+                .contains("/forbidden").contains("cross-origin");
         assertThat(header(list("https://evil.example"), "Access-Control-Allow-Origin")).isNull();
     }
 }

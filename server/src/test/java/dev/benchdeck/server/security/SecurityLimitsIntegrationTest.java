@@ -3,15 +3,18 @@ package dev.benchdeck.server.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.benchdeck.server.IntegrationTestSupport;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-/** A server of its own with small limits: sign-in back-off per account, and the API's request rate per token. */
+/**
+ * A server of its own with small limits: sign-in back-off per account, the API's request rate per token, and one
+ * password hashed at a time (no waiting for the slot).
+ */
 @TestPropertySource(properties = {"benchdeck.test.instance=limits",
         "benchdeck.security.sign-in.free-failures=3", "benchdeck.security.sign-in.first-backoff=2s",
+        "benchdeck.security.sign-in.concurrent-hashes=1", "benchdeck.security.sign-in.hash-wait=0s",
         "benchdeck.security.api.requests-per-second=5", "benchdeck.security.api.burst=20"})
 class SecurityLimitsIntegrationTest extends IntegrationTestSupport {
 
@@ -44,7 +47,8 @@ class SecurityLimitsIntegrationTest extends IntegrationTestSupport {
         int limited = 0;
         String retryAfter = null;
         for (int i = 0; i < 60; i++) {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/v1/overview"))
+            // one client for all: a new one per request is slow enough on a busy machine for the bucket to refill meanwhile
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/overview"))
                     .header("Authorization", "Bearer " + viewer.token()).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429) {
                 limited++;
@@ -55,5 +59,36 @@ class SecurityLimitsIntegrationTest extends IntegrationTestSupport {
         assertThat(retryAfter).isEqualTo("1");
         // another token has its own bucket
         assertThat(get("/api/v1/overview").status()).isEqualTo(200);
+    }
+
+    @Test
+    void signInsBeyondTheConcurrentHashCapGet503WithRetryAfterAsProblemDetails() throws Exception {
+        Browser browser = new Browser(port);
+        browser.get("/api/v1/auth/state");
+        String csrf = browser.cookie("XSRF-TOKEN").orElseThrow();
+        int attempts = 12;
+        java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < attempts; i++) {
+                // each a different unknown account: no per-account back-off, only the hashing cap can refuse
+                String body = "{\"username\": \"crowd-" + i + "-" + java.util.UUID.randomUUID() + "\", \"password\": \"wrong password\"}";
+                answers.add(threads.submit(() -> browser.raw(HttpRequest.newBuilder(uri("/api/v1/auth/sign-in"))
+                        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", csrf)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)))));
+            }
+        }
+        int refused = 0;
+        for (var answer : answers) {
+            HttpResponse<String> response = answer.get();
+            assertThat(response.statusCode()).as(response.body()).isIn(401, 503);
+            if (response.statusCode() == 503) {
+                refused++;
+                assertThat(response.headers().firstValue("Retry-After")).hasValue("1");
+                assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+                assertThat(response.body()).contains("\"status\":503").contains("/server-busy").doesNotContain("wrong password");
+            }
+        }
+        assertThat(refused).as("of %d sign-ins at once with one hashing slot", attempts).isPositive();
+        assertThat(browser.signIn("crowd-after", "wrong password").status()).as("the slot is free afterwards").isEqualTo(401);
     }
 }

@@ -63,6 +63,7 @@ class IngestorController {
     }
 
     /** The series the server keeps: a point a second, oldest first, up to the last five minutes. */
+    @Schema(name = "IngestorSeries")
     record Series(long targetId, int intervalMs, int capacity, boolean sampled, List<IngestorPoint> points) {
     }
 
@@ -72,6 +73,7 @@ class IngestorController {
         return new Series(id, 1000, IngestorSeries.CAPACITY, watch.watching(id), watch.series(id));
     }
 
+    @Schema(name = "IngestorMessages")
     record Messages(long targetId, List<IngestedMessage> messages) {
     }
 

@@ -22,7 +22,7 @@ function clockOptions(left: { label: string; stroke: string; unit: string }, rig
   };
 }
 
-function Chart({ label, title, options, data }: { label: string; title: string; options: ChartOptions; data: uPlot.AlignedData }) {
+function Chart({ label, title, options, data, empty }: { label: string; title: string; options: ChartOptions; data: uPlot.AlignedData; empty: string }) {
   const drawn = countPoints(data) > 0;
   return (
     <figure>
@@ -31,7 +31,7 @@ function Chart({ label, title, options, data }: { label: string; title: string; 
         <UPlotChart options={options} data={data} label={label} height={200} />
       ) : (
         <p className="flex h-[200px] items-center justify-center rounded-md bg-slate-50 text-sm text-slate-500" data-testid={`${label}-empty`}>
-          {label === 'ingest-latency' ? 'No message stored in the last 100 seconds.' : 'Waiting for the first sample…'}
+          {empty}
         </p>
       )}
     </figure>
@@ -39,7 +39,7 @@ function Chart({ label, title, options, data }: { label: string; title: string; 
 }
 
 /** Throughput with queue depth, and e2e p95/p99, over the server's last {@link CHART_POINTS} seconds. */
-export function IngestionCharts({ points }: { points: readonly IngestorPoint[] }) {
+export function IngestionCharts({ points, loaded }: { points: readonly IngestorPoint[]; loaded: boolean }) {
   const throughputOptions = useMemo(() => clockOptions({ label: 'throughput', stroke: '#4f46e5', unit: 'msg/s' },
     { label: 'queue depth', stroke: '#f59e0b', unit: 'msgs' }, 'msg/s · msgs'), []);
   const latencyOptions = useMemo(() => clockOptions({ label: 'e2e p95', stroke: '#6366f1', unit: 'ms' },
@@ -49,8 +49,10 @@ export function IngestionCharts({ points }: { points: readonly IngestorPoint[] }
   return (
     <Card title={`Last ${CHART_POINTS} seconds (sampled by the server each second)`}>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Chart label="ingest-throughput" title="Throughput and queue depth" options={throughputOptions} data={throughput} />
-        <Chart label="ingest-latency" title="End-to-end latency (created → stored), p95 and p99" options={latencyOptions} data={latency} />
+        <Chart label="ingest-throughput" title="Throughput and queue depth" options={throughputOptions} data={throughput}
+          empty={loaded ? 'Waiting for the server’s first sample of the ingestor…' : 'Loading the series…'} />
+        <Chart label="ingest-latency" title="End-to-end latency (created → stored), p95 and p99" options={latencyOptions} data={latency}
+          empty={loaded ? `No message stored in the last ${CHART_POINTS} seconds.` : 'Loading the series…'} />
       </div>
     </Card>
   );

@@ -48,7 +48,7 @@ export function IngestionPage({ targetId }: { targetId: number }) {
         {error && <p className="text-sm text-amber-700" data-testid="ingest-error">{error}</p>}
       </PageHeader>
       <StatCards stats={stats.data} />
-      <IngestionCharts points={series.data?.points ?? []} />
+      <IngestionCharts points={series.data?.points ?? []} loaded={series.data !== undefined} />
       <SimulationPanel targetId={targetId} simulations={stats.data?.simulations ?? []} mayRun={can('run')} />
       <MessageFeed messages={messages.data?.messages} error={messages.isError ? errorMessage(messages.error) : undefined} />
     </div>

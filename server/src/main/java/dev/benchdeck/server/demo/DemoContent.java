@@ -43,7 +43,7 @@ class DemoContent {
     static final String GATEWAY_SCENARIO_NAME = "Gateway streaming sweep (demo)";
     private static final String INGESTOR_PART = "ingestor";
     static final String INGESTOR_TARGET_NAME = "Demo ingestor";
-    static final String INGESTOR_SCENARIO_NAME = "Ingestion bursts (demo)";
+    static final String INGESTOR_SCENARIO_NAME = "Ingestion 500 and 2,000 msg/s (demo)";
     static final String INGESTOR_PLAN = """
             workload:
               driver: ingest
@@ -51,16 +51,17 @@ class DemoContent {
               poll_interval: 5ms
               grace: 10s
             load:
-              model: closed
+              model: open
+              arrival: constant
+              warmup: 1s
+              duration: 5s
               steps:
-                - users: 4
-                  requests: 100
-                - users: 8
-                  requests: 500
+                - rate: 50
+                - rate: 200
             thresholds:
               - lost = 0
               - duplicated = 0
-              - e2e.p99 < 2s
+              - e2e.p99 < 1s
             """;
     private static final String LOCAL = "http://127.0.0.1:";
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
@@ -258,8 +259,9 @@ class DemoContent {
             return;
         }
         long target = targets.insert(INGESTOR_TARGET_NAME, TargetKinds.INGESTOR, url, ingestor.targetOptions(), password);
-        scenarios.create(INGESTOR_SCENARIO_NAME, "Bursts of 1,000 and 5,000 messages (batches of 10) POSTed to Benchdeck's ingestor "
-                + "and watched in its messages table: publish and end-to-end latency, drain time, lost and duplicated messages.",
+        scenarios.create(INGESTOR_SCENARIO_NAME, "Batches of 10 messages POSTed to Benchdeck's ingestor at 50 and then 200 "
+                + "requests/s (500 and 2,000 msg/s), watched in its messages table: publish and end-to-end latency, backlog, "
+                + "lost and duplicated messages per step.",
                 target, INGESTOR_PLAN);
         record(INGESTOR_PART, target);
     }

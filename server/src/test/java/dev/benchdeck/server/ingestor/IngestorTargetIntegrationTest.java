@@ -177,6 +177,14 @@ class IngestorTargetIntegrationTest extends IntegrationTestSupport {
         assertThat(series.get("points").get(0).get("msgs_per_s").isNull()).as(series.toString()).isTrue();
         assertThat(get("/api/v1/targets").body()).doesNotContain("sink-password-1").doesNotContain("ingestor-admin-token-0123");
         assertThat(post("/api/v1/targets/" + id + "/test", null).status()).isEqualTo(200);
+
+        // the sink's password goes to the sink: a new sink address drops it unless it is given again
+        Map<String, Object> same = Map.of("name", "gone ingestor", "kind", "ingestor", "url", "http://127.0.0.1:" + closed,
+                "options", Map.of("sink", Map.of("url", "jdbc:postgresql://127.0.0.1:" + closed + "/x")));
+        assertThat(put("/api/v1/targets/" + id, Json.write(same)).json().get("has_credentials").asBoolean()).isTrue();
+        Map<String, Object> moved = Map.of("name", "gone ingestor", "kind", "ingestor", "url", "http://127.0.0.1:" + closed,
+                "options", Map.of("sink", Map.of("url", "jdbc:postgresql://192.0.2.1:5432/elsewhere")));
+        assertThat(put("/api/v1/targets/" + id, Json.write(moved)).json().get("has_credentials").asBoolean()).isFalse();
         assertThat(send(HttpRequest.newBuilder(uri("/api/v1/targets/" + id)).DELETE()).status()).isEqualTo(204);
     }
 

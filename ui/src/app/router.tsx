@@ -13,6 +13,7 @@ import { RouteError } from './routes/route-parts';
 const OverviewPage = lazy(async () => ({ default: (await import('@/features/overview/components/overview-page')).OverviewPage }));
 const TargetsRoute = lazy(async () => ({ default: (await import('./routes/targets-route')).TargetsRoute }));
 const GatewayRoute = lazy(async () => ({ default: (await import('./routes/gateway-route')).GatewayRoute }));
+const IngestionRoute = lazy(async () => ({ default: (await import('./routes/ingestion-route')).IngestionRoute }));
 const ScenariosList = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenariosList }));
 const NewScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).NewScenarioRoute }));
 const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioRoute }));
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <OverviewPage /> },
       { path: 'targets', element: <TargetsRoute /> },
       { path: 'targets/:id/gateway', element: <GatewayRoute /> },
+      { path: 'targets/:id/ingestion', element: <IngestionRoute /> },
       { path: 'scenarios', element: <ScenariosList /> },
       { path: 'scenarios/new', element: <NewScenarioRoute /> },
       { path: 'scenarios/:id', element: <ScenarioRoute /> },

@@ -5,6 +5,7 @@ export const paths = {
   newScenario: '/scenarios/new',
   scenario: (id: number | string) => `/scenarios/${id}`,
   gateway: (targetId: number | string) => `/targets/${targetId}/gateway`,
+  ingestion: (targetId: number | string) => `/targets/${targetId}/ingestion`,
   runs: '/runs',
   run: (id: number | string) => `/runs/${id}`,
   runResult: (id: number | string) => `/api/v1/runs/${id}/result`,

@@ -551,6 +551,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/targets/{id}/ingestor/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ingestorMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/ingestor/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ingestorSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/ingestor/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["simulateIngestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/ingestor/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ingestorStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/targets/{id}/query-check": {
         parameters: {
             query?: never;
@@ -768,6 +832,102 @@ export interface components {
             ok: boolean;
             /** Format: int32 */
             status: number | null;
+        };
+        IngestedMessage: {
+            /** Format: int64 */
+            channel_id: number;
+            content: string;
+            created_at: string;
+            id: string;
+            inserted_at: string;
+            /** Format: int64 */
+            user_id: number;
+        };
+        IngestorCheckReport: {
+            error_class: string | null;
+            health: string | null;
+            message: string;
+            /** Format: double */
+            millis: number | null;
+            ok: boolean;
+            queue: string | null;
+        };
+        IngestorMessages: {
+            messages: components["schemas"]["IngestedMessage"][];
+            /** Format: int64 */
+            target_id: number;
+        };
+        IngestorPoint: {
+            /** Format: double */
+            e2e_p95_ms: number | null;
+            /** Format: double */
+            e2e_p99_ms: number | null;
+            /** Format: double */
+            mean_batch_size: number | null;
+            /** Format: double */
+            msgs_per_s: number | null;
+            /** Format: int64 */
+            queue_depth: number | null;
+            /** Format: int64 */
+            t: number;
+            /** Format: int64 */
+            total_batches: number | null;
+            /** Format: int64 */
+            total_messages: number | null;
+        };
+        IngestorSeries: {
+            /** Format: int32 */
+            capacity: number;
+            /** Format: int32 */
+            interval_ms: number;
+            points: components["schemas"]["IngestorPoint"][];
+            sampled: boolean;
+            /** Format: int64 */
+            target_id: number;
+        };
+        IngestorSimulation: {
+            /** Format: int64 */
+            count: number;
+            error: string | null;
+            id: string;
+            /** Format: int64 */
+            published: number;
+            /** Format: double */
+            rate: number;
+            started_at: string;
+            state: string;
+        };
+        IngestorStats: {
+            /** Format: double */
+            e2e_p50_ms: number | null;
+            /** Format: double */
+            e2e_p95_ms: number | null;
+            /** Format: double */
+            e2e_p99_ms: number | null;
+            error: string | null;
+            /** Format: double */
+            mean_batch_size: number | null;
+            /** Format: int64 */
+            queue_depth: number | null;
+            queue_kind: string | null;
+            /** Format: int64 */
+            queue_unacknowledged: number | null;
+            /** Format: int64 */
+            queue_waiting: number | null;
+            /** Format: date-time */
+            sampled_at: string;
+            simulations: components["schemas"]["IngestorSimulation"][];
+            status: string;
+            /** Format: int64 */
+            target_id: number;
+            /** Format: double */
+            throughput_msgs_per_s: number | null;
+            /** Format: int64 */
+            total_batches: number | null;
+            /** Format: int64 */
+            total_messages: number | null;
+            /** Format: int32 */
+            workers_alive: number | null;
         };
         IntervalSnapshot: {
             /** Format: int64 */
@@ -1073,6 +1233,13 @@ export interface components {
             totp_code?: string | null;
             username: string;
         };
+        SimulationRequest: {
+            content?: string | null;
+            /** Format: int32 */
+            count: number;
+            /** Format: double */
+            rate?: number | null;
+        };
         StepResult: {
             counts: {
                 [key: string]: number;
@@ -1138,7 +1305,7 @@ export interface components {
             /** Format: int64 */
             id: number;
             /** @enum {string} */
-            kind: "http" | "postgres" | "llm" | "automation" | "gateway";
+            kind: "http" | "postgres" | "llm" | "automation" | "gateway" | "ingestor";
             name: string;
             options: {
                 [key: string]: unknown;
@@ -1150,7 +1317,7 @@ export interface components {
         TargetRequest: {
             credentials?: components["schemas"]["Credentials"];
             /** @enum {string} */
-            kind?: "http" | "postgres" | "llm" | "automation" | "gateway";
+            kind?: "http" | "postgres" | "llm" | "automation" | "gateway" | "ingestor";
             name: string;
             options?: {
                 [key: string]: unknown;
@@ -3036,6 +3203,172 @@ export interface operations {
             };
         };
     };
+    ingestorMessages: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestorMessages"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ingestorSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestorSeries"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    simulateIngestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulationRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestorSimulation"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ingestorStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestorStats"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     checkQuery: {
         parameters: {
             query?: never;
@@ -3097,7 +3430,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectionReport"] | components["schemas"]["HttpCheckReport"] | components["schemas"]["GatewayCheckReport"];
+                    "application/json": components["schemas"]["ConnectionReport"] | components["schemas"]["HttpCheckReport"] | components["schemas"]["GatewayCheckReport"] | components["schemas"]["IngestorCheckReport"];
                 };
             };
             /** @description database unavailable */

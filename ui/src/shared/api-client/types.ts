@@ -35,7 +35,11 @@ export type TargetOptions = {
   inputs?: Record<string, unknown>;
   /** any kind: a Prometheus endpoint whose chosen series runs record beside the load. */
   metrics?: { url: string; series: string[] };
+  /** ingestor targets: the PostgreSQL table the ingestor writes to (the ingest driver's target.sink without the password). */
+  sink?: SinkOptions;
 };
+
+export type SinkOptions = { url?: string; user?: string; table?: string; id_column?: string; timestamp_column?: string };
 
 export type TargetKind = Schemas['Target']['kind'];
 
@@ -54,7 +58,10 @@ export type ConnectionReport = Schemas['ConnectionReport'];
 /** POST /targets/{id}/test for an http target. */
 export type HttpCheckReport = Schemas['HttpCheckReport'];
 
-export type TargetTestReport = ConnectionReport | HttpCheckReport;
+/** POST /targets/{id}/test for an ingestor target: its /health. */
+export type IngestorCheckReport = Schemas['IngestorCheckReport'];
+
+export type TargetTestReport = ConnectionReport | HttpCheckReport | IngestorCheckReport;
 
 export type QueryReport = Schemas['QueryReport'];
 

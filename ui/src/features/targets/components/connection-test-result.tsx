@@ -16,7 +16,7 @@ export function ConnectionTestResult({ report, error, pending }: { report?: Targ
     <div className={`rounded-md p-3 text-sm ring-1 ${tone}`} data-testid="connection-test-result" data-outcome={report.ok ? 'ok' : 'failed'} role="status">
       {isDatabaseReport(report) ? <DatabaseReport report={report} /> : (
         report.ok
-          ? <p>Reached: HTTP {report.status} in {formatMs(report.millis)}</p>
+          ? <p>Reached: {'status' in report ? `HTTP ${report.status}` : report.message} in {formatMs(report.millis)}</p>
           : <p>Failed ({report.error_class}): {report.message}</p>
       )}
     </div>

@@ -5,17 +5,20 @@ import type { Target, TargetInput, TargetKind } from '@/shared/api-client/types'
 import { Button } from '@/shared/components/button';
 import { Field, FieldMessages, inputClasses } from '@/shared/components/field';
 import { placeProblems, type FieldClaim } from '@/shared/forms/field-problems';
+import { ingestorFieldsOf, ingestorInput, type IngestorFields } from '../api/ingestor-target';
 import { llmFieldsOf, llmInput, type LlmFields } from '../api/llm-target';
 import { postgresFieldsOf, postgresInput, type PostgresFields } from '../api/postgres-target';
 import { targetDraftProblems } from '../api/target-problems';
 import { useSaveTarget } from '../api/targets';
+import { ingestorFieldClaims, IngestorTargetFields } from './ingestor-target-fields';
 import { llmFieldClaims, LlmTargetFields } from './llm-target-fields';
 import { metricsFieldClaims, metricsFieldsOf, metricsOption, MetricsTargetFields, type MetricsFields } from './metrics-fields';
 import { postgresFieldClaims, PostgresTargetFields } from './postgres-target-fields';
 
 const HTTP_VERSIONS = ['1.1', '2'];
 const GATEWAY: TargetKind = 'gateway';
-const KINDS: TargetKind[] = ['http', 'postgres', 'llm', 'automation', GATEWAY];
+const INGESTOR: TargetKind = 'ingestor';
+const KINDS: TargetKind[] = ['http', 'postgres', 'llm', 'automation', GATEWAY, INGESTOR];
 const claim = (path: string, nested = false): FieldClaim => ({ field: path, paths: [path], nested });
 
 /**
@@ -33,6 +36,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
   const [postgres, setPostgres] = useState<PostgresFields>(() => postgresFieldsOf(target));
   const [llm, setLlm] = useState<LlmFields>(() => llmFieldsOf(target));
   const [metrics, setMetrics] = useState<MetricsFields>(() => metricsFieldsOf(target));
+  const [ingestor, setIngestor] = useState<IngestorFields>(() => ingestorFieldsOf(target));
   const [touched, setTouched] = useState<Set<string>>(() => new Set(target ? ['name', 'url', 'options.automation_id'] : []));
   const [refused, setRefused] = useState<string | null>(null);
   const [replaceCredentials, setReplaceCredentials] = useState(!target?.has_credentials);
@@ -44,7 +48,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
   const llmKind = kind === 'llm' || kind === 'automation';
   // secrets of the other kind mean nothing to this one: a kind change asks for new ones
   const editSecrets = replaceCredentials || kind !== target?.kind;
-  const snapshot = JSON.stringify({ name, kind, url, httpVersion, insecure, postgres, llm, metrics, headerName, headerValue, adminToken, editSecrets });
+  const snapshot = JSON.stringify({ name, kind, url, httpVersion, insecure, postgres, llm, ingestor, metrics, headerName, headerValue, adminToken, editSecrets });
   const refusal = refused === snapshot && save.error instanceof ApiError ? toFieldErrors(save.error.problem?.errors) : {};
   const draftProblems = targetDraftProblems({ kind, name, url, llm });
   // An empty required field is said to be a problem once it was left empty, not on a fresh form.
@@ -54,6 +58,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
     ...(kind === 'postgres' ? postgresFieldClaims(postgres, editSecrets) : [claim('url')]),
     ...(llmKind ? llmFieldClaims(kind, editSecrets) : kind === 'http' ? [claim('options.http_version'), claim('options.insecure')] : []),
     ...(kind === GATEWAY ? [claim('options', true), claim('credentials.admin_token')] : []),
+    ...(kind === INGESTOR ? ingestorFieldClaims(editSecrets) : []),
     claim('credentials', kind === 'http'),
   ];
   const problems = placeProblems({ ...refusal, ...shownDraft }, claims);
@@ -69,6 +74,8 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
       input = { name: name.trim(), kind, url: url.trim(), ...llmInput(kind, llm, editSecrets) };
     } else if (kind === 'postgres') {
       input = { name: name.trim(), kind, ...postgresInput(postgres, editSecrets) };
+    } else if (kind === INGESTOR) {
+      input = { name: name.trim(), kind, url: url.trim(), ...ingestorInput(ingestor, editSecrets, target) };
     } else if (kind === GATEWAY) {
       input = { name: name.trim(), kind, url: url.trim(), options: {} };
       if (editSecrets) input.credentials = { admin_token: adminToken } as TargetInput['credentials'];
@@ -94,6 +101,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             <option value="llm">LLM endpoint (OpenAI, Anthropic, compatible)</option>
             <option value="automation">Automation API</option>
             <option value={GATEWAY}>Benchdeck streaming gateway</option>
+            <option value={INGESTOR}>Ingestion pipeline (Benchdeck ingestor or alike)</option>
           </select>
         )}
       </Field>
@@ -105,6 +113,13 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => { touch('url'); setUrl(e.target.value); }} placeholder="http://127.0.0.1:8001" required />}
           </Field>
           <LlmTargetFields kind={kind} fields={llm} errors={errors} editSecrets={editSecrets} onChange={(change) => { if ('automationId' in change) touch('options.automation_id'); setLlm({ ...llm, ...change }); }} />
+        </>
+      ) : kind === INGESTOR ? (
+        <>
+          <Field label="Ingestor URL" errors={messagesFor(errors, 'url')} className="md:col-span-2" hint="Its root, e.g. http://127.0.0.1:8003 (benchdeck ingestor); messages are POSTed to /messages">
+            {(p) => <input {...p} type="url" className={inputClasses} value={url} onChange={(e) => { touch('url'); setUrl(e.target.value); }} placeholder="http://127.0.0.1:8003" required />}
+          </Field>
+          <IngestorTargetFields fields={ingestor} errors={errors} editSecrets={editSecrets} onChange={(change) => setIngestor({ ...ingestor, ...change })} />
         </>
       ) : kind === GATEWAY ? (
         <>
@@ -143,7 +158,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
 
       <fieldset className="rounded-md border border-slate-200 p-3 md:col-span-2">
         <legend className="px-1 text-sm font-medium text-slate-700">
-          {kind === 'postgres' ? 'Credentials (password, Lakebase token or client secret)' : llmKind ? 'Credentials (API key)' : kind === GATEWAY ? 'Credentials (admin token)' : 'Credentials (sent as a request header)'}
+          {kind === 'postgres' ? 'Credentials (password, Lakebase token or client secret)' : llmKind ? 'Credentials (API key)' : kind === GATEWAY ? 'Credentials (admin token)' : kind === INGESTOR ? 'Credentials (sink password, admin token)' : 'Credentials (sent as a request header)'}
         </legend>
         {!editSecrets ? (
           <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -151,7 +166,7 @@ export function TargetForm({ target, onDone }: { target?: Target; onDone: () => 
             <span className="text-slate-600">Stored encrypted; never shown.</span>
             <Button variant="secondary" onClick={() => setReplaceCredentials(true)}>Replace</Button>
           </div>
-        ) : kind === 'postgres' || llmKind || kind === GATEWAY ? (
+        ) : kind === 'postgres' || llmKind || kind === GATEWAY || kind === INGESTOR ? (
           <p className="text-sm text-slate-600">
             {target?.has_credentials ? 'Saving replaces the stored secrets with the ones typed above (empty removes them).' : 'Type them above; they are stored encrypted.'}
           </p>

@@ -87,6 +87,9 @@ export function TargetsPage() {
                         {target.kind === 'gateway' && (
                           <Link to={paths.gateway(target.id)} className={buttonClasses('ghost')} aria-label={`Gateway page of ${target.name}`}>Gateway page</Link>
                         )}
+                        {target.kind === 'ingestor' && (
+                          <Link to={paths.ingestion(target.id)} className={buttonClasses('ghost')} aria-label={`Ingestion page of ${target.name}`}>Ingestion page</Link>
+                        )}
                         {can('edit', target) && (
                           <Button variant="ghost" onClick={() => setEditing({ mode: 'edit', target })} aria-label={`Edit ${target.name}`}>Edit</Button>
                         )}

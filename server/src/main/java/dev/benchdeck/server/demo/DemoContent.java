@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (no targets at all) the HTTP demo target with three scenarios; once the mock LLM server runs, an
  * llm and an automation target on it, each with a scenario; inside the embedded PostgreSQL a demo
  * database with a thread-sweep scenario ({@link DemoDatabase}; also once for data directories that
- * already have demo content). Demo targets follow their server when its port changes.
+ * already have demo content); the demo gateway and the demo ingestor ({@link DemoIngestor}), each a target with a
+ * scenario. Demo targets follow their server when its port changes.
  */
 @Component
 class DemoContent {
@@ -42,6 +43,28 @@ class DemoContent {
     private static final String GATEWAY_PART = "gateway";
     static final String GATEWAY_TARGET_NAME = "Demo gateway";
     static final String GATEWAY_SCENARIO_NAME = "Gateway streaming sweep (demo)";
+    private static final String INGESTOR_PART = "ingestor";
+    static final String INGESTOR_TARGET_NAME = "Demo ingestor";
+    static final String INGESTOR_SCENARIO_NAME = "Ingestion 500 and 2,000 msg/s (demo)";
+    static final String INGESTOR_PLAN = """
+            workload:
+              driver: ingest
+              batch_size: 10
+              poll_interval: 5ms
+              grace: 10s
+            load:
+              model: open
+              arrival: constant
+              warmup: 1s
+              duration: 5s
+              steps:
+                - rate: 50
+                - rate: 200
+            thresholds:
+              - lost = 0
+              - duplicated = 0
+              - e2e.p99 < 1s
+            """;
     private static final String LOCAL = "http://127.0.0.1:";
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
 
@@ -52,14 +75,16 @@ class DemoContent {
     private final DemoHttpTarget httpTarget;
     private final DemoDatabase database;
     private final DemoGateway gateway;
+    private final DemoIngestor ingestor;
     private final CredentialCipher cipher;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
 
     DemoContent(TargetRepository targets, ScenarioService scenarios, BenchdeckProperties properties, DemoMockLlm mockLlm,
-                DemoHttpTarget httpTarget, DemoDatabase database, DemoGateway gateway, CredentialCipher cipher,
-                JdbcClient jdbc, TransactionTemplate transaction) {
+                DemoHttpTarget httpTarget, DemoDatabase database, DemoGateway gateway, DemoIngestor ingestor,
+                CredentialCipher cipher, JdbcClient jdbc, TransactionTemplate transaction) {
         this.gateway = gateway;
+        this.ingestor = ingestor;
         this.cipher = cipher;
         this.targets = targets;
         this.scenarios = scenarios;
@@ -83,6 +108,9 @@ class DemoContent {
         mockLlm.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> llmDemo(url, made)));
         if (hadDemo || made.containsKey(GATEWAY_PART)) {
             gateway.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> gatewayDemo(url, made)));
+        }
+        if (hadDemo || made.containsKey(INGESTOR_PART)) {
+            ingestor.baseUrl().ifPresent(url -> transaction.executeWithoutResult(status -> ingestorDemo(url, made)));
         }
         databaseDemo(hadDemo, made);
     }
@@ -225,6 +253,26 @@ class DemoContent {
                 timeout: 30s
                 """);
         record(GATEWAY_PART, target);
+    }
+
+    /** The demo ingestor's target (its sink role's password, new on each start, as its secret) and bursts through it. */
+    private void ingestorDemo(String url, Map<String, Long> made) {
+        byte[] password = cipher.encrypt(Json.write(Map.of("password", ingestor.sinkPassword())));
+        if (made.containsKey(INGESTOR_PART)) {
+            Long id = made.get(INGESTOR_PART);
+            if (id != null && id != 0 && targets.find(id).map(t -> t.url().startsWith(LOCAL)).orElse(false)) {
+                // still the demo's: it follows the ingestor's port, the embedded PostgreSQL's port and this start's password
+                targets.updateOptions(id, url, ingestor.targetOptions());
+                targets.updateCredentials(id, password);
+            }
+            return;
+        }
+        long target = targets.insert(INGESTOR_TARGET_NAME, TargetKinds.INGESTOR, url, ingestor.targetOptions(), password);
+        scenarios.create(INGESTOR_SCENARIO_NAME, "Batches of 10 messages POSTed to Benchdeck's ingestor at 50 and then 200 "
+                + "requests/s (500 and 2,000 msg/s), watched in its messages table: publish and end-to-end latency, backlog, "
+                + "lost and duplicated messages per step.",
+                target, INGESTOR_PLAN);
+        record(INGESTOR_PART, target);
     }
 
     private void databaseDemo(boolean hadDemo, Map<String, Long> made) {

@@ -145,6 +145,10 @@ class SecurityConfiguration {
                         .access((authentication, context) -> new AuthorizationDecision(
                                 authentication.get().getPrincipal() instanceof Actor actor && !actor.viaToken()))
                         .requestMatchers("/api/v1/auth/**", "/api/v1/account", "/api/v1/account/**").authenticated()
+                        // an ingestor's figures and feed are for every signed-in user; starting a burst is an editor's change
+                        .requestMatchers(HttpMethod.GET, "/api/v1/targets/*/ingestor/stats", "/api/v1/targets/*/ingestor/series",
+                                "/api/v1/targets/*/ingestor/messages").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/targets/*/ingestor/simulate").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans/validate").authenticated()

@@ -35,6 +35,10 @@ public class SecretEnvironment {
         if (target == null || !target.isObject()) {
             return problems;
         }
+        if (target.get("sink") != null && target.get("sink").isObject()) {
+            // the ingest driver reads its sink's password_env too
+            problems.addAll(problems(target.get("sink"), path + ".sink"));
+        }
         for (String field : ENV_FIELDS) {
             JsonNode name = target.get(field);
             if (name != null && !name.isNull() && !(name.isTextual() && allowed(name.asText()))) {

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A system under test as the API shows it: never its credentials, only whether it has some; who created it. */
 public record Target(long id, String name,
-                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION, TargetKinds.GATEWAY}) String kind,
+                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION, TargetKinds.GATEWAY, TargetKinds.INGESTOR}) String kind,
                      String url,
                      @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE) Map<String, Object> options,
                      boolean hasCredentials, Instant createdAt, Instant updatedAt,

@@ -27,8 +27,8 @@ class TargetCheckController {
 
     /** 200 with what the check found, also when the target failed it ({@code ok: false}). */
     @PostMapping("/test")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ConnectionReport.class, HttpCheck.Report.class, GatewayCheck.Report.class},
-            description = "a postgres target's connection report, the HTTP check of an http, llm or automation target, or a gateway check")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ConnectionReport.class, HttpCheck.Report.class, GatewayCheck.Report.class, IngestorCheck.Report.class},
+            description = "a postgres target's connection report, the HTTP check of an http, llm or automation target, a gateway check or an ingestor check")))
     Object testTarget(@PathVariable long id) {
         return checks.connection(id);
     }

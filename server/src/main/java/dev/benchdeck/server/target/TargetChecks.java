@@ -43,6 +43,9 @@ class TargetChecks {
         if (TargetKinds.GATEWAY.equals(target.kind())) {
             return GatewayCheck.run(target, targets.secrets(target));
         }
+        if (TargetKinds.INGESTOR.equals(target.kind())) {
+            return IngestorCheck.run(target);
+        }
         if (TargetKinds.AUTOMATION.equals(target.kind())) {
             return LlmCheck.automation(target, targets.secrets(target));
         }

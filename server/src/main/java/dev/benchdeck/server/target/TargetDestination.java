@@ -12,6 +12,11 @@ import java.util.Map;
 record TargetDestination(String kind, String where) {
 
     static TargetDestination of(String kind, String url, Map<String, Object> options) {
+        if (TargetKinds.INGESTOR.equals(kind)) {
+            // the sink's password goes to the sink's database, the admin token to the ingestor
+            JsonNode sink = Json.mapper().valueToTree(options == null ? Map.of() : options).path("sink");
+            return new TargetDestination(kind, (url == null ? "" : url.strip()) + "|" + sink.path("url").asText("").strip());
+        }
         if (!TargetKinds.POSTGRES.equals(kind)) {
             return new TargetDestination(kind, url == null ? "" : url.strip());
         }

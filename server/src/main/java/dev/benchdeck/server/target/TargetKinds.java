@@ -11,6 +11,8 @@ public final class TargetKinds {
     public static final String AUTOMATION = "automation";
     /** Benchdeck's streaming gateway: a URL and an admin token (for its stats, config and telemetry; never in a plan). */
     public static final String GATEWAY = "gateway";
+    /** Benchdeck's ingestor (or one like it): its base URL and the PostgreSQL sink it writes to, for the ingest driver. */
+    public static final String INGESTOR = "ingestor";
 
     private TargetKinds() {
     }
@@ -20,6 +22,7 @@ public final class TargetKinds {
         return switch (kind) {
             case POSTGRES -> "jdbc";
             case LLM, AUTOMATION, GATEWAY -> "llm";
+            case INGESTOR -> "ingest";
             default -> "http";
         };
     }

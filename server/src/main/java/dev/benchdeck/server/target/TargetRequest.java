@@ -15,8 +15,8 @@ import java.util.Map;
  */
 @HttpTargetUrl
 record TargetRequest(@NotBlank @Size(max = 200) String name,
-                     @Pattern(regexp = "http|postgres|llm|automation|gateway", message = "must be 'http', 'postgres', 'llm', 'automation' or 'gateway'")
-                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION, TargetKinds.GATEWAY}) String kind,
+                     @Pattern(regexp = "http|postgres|llm|automation|gateway|ingestor", message = "must be 'http', 'postgres', 'llm', 'automation', 'gateway' or 'ingestor'")
+                     @Schema(allowableValues = {TargetKinds.HTTP, TargetKinds.POSTGRES, TargetKinds.LLM, TargetKinds.AUTOMATION, TargetKinds.GATEWAY, TargetKinds.INGESTOR}) String kind,
                      @Size(max = 2000) String url,
                      @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
                      Map<String, Object> options,

@@ -34,7 +34,8 @@ public record TargetSecrets(Map<String, String> headers, String password, String
         }
         if (plan.get("target") instanceof ObjectNode target) {
             if (password != null) {
-                target.put("password", password);
+                // an ingest plan's password is its sink's
+                (target.get("sink") instanceof ObjectNode sink ? sink : target).put("password", password);
             }
             if (apiKey != null) {
                 target.put("api_key", apiKey);

@@ -124,6 +124,9 @@ public class TargetService {
         if (TargetKinds.GATEWAY.equals(target.kind())) {
             return GatewayTargets.planTarget(target.url());
         }
+        if (TargetKinds.INGESTOR.equals(target.kind())) {
+            return IngestorTargets.planTarget(target.url(), target.options());
+        }
         if (TargetKinds.usesApiKey(target.kind())) {
             return LlmTargets.planTarget(target.kind(), target.url(), TargetMetrics.withoutMetrics(target.options()));
         }
@@ -166,6 +169,9 @@ public class TargetService {
         if (TargetKinds.GATEWAY.equals(kind)) {
             return GatewayTargets.secrets(textOrNull(node, GatewayTargets.ADMIN_TOKEN));
         }
+        if (TargetKinds.INGESTOR.equals(kind)) {
+            return IngestorTargets.secrets(textOrNull(node, "password"), textOrNull(node, GatewayTargets.ADMIN_TOKEN));
+        }
         Map<String, String> headers = new LinkedHashMap<>();
         node.properties().forEach(e -> headers.put(e.getKey(), e.getValue().asText()));
         return new TargetSecrets(headers, null, null, null, null);
@@ -186,6 +192,9 @@ public class TargetService {
         if (TargetKinds.GATEWAY.equals(kind)) {
             return GatewayTargets.secrets(nonBlank(credentials.adminToken()));
         }
+        if (TargetKinds.INGESTOR.equals(kind)) {
+            return IngestorTargets.secrets(nonBlank(credentials.password()), nonBlank(credentials.adminToken()));
+        }
         return new TargetSecrets(credentials.headers(), null, null, null, null);
     }
 
@@ -203,6 +212,12 @@ public class TargetService {
         }
         if (TargetKinds.GATEWAY.equals(kind)) {
             return secrets.adminToken() == null ? null : cipher.encrypt(Json.write(Map.of(GatewayTargets.ADMIN_TOKEN, secrets.adminToken())));
+        }
+        if (TargetKinds.INGESTOR.equals(kind)) {
+            Map<String, String> stored = new LinkedHashMap<>();
+            putIfSet(stored, "password", secrets.password());
+            putIfSet(stored, GatewayTargets.ADMIN_TOKEN, secrets.adminToken());
+            return stored.isEmpty() ? null : cipher.encrypt(Json.write(stored));
         }
         // http targets keep the flat header map they always had
         return secrets.headers().isEmpty() ? null : cipher.encrypt(Json.write(secrets.headers()));
@@ -237,6 +252,9 @@ public class TargetService {
         if (TargetKinds.GATEWAY.equals(kind)) {
             problems.addAll(GatewayTargets.optionProblems(driverOptions));
         }
+        if (TargetKinds.INGESTOR.equals(kind)) {
+            problems.addAll(IngestorTargets.optionProblems(driverOptions));
+        }
         ObjectNode plan = Json.mapper().createObjectNode();
         plan.put("name", "target check");
         ObjectNode target = Json.mapper().valueToTree(driverOptions);
@@ -247,6 +265,8 @@ public class TargetService {
             target.remove("api_key"); // reported above as a misplaced secret
         } else if (TargetKinds.GATEWAY.equals(kind)) {
             target = GatewayTargets.planTarget(request.url().strip());
+        } else if (TargetKinds.INGESTOR.equals(kind)) {
+            target = IngestorTargets.planTarget(request.url().strip(), options(request));
         }
         plan.set("target", target);
         plan.putObject("workload").put("driver", TargetKinds.driver(kind));
@@ -274,22 +294,26 @@ public class TargetService {
             case TargetKinds.POSTGRES -> "a postgres target takes password or lakebase";
             case TargetKinds.LLM, TargetKinds.AUTOMATION -> "an " + kind + " target takes api_key";
             case TargetKinds.GATEWAY -> "a gateway target takes admin_token";
+            case TargetKinds.INGESTOR -> "an ingestor target takes password (its sink's) and admin_token";
             default -> "an http target takes headers";
         };
         boolean postgres = TargetKinds.POSTGRES.equals(kind);
+        boolean ingestor = TargetKinds.INGESTOR.equals(kind);
         boolean apiKey = TargetKinds.usesApiKey(kind);
         if (!TargetKinds.HTTP.equals(kind) && credentials.headers() != null && !credentials.headers().isEmpty()) {
             problems.add(new Problem("credentials.headers", "are for http targets; " + takes));
         }
-        if (!postgres && (credentials.password() != null || credentials.lakebase() != null)) {
-            problems.add(new Problem(credentials.password() != null ? "credentials.password" : "credentials.lakebase",
-                    "is for postgres targets; " + takes));
+        if (!postgres && !ingestor && credentials.password() != null) {
+            problems.add(new Problem("credentials.password", "is for postgres and ingestor targets; " + takes));
+        }
+        if (!postgres && credentials.lakebase() != null) {
+            problems.add(new Problem("credentials.lakebase", "is for postgres targets; " + takes));
         }
         if (!apiKey && credentials.apiKey() != null) {
             problems.add(new Problem("credentials.api_key", "is for llm and automation targets; " + takes));
         }
-        if (!TargetKinds.GATEWAY.equals(kind) && credentials.adminToken() != null) {
-            problems.add(new Problem("credentials.admin_token", "is for gateway targets; " + takes));
+        if (!TargetKinds.GATEWAY.equals(kind) && !ingestor && credentials.adminToken() != null) {
+            problems.add(new Problem("credentials.admin_token", "is for gateway and ingestor targets; " + takes));
         }
         return problems;
     }
@@ -304,8 +328,11 @@ public class TargetService {
     /** A plan problem at its place in the request body; null for parts of the plan the request does not hold. */
     private static Problem requestPath(Problem p) {
         String path = p.path();
-        if (path.equals("target.url")) {
+        if (path.equals("target.url") || path.equals("target.http.url")) {
             return new Problem("url", p.message());
+        }
+        if (path.equals("target.sink.password")) {
+            return new Problem("credentials.password", p.message());
         }
         if (path.equals("target.api_key")) {
             return new Problem("credentials.api_key", p.message());

@@ -54,6 +54,10 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         RULES.put("GET /api/v1/targets/{id}/gateway/status", Rule.VIEWER);
         RULES.put("GET /api/v1/targets/{id}/gateway/config", Rule.VIEWER);
         RULES.put("PUT /api/v1/targets/{id}/gateway/config", Rule.EDITOR);
+        RULES.put("GET /api/v1/targets/{id}/ingestor/stats", Rule.VIEWER);
+        RULES.put("GET /api/v1/targets/{id}/ingestor/series", Rule.VIEWER);
+        RULES.put("GET /api/v1/targets/{id}/ingestor/messages", Rule.VIEWER);
+        RULES.put("POST /api/v1/targets/{id}/ingestor/simulate", Rule.EDITOR);
         RULES.put("GET /api/v1/scenarios", Rule.VIEWER);
         RULES.put("GET /api/v1/scenarios/{id}", Rule.VIEWER);
         RULES.put("POST /api/v1/scenarios", Rule.EDITOR);

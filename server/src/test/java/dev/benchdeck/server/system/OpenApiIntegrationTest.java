@@ -72,7 +72,7 @@ class OpenApiIntegrationTest extends IntegrationTestSupport {
         assertThat(interval.path("phase").path("enum").toString()).isEqualTo("[\"ramp\",\"warmup\",\"measure\"]");
         assertThat(schemas.path("StepResult").path("properties").path("stream").path("anyOf").toString()).contains("StreamFigures", "null");
         assertThat(schemas.path("Target").path("properties").path("kind").path("enum").toString())
-                .isEqualTo("[\"http\",\"postgres\",\"llm\",\"automation\",\"gateway\"]");
+                .isEqualTo("[\"http\",\"postgres\",\"llm\",\"automation\",\"gateway\",\"ingestor\"]");
         assertThat(schemas.path("TargetRequest").path("required").toString())
                 .as("a request keeps what a client must send").isEqualTo("[\"name\"]");
         assertThat(schemas.path("Credentials").has("required")).isFalse();

@@ -262,17 +262,25 @@ class DemoContent {
             Long id = made.get(INGESTOR_PART);
             if (id != null && id != 0 && targets.find(id).map(t -> t.url().startsWith(LOCAL)).orElse(false)) {
                 // still the demo's: it follows the ingestor's port, the embedded PostgreSQL's port and this start's password
-                targets.updateOptions(id, url, ingestor.targetOptions());
+                targets.updateOptions(id, url, ingestorOptions(url));
                 targets.updateCredentials(id, password);
             }
             return;
         }
-        long target = targets.insert(INGESTOR_TARGET_NAME, TargetKinds.INGESTOR, url, ingestor.targetOptions(), password);
+        long target = targets.insert(INGESTOR_TARGET_NAME, TargetKinds.INGESTOR, url, ingestorOptions(url), password);
         scenarios.create(INGESTOR_SCENARIO_NAME, "Batches of 10 messages POSTed to Benchdeck's ingestor at 50 and then 200 "
                 + "requests/s (500 and 2,000 msg/s), watched in its messages table: publish and end-to-end latency, backlog, "
                 + "lost and duplicated messages per step.",
                 target, INGESTOR_PLAN);
         record(INGESTOR_PART, target);
+    }
+
+    /** The demo ingestor's sink and its own Prometheus endpoint: rows stored and messages confirmed per second, the queue's depth. */
+    private Map<String, Object> ingestorOptions(String url) {
+        Map<String, Object> options = new LinkedHashMap<>(ingestor.targetOptions());
+        options.put("metrics", Map.of("url", url + "/metrics", "series",
+                List.of("ingestor_messages_total", "ingestor_accepted_total", "ingestor_queue_waiting")));
+        return options;
     }
 
     private void databaseDemo(boolean hadDemo, Map<String, Long> made) {

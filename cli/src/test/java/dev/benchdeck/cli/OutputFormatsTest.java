@@ -84,7 +84,7 @@ class OutputFormatsTest {
     @Test
     void anIntervalWithoutAnswersHasEmptyLatencyCells() throws IOException {
         IntervalSnapshot stalled = new IntervalSnapshot(1.0, 0, "users=1", IntervalSnapshot.Phase.WARMUP, 1.0, 1.0,
-                0, 0, 0, 0, 0, null, null, null, null, 1, 1, Map.of(), null, null, null, null, null);
+                0, 0, 0, 0, 0, null, null, null, null, 1, 1, Map.of(), null, null, null, null, null, null);
         RunResult result = new RunResult("stalled", RunStatus.CANCELLED, null, 0, 1000, null, List.of(), null, List.of(),
                 List.of(stalled), List.of());
         CsvReport.write(result, dir);

@@ -90,7 +90,7 @@ class OutputFormatsTest {
         CsvReport.write(result, dir);
         List<String> lines = Files.readAllLines(dir.resolve("intervals.csv"));
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).isEqualTo("1.000,1,users=1,warmup,0,0,0,0,0.000,,,,,1,1,,,,,");
+        assertThat(lines.get(1)).isEqualTo("1.000,1,users=1,warmup,0,0,0,0,0.000,,,,,1,1,,,,,,");
         assertThat(Files.readAllLines(dir.resolve("steps.csv"))).hasSize(1); // the header alone: nothing was measured
 
         String json = ResultJson.mapper().writeValueAsString(stalled);

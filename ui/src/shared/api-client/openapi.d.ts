@@ -790,6 +790,8 @@ export interface components {
             /** Format: double */
             interval_seconds: number;
             /** Format: double */
+            lag_p99: number | null;
+            /** Format: double */
             max: number | null;
             /** Format: int64 */
             ok: number;
@@ -1088,6 +1090,7 @@ export interface components {
             errors_by_class: {
                 [key: string]: number;
             };
+            generator_saturated: boolean;
             /** Format: int32 */
             index: number;
             label: string;

@@ -950,6 +950,8 @@ export interface components {
             /** Format: double */
             interval_seconds: number;
             /** Format: double */
+            lag_p99: number | null;
+            /** Format: double */
             max: number | null;
             /** Format: int64 */
             ok: number;
@@ -1255,6 +1257,7 @@ export interface components {
             errors_by_class: {
                 [key: string]: number;
             };
+            generator_saturated: boolean;
             /** Format: int32 */
             index: number;
             label: string;

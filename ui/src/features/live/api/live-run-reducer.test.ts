@@ -6,7 +6,7 @@ const interval = (elapsed: number): IntervalSnapshot => ({
   elapsed_seconds: elapsed, step: 0, step_label: 'users 10', phase: 'measure', step_elapsed_seconds: elapsed,
   interval_seconds: 1, completed: 100, ok: 100, errors: 0, dropped: 0, throughput: 100,
   p50: 1, p90: 2, p99: 3, max: 4, in_flight: 10, users: 10,
-  gauges: {}, output_tokens: null, ttft_p50: null, ttft_p99: null, cpu_process: null, cpu_other: null,
+  gauges: {}, output_tokens: null, ttft_p50: null, ttft_p99: null, cpu_process: null, cpu_other: null, lag_p99: null,
 });
 
 const run = (status: RunDetail['status'], steps: StepResult[] = []) =>

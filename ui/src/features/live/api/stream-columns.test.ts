@@ -6,7 +6,7 @@ function interval(elapsed: number, fields: Partial<IntervalSnapshot>): IntervalS
   return {
     elapsed_seconds: elapsed, step: 0, step_label: 'users=5', phase: 'measure', step_elapsed_seconds: elapsed, interval_seconds: 1,
     completed: 0, ok: 0, errors: 0, dropped: 0, throughput: 0, p50: 0, p90: 0, p99: 0, max: 0, in_flight: 0, users: 5,
-    gauges: {}, output_tokens: null, ttft_p50: null, ttft_p99: null, cpu_process: null, cpu_other: null, ...fields,
+    gauges: {}, output_tokens: null, ttft_p50: null, ttft_p99: null, cpu_process: null, cpu_other: null, lag_p99: null, ...fields,
   };
 }
 

@@ -14,6 +14,7 @@ import { useRun } from '../api/get-run';
 import { isStreamingRun } from '../api/stream-metrics';
 import { isDatabaseRun } from '../api/thread-sweep';
 import { CpuTable, CpuWarning } from './cpu-usage';
+import { GeneratorWarning } from './generator-saturation';
 import { ErrorSamples } from './error-samples';
 import { PercentileChart } from './percentile-chart';
 import { RunActions } from './run-actions';
@@ -89,6 +90,7 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
         </div>
       )}
       <CpuWarning steps={steps} overall={run.overall} />
+      <GeneratorWarning steps={steps} />
 
       <div className="space-y-6">
         {setup}

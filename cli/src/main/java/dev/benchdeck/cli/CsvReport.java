@@ -33,7 +33,8 @@ final class CsvReport {
                     "errors", "dropped", "throughput", "error_rate"));
             LATENCY_STATS.forEach(stat -> header.add("latency_" + stat + "_ms"));
             header.addAll(List.of("service_time_p50_ms", "service_time_p99_ms", "connect_wait_p50_ms", "connect_wait_p99_ms",
-                    "ttft_p50_ms", "ttft_p99_ms", "output_tokens_p50", "output_tokens_p99", "cpu_process_cores", "cpu_other_cores"));
+                    "ttft_p50_ms", "ttft_p99_ms", "output_tokens_p50", "output_tokens_p99", "cpu_process_cores", "cpu_other_cores",
+                    "schedule_lag_p50_ms", "schedule_lag_p99_ms", "generator_saturated"));
             w.println(String.join(",", header));
             for (StepResult step : result.steps()) {
                 stepRow(w, String.valueOf(step.index() + 1), step);
@@ -44,14 +45,14 @@ final class CsvReport {
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("intervals.csv")))) {
             w.println("elapsed_seconds,step,label,phase,completed,ok,errors,dropped,throughput,p50_ms,p90_ms,p99_ms,max_ms,"
-                    + "in_flight,users,output_tokens,ttft_p50_ms,ttft_p99_ms,cpu_process_cores,cpu_other_cores");
+                    + "in_flight,users,output_tokens,ttft_p50_ms,ttft_p99_ms,cpu_process_cores,cpu_other_cores,schedule_lag_p99_ms");
             for (IntervalSnapshot s : result.intervals()) {
                 w.println(String.join(",", List.of(fixed(s.elapsedSeconds()), String.valueOf(s.step() + 1), quote(s.stepLabel()),
                         s.phase().name().toLowerCase(Locale.ROOT), String.valueOf(s.completed()), String.valueOf(s.ok()),
                         String.valueOf(s.errors()), String.valueOf(s.dropped()), fixed(s.throughput()), fixed(s.p50()),
                         fixed(s.p90()), fixed(s.p99()), fixed(s.max()), String.valueOf(s.inFlight()), String.valueOf(s.users()),
                         s.outputTokens() == null ? "" : String.valueOf(s.outputTokens()), fixed(s.ttftP50()), fixed(s.ttftP99()),
-                        fixed(s.cpuProcess()), fixed(s.cpuOther()))));
+                        fixed(s.cpuProcess()), fixed(s.cpuOther()), fixed(s.lagP99()))));
             }
         }
     }
@@ -75,6 +76,9 @@ final class CsvReport {
         CpuFigures cpu = s.cpu();
         cells.add(cpu == null ? "" : fixed(cpu.processCores()));
         cells.add(cpu == null ? "" : fixed(cpu.otherCores()));
+        cells.add(stat(s, StepResult.SCHEDULE_LAG, LatencySummary::p50));
+        cells.add(stat(s, StepResult.SCHEDULE_LAG, LatencySummary::p99));
+        cells.add(String.valueOf(s.generatorSaturated()));
         w.println(String.join(",", cells));
     }
 

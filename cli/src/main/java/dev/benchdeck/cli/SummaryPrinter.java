@@ -4,6 +4,7 @@ import dev.benchdeck.engine.record.LatencySummary;
 import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.Distribution;
+import dev.benchdeck.engine.result.GeneratorSaturation;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
@@ -60,6 +61,7 @@ final class SummaryPrinter {
                 out.printf(Locale.ROOT, "  wait for a pooled connection p50 %s  p99 %s  max %s%n", ms(w.p50()), ms(w.p99()),
                         ms(w.max()));
             }
+            scheduleLag(out, result);
             streams(out, result);
             deliveries(out, result);
             errors(out, overall);
@@ -165,6 +167,28 @@ final class SummaryPrinter {
         out.println("errors: " + String.join(", ", parts));
         for (ErrorSample sample : overall.errorSamples().stream().limit(5).toList()) {
             out.printf(Locale.ROOT, "  at %.1fs %s: %s%n", sample.atSeconds(), sample.errorClass(), sample.message());
+        }
+    }
+
+    /**
+     * The open model's schedule lag per step (how late requests began against their schedule), and a warning
+     * for each step where it says the latencies include Benchdeck's own delay.
+     */
+    private static void scheduleLag(PrintWriter out, RunResult result) {
+        List<StepResult> scheduled = result.steps().stream().filter(s -> s.latencies().containsKey(StepResult.SCHEDULE_LAG)).toList();
+        if (scheduled.isEmpty()) {
+            return;
+        }
+        out.println("schedule lag (intended start → the driver began the request; the generator's own delay):");
+        for (StepResult step : scheduled) {
+            LatencySummary lag = step.latencies().get(StepResult.SCHEDULE_LAG).summary();
+            out.printf(Locale.ROOT, "  step %s %s: p50 %s  p99 %s  max %s (limit %s)%s%n", stepName(step), step.label(), ms(lag.p50()),
+                    ms(lag.p99()), ms(lag.max()), ms(GeneratorSaturation.limitMs(step.latencies())), step.generatorSaturated() ? "  SATURATED" : "");
+        }
+        for (StepResult step : scheduled) {
+            if (step.generatorSaturated()) {
+                out.println("warning: step " + stepName(step) + " " + step.label() + ": " + GeneratorSaturation.MESSAGE);
+            }
         }
     }
 

@@ -21,7 +21,7 @@ class ConsoleProgressTest {
 
     private static IntervalSnapshot at(double elapsedSeconds) {
         return new IntervalSnapshot(elapsedSeconds, 0, "users=1", IntervalSnapshot.Phase.MEASURE, elapsedSeconds, 1.0,
-                100, 100, 0, 0, 100.0, 1.0, 1.5, 2.0, 3.0, 1, 1, Map.of(), null, null, null, null, null);
+                100, 100, 0, 0, 100.0, 1.0, 1.5, 2.0, 3.0, 1, 1, Map.of(), null, null, null, null, null, null);
     }
 
     @Test

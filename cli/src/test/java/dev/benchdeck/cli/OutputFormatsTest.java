@@ -84,13 +84,13 @@ class OutputFormatsTest {
     @Test
     void anIntervalWithoutAnswersHasEmptyLatencyCells() throws IOException {
         IntervalSnapshot stalled = new IntervalSnapshot(1.0, 0, "users=1", IntervalSnapshot.Phase.WARMUP, 1.0, 1.0,
-                0, 0, 0, 0, 0, null, null, null, null, 1, 1, Map.of(), null, null, null, null, null);
+                0, 0, 0, 0, 0, null, null, null, null, 1, 1, Map.of(), null, null, null, null, null, null);
         RunResult result = new RunResult("stalled", RunStatus.CANCELLED, null, 0, 1000, null, List.of(), null, List.of(),
                 List.of(stalled), List.of());
         CsvReport.write(result, dir);
         List<String> lines = Files.readAllLines(dir.resolve("intervals.csv"));
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(1)).isEqualTo("1.000,1,users=1,warmup,0,0,0,0,0.000,,,,,1,1,,,,,");
+        assertThat(lines.get(1)).isEqualTo("1.000,1,users=1,warmup,0,0,0,0,0.000,,,,,1,1,,,,,,");
         assertThat(Files.readAllLines(dir.resolve("steps.csv"))).hasSize(1); // the header alone: nothing was measured
 
         String json = ResultJson.mapper().writeValueAsString(stalled);

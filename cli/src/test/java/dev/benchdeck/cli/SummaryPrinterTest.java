@@ -33,6 +33,26 @@ class SummaryPrinterTest {
         return out.toString();
     }
 
+    private static StepResult openStep(int index, long lagMicros) {
+        Histogram latency = new Histogram(3);
+        latency.recordValueWithCount(4_000, 100);
+        Histogram lag = new Histogram(3);
+        lag.recordValueWithCount(lagMicros, 100);
+        return new StepResult(index, "rate=" + (index + 1) * 1000 + "/s", 10, 100, 100, 0, Map.of(), 0, 10, 0,
+                Map.of(StepResult.LATENCY, Distribution.of(latency), StepResult.SCHEDULE_LAG, Distribution.of(lag)), List.of(), null, false, null);
+    }
+
+    @Test
+    void theOpenModelsScheduleLagIsShownPerStepAndASaturatedStepIsWarnedAbout() {
+        String text = print(List.of(openStep(0, 200), openStep(1, 3_000)), List.of());
+        assertThat(text).contains("schedule lag (intended start → the driver began the request; the generator's own delay):")
+                .containsPattern("step 1 rate=1000/s: p50 0\\.200ms +p99 0\\.200ms +max 0\\.200ms \\(limit 1\\.00ms\\)\\n")
+                .containsPattern("step 2 rate=2000/s: p50 3\\.00ms .*SATURATED")
+                .contains("warning: step 2 rate=2000/s: generator saturated: latency includes Benchdeck's own delay")
+                .doesNotContain("warning: step 1");
+        assertThat(print(List.of(step(0, false, null)), List.of())).doesNotContain("schedule lag");
+    }
+
     @Test
     void partialStepsAreMarked() {
         String text = print(List.of(step(0, false, null), step(1, true, null)), List.of());

@@ -95,6 +95,11 @@ final class OpenStepExecution extends StepExecution {
     }
 
     @Override
+    protected boolean scheduled() {
+        return true;
+    }
+
+    @Override
     int users() {
         return recorder.inFlight();
     }

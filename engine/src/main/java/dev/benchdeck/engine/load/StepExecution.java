@@ -242,7 +242,12 @@ abstract class StepExecution {
         } catch (RuntimeException e) {
             outcome = internalFailure(e, intendedStart);
         }
-        recorder.record(intendedStart, outcome, inWindow);
+        recorder.record(intendedStart, outcome, inWindow, scheduled());
+    }
+
+    /** Whether intended starts come from a schedule (the open model), so that lateness is schedule lag. */
+    protected boolean scheduled() {
+        return false;
     }
 
     /** The next request of the run for {@code user}. */

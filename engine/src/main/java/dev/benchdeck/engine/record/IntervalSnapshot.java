@@ -16,13 +16,15 @@ import org.jspecify.annotations.Nullable;
  * @param ttftP99 token streams: 99th percentile of it, ms
  * @param cpuProcess cores this process used during the interval ({@code null} when the platform cannot tell)
  * @param cpuOther cores other processes used during the interval ({@code null} when the platform cannot tell)
+ * @param lagP99 open model: 99th percentile of the schedule lag of the requests completed in the interval, ms
+ *               ({@code null} for the closed model and when none completed)
  */
 public record IntervalSnapshot(double elapsedSeconds, int step, String stepLabel, Phase phase,
                                double stepElapsedSeconds, double intervalSeconds,
                                long completed, long ok, long errors, long dropped, double throughput,
                                @Nullable Double p50, @Nullable Double p90, @Nullable Double p99, @Nullable Double max, int inFlight, int users,
                                java.util.Map<String, Double> gauges, @Nullable Long outputTokens, @Nullable Double ttftP50, @Nullable Double ttftP99,
-                               @Nullable Double cpuProcess, @Nullable Double cpuOther) {
+                               @Nullable Double cpuProcess, @Nullable Double cpuOther, @Nullable Double lagP99) {
 
     public IntervalSnapshot {
         gauges = gauges == null ? java.util.Map.of() : java.util.Map.copyOf(gauges);

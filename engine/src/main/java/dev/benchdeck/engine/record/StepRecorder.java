@@ -37,6 +37,7 @@ public final class StepRecorder {
     private final LongAdder liveErrors = new LongAdder();
     private final LongAdder liveDropped = new LongAdder();
     private final Recorder liveTtft = new Recorder(3);
+    private final Recorder liveLag = new Recorder(3);
     private final LongAdder liveTokens = new LongAdder();
     private final LongAdder liveStreams = new LongAdder();
     private final LongAdder stepCompleted = new LongAdder();
@@ -65,7 +66,7 @@ public final class StepRecorder {
         this.runStart = runStart;
         this.serviceLevels = serviceLevels;
         for (String name : List.of(StepResult.LATENCY, StepResult.SERVICE_TIME, StepResult.TTFB,
-                StepResult.CONNECT, StepResult.CONNECT_WAIT, StepResult.FIRST_EVENT, StepResult.TTFT, StepResult.ITL,
+                StepResult.CONNECT, StepResult.CONNECT_WAIT, StepResult.FIRST_EVENT, StepResult.SCHEDULE_LAG, StepResult.TTFT, StepResult.ITL,
                 StepResult.TPOT, StepResult.E2E, StepResult.REQUEST_TOKENS_PER_SECOND, StepResult.OUTPUT_TOKENS)) {
             measured.put(name, new Recorder(3));
         }
@@ -97,6 +98,14 @@ public final class StepRecorder {
      * @param inWindow      whether the intended start lies in the step's measured window
      */
     public void record(long intendedStart, Outcome outcome, boolean inWindow) {
+        record(intendedStart, outcome, inWindow, false);
+    }
+
+    /**
+     * Records a finished request; {@code scheduled} when {@code intendedStart} came from a schedule (the open
+     * model), so that how late the request began is its schedule lag.
+     */
+    public void record(long intendedStart, Outcome outcome, boolean inWindow, boolean scheduled) {
         inFlight.decrementAndGet();
         if (closed) {
             return; // aborted by cancellation: not a failure of the system under test
@@ -106,6 +115,10 @@ public final class StepRecorder {
         liveLatency.recordValue(latency);
         boolean success = outcome instanceof Outcome.Success;
         (success ? liveOk : liveErrors).increment();
+        long lag = scheduled ? micros(began(t) - intendedStart) : -1;
+        if (lag >= 0) {
+            liveLag.recordValue(lag);
+        }
         stepCompleted.increment();
         if (!success) {
             stepErrors.increment();
@@ -120,6 +133,9 @@ public final class StepRecorder {
         }
         measured.get(StepResult.LATENCY).recordValue(latency);
         measured.get(StepResult.SERVICE_TIME).recordValue(micros(t.serviceNanos()));
+        if (lag >= 0) {
+            measured.get(StepResult.SCHEDULE_LAG).recordValue(lag);
+        }
         if (t.hasFirstByte()) {
             measured.get(StepResult.TTFB).recordValue(micros(t.firstByte() - t.send()));
         }
@@ -162,6 +178,7 @@ public final class StepRecorder {
                                      Map<String, Double> gauges, CpuFigures cpu) {
         Histogram h = liveLatency.getIntervalHistogram();
         Histogram ttft = liveTtft.getIntervalHistogram();
+        Histogram lag = liveLag.getIntervalHistogram();
         long okCount = liveOk.sumThenReset();
         long errorCount = liveErrors.sumThenReset();
         long completed = okCount + errorCount;
@@ -172,7 +189,7 @@ public final class StepRecorder {
                 intervalSeconds > 0 ? completed / intervalSeconds : 0,
                 ms(h, 50), ms(h, 90), ms(h, 99), ms(h, 100),
                 inFlight.get(), users, gauges, streamsEnded > 0 ? tokens : null, ms(ttft, 50), ms(ttft, 99),
-                cpu == null ? null : cpu.processCores(), cpu == null ? null : cpu.otherCores());
+                cpu == null ? null : cpu.processCores(), cpu == null ? null : cpu.otherCores(), ms(lag, 99));
     }
 
     /**
@@ -224,6 +241,11 @@ public final class StepRecorder {
         if (sampleCounts.computeIfAbsent(failure.errorClass(), c -> new AtomicInteger()).getAndIncrement() < SAMPLES_PER_CLASS) {
             samples.add(new ErrorSample(failure.errorClass(), failure.message(), seconds(at - runStart)));
         }
+    }
+
+    /** When the driver began the operation: its send, less any wait for a pooled connection (that is connect_wait). */
+    private static long began(Timings t) {
+        return t.waitedForConnection() ? t.send() - t.connectWaitNanos() : t.send();
     }
 
     private static long micros(long nanos) {

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * open-model arrivals that could not start because {@code max_in_flight} were already running.
  * {@code latencies} holds the distributions that received values, by name: {@code latency} (from the
  * intended start), {@code service_time} (from the actual send), {@code ttfb}, {@code connect},
- * {@code connect_wait} (the wait for a pooled connection), {@code first_event}, and for token streams
+ * {@code connect_wait} (the wait for a pooled connection), {@code first_event}, {@code schedule_lag} (open model:
+ * from each request's intended start until the driver began it, before any pooled-connection wait), and for token streams
  * {@code ttft}, {@code itl}, {@code tpot}, {@code e2e} (ms), {@code request_tokens_per_second}
  * (tokens/s) and {@code output_tokens} (tokens per request), the last two stored ×1000 so that their
  * summaries read in tokens/s and tokens; {@code stream} holds the token and goodput figures
@@ -19,12 +20,14 @@ import org.jspecify.annotations.Nullable;
  * result, any step, or the run) ended before its planned duration or request count; {@code cpu}
  * tells how busy the machine was meanwhile ({@code null} when the platform cannot tell); {@code counts} holds
  * what the driver counted itself ({@code lost}, {@code duplicated}, {@code delivered} for ingestion; empty
- * otherwise), added up when steps merge.
+ * otherwise), added up when steps merge; {@code generatorSaturated} is true when the schedule lag says the
+ * latencies include Benchdeck's own delay ({@link GeneratorSaturation}), derived from {@code latencies}.
  */
 public record StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
                          Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
                          Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
-                         @Nullable StreamFigures stream, boolean partial, @Nullable CpuFigures cpu, Map<String, Long> counts) {
+                         @Nullable StreamFigures stream, boolean partial, @Nullable CpuFigures cpu, Map<String, Long> counts,
+                         boolean generatorSaturated) {
 
     public static final String LATENCY = "latency";
     public static final String SERVICE_TIME = "service_time";
@@ -32,6 +35,7 @@ public record StepResult(int index, String label, double measuredSeconds, long r
     public static final String CONNECT = "connect";
     public static final String CONNECT_WAIT = "connect_wait";
     public static final String FIRST_EVENT = "first_event";
+    public static final String SCHEDULE_LAG = "schedule_lag";
     public static final String TTFT = "ttft";
     public static final String ITL = "itl";
     public static final String TPOT = "tpot";
@@ -41,6 +45,15 @@ public record StepResult(int index, String label, double measuredSeconds, long r
 
     /** Counts an ingestion driver reports: messages sent that never arrived, that arrived more than once, that arrived. */
     public static final List<String> DRIVER_COUNTS = List.of("lost", "duplicated", "delivered");
+
+    /** A result whose saturation flag is derived from its latencies. */
+    public StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
+                      Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
+                      Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
+                      StreamFigures stream, boolean partial, CpuFigures cpu, Map<String, Long> counts) {
+        this(index, label, measuredSeconds, requests, ok, errors, errorsByClass, dropped, throughput, errorRate,
+                latencies, errorSamples, stream, partial, cpu, counts, false);
+    }
 
     /** A result without driver counts. */
     public StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
@@ -55,6 +68,8 @@ public record StepResult(int index, String label, double measuredSeconds, long r
         counts = counts == null ? Map.of() : Map.copyOf(counts); // results stored before counts existed have none
         errorsByClass = Map.copyOf(errorsByClass);
         latencies = Map.copyOf(latencies);
+        // one rule, wherever the result comes from (a step, merged steps, a stored result)
+        generatorSaturated = GeneratorSaturation.saturated(latencies);
         errorSamples = List.copyOf(errorSamples);
     }
 

@@ -189,6 +189,67 @@ class RunEngineTest {
         assertThat(step.throughput()).isEqualTo(100.0);
     }
 
+    /**
+     * The real clock, but the open-model dispatcher wakes {@code lateNanos} after each arrival's time (a fake
+     * clock would jump past the requests' own reading of the time, so their lag could not be pinned).
+     */
+    private static EngineClock slowDispatcher(EngineClock clock, long lateNanos) {
+        return new EngineClock() {
+            @Override
+            public long nanoTime() {
+                return clock.nanoTime();
+            }
+
+            @Override
+            public long currentTimeMillis() {
+                return clock.currentTimeMillis();
+            }
+
+            @Override
+            public void sleepUntil(long deadline) throws InterruptedException {
+                boolean dispatcher = Thread.currentThread().getName().equals("bd-dispatcher");
+                clock.sleepUntil(dispatcher ? deadline + lateNanos : deadline);
+            }
+        };
+    }
+
+    @Test
+    void aSlowedDispatchersScheduleLagIsRecordedAndFlagsTheStepAsSaturated() {
+        EngineClock clock = slowDispatcher(EngineClock.system(), 5 * MS);
+        FakeDriver driver = new FakeDriver((request, c) -> {
+            long now = c.nanoTime();
+            return Outcome.success(Timings.of(now, now));
+        });
+        List<IntervalSnapshot> intervals = new CopyOnWriteArrayList<>();
+        Plan plan = Plans.withLoad("  model: open\n  rate: 100\n  duration: 1s", "");
+        RunResult result = new RunEngine(clock).run(plan, driver, new RunListener() {
+            @Override
+            public void interval(IntervalSnapshot snapshot) {
+                intervals.add(snapshot);
+            }
+        }, new RunControl());
+
+        StepResult step = result.steps().get(0);
+        var lag = step.latencies().get(StepResult.SCHEDULE_LAG).summary();
+        assertThat(lag.count()).isEqualTo(step.requests()).isPositive();
+        // every request began at least 5 ms after its intended start (a busy machine only adds to it): over the 1 ms limit
+        assertThat(lag.min()).isGreaterThanOrEqualTo(4.9);
+        assertThat(step.latency().summary().min()).isGreaterThanOrEqualTo(4.9);
+        assertThat(step.generatorSaturated()).isTrue();
+        assertThat(result.overall().generatorSaturated()).isTrue();
+        assertThat(intervals).filteredOn(i -> i.completed() > 0).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.lagP99()).isGreaterThanOrEqualTo(4.9));
+    }
+
+    @Test
+    void aClosedModelHasNoScheduleLag() {
+        FakeClock stepped = FakeClock.stepped();
+        StepResult closed = run(stepped, Plans.withLoad("  model: closed\n  users: 2\n  duration: 1s", ""), FakeDriver.taking(stepped, 10 * MS))
+                .steps().get(0);
+        assertThat(closed.latencies()).doesNotContainKey(StepResult.SCHEDULE_LAG);
+        assertThat(closed.generatorSaturated()).isFalse();
+    }
+
     @Test
     void openModelDropsArrivalsBeyondMaxInFlight() {
         FakeClock clock = FakeClock.jumping();

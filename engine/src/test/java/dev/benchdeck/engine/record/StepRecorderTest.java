@@ -36,6 +36,39 @@ class StepRecorderTest {
     }
 
     @Test
+    void scheduledRequestsKeepTheirLagFromIntendedStartToWhenTheDriverBeganThem() {
+        StepRecorder recorder = new StepRecorder(0);
+        for (int i = 0; i < 99; i++) {
+            long intended = i * 10 * MS;
+            recorder.started();
+            recorder.record(intended, Outcome.success(Timings.of(intended + MS / 10, intended + 5 * MS)), true, true);
+        }
+        // began 3 ms late, then waited 40 ms for a pooled connection: the wait is connect_wait, not lag
+        recorder.started();
+        recorder.record(990 * MS, Outcome.success(new Timings(1033 * MS, Timings.NONE, 1035 * MS, Timings.NONE, 40 * MS)), true, true);
+        IntervalSnapshot live = recorder.interval(1000 * MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.MEASURE, 1, java.util.Map.of(), null);
+        StepResult result = recorder.result(0, "rate=100/s", 1.0, false, null);
+
+        var lag = result.latencies().get(StepResult.SCHEDULE_LAG).summary();
+        assertThat(lag.count()).isEqualTo(100);
+        assertThat(lag.p50()).isCloseTo(0.1, within(0.001));
+        assertThat(lag.max()).isCloseTo(3.0, within(0.01));
+        assertThat(live.lagP99()).isCloseTo(0.1, within(0.001));
+        // a p99 of 0.1 ms is within the 1 ms limit
+        assertThat(result.generatorSaturated()).isFalse();
+        assertThat(result.metric("schedule_lag.p99")).isCloseTo(0.1, within(0.001));
+    }
+
+    @Test
+    void unscheduledRequestsHaveNoLag() {
+        StepRecorder recorder = new StepRecorder(0);
+        recorder.started();
+        recorder.record(0, Outcome.success(Timings.of(5 * MS, 6 * MS)), true);
+        assertThat(recorder.interval(MS, 0, 1.0, 0, "x", IntervalSnapshot.Phase.MEASURE, 1, java.util.Map.of(), null).lagP99()).isNull();
+        assertThat(recorder.result(0, "x", 1.0, false, null).latencies()).doesNotContainKey(StepResult.SCHEDULE_LAG);
+    }
+
+    @Test
     void outcomesOutsideTheWindowShowLiveButNotInResults() {
         StepRecorder recorder = new StepRecorder(0);
         recorder.started();

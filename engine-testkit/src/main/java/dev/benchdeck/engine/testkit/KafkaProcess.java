@@ -46,10 +46,15 @@ public final class KafkaProcess implements AutoCloseable {
     /** Formats a fresh log directory, starts the broker and waits until it answers requests. */
     public static KafkaProcess start() throws IOException, InterruptedException {
         KafkaProcess kafka = new KafkaProcess(RedisProcess.freePort(), RedisProcess.freePort(), Files.createTempDirectory("benchdeck-kafka"));
-        kafka.writeProperties();
-        kafka.format();
-        kafka.launch();
-        return kafka;
+        try {
+            kafka.writeProperties();
+            kafka.format();
+            kafka.launch();
+            return kafka;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            kafka.close();
+            throw e;
+        }
     }
 
     /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
@@ -91,6 +96,9 @@ public final class KafkaProcess implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // a broker restarted after kill() waits for its old session to expire before it may register again
+                "broker.session.timeout.ms=2000",
+                "broker.heartbeat.interval.ms=500",
                 "log.segment.bytes=1048576",
                 "num.network.threads=2",
                 "num.io.threads=2",
@@ -120,7 +128,7 @@ public final class KafkaProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // small and quick to start: tests need a working broker, not a fast one
                 "-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", "-Dorg.slf4j.simpleLogger.showDateTime=true", "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                 "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         return cmd;

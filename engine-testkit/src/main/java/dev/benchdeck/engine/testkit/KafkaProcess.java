@@ -111,6 +111,8 @@ public final class KafkaProcess implements AutoCloseable {
     private void format() throws IOException, InterruptedException {
         byte[] id = new byte[16];
         new SecureRandom().nextBytes(id);
+        // a leading '-' (base64url) would read as an option to the tool: the top bit clear makes it a letter
+        id[0] &= 0x7F;
         String clusterId = Base64.getUrlEncoder().withoutPadding().encodeToString(id);
         Path log = dir.resolve("format.log");
         Process f = new ProcessBuilder(java("kafka.tools.StorageTool", "format", "-t", clusterId, "-c", properties.toString()))

@@ -26,8 +26,10 @@ final class TestKafka {
                 throw new IllegalStateException(e);
             }
             KafkaProcess broker = shared;
+            // the JVM is ending: SIGKILL at once instead of a controlled shutdown, so the fork exits promptly
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
+                    broker.kill();
                     broker.close();
                 } catch (IOException | InterruptedException ignored) {
                     // the JVM is going away

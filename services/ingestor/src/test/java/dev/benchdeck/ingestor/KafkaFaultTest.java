@@ -15,9 +15,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.junit.jupiter.api.Test;
 
-/** The Kafka queue under faults: a worker that dies before committing, a broker that goes away and comes back. */
+/**
+ * The Kafka queue's group and faults: the workers share the partitions, a worker dies before committing, the broker
+ * goes away and comes back.
+ */
 class KafkaFaultTest {
 
     private static String batch(String prefix, int n) {
@@ -26,6 +32,25 @@ class KafkaFaultTest {
             b.append(Http.message(prefix + i, i, "m")).append('\n');
         }
         return b.toString();
+    }
+
+    @Test
+    void theGroupSpreadsThePartitionsOverTheWorkers() throws Exception {
+        DatabaseSettings db = TestDatabase.freshDatabase();
+        String topic = TestKafka.topic("spread");
+        String bootstrap = TestKafka.shared().bootstrap();
+        try (IngestorServer ingestor = IngestorServer.start(IngestorConfig.builder(db).port(0).kafkaBootstrap(bootstrap)
+                .kafkaTopic(topic).kafkaPartitions(4).workers(2).build());
+             Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Http.await(Duration.ofSeconds(20), () -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(IngestorServer.CONSUMER_GROUP))
+                        .all().get().get(IngestorServer.CONSUMER_GROUP);
+                return group.members().size() == 2 && group.members().stream()
+                        .allMatch(m -> m.assignment().topicPartitions().size() == 2);
+            });
+            assertThat(Http.post(ingestor.baseUri(), "/messages", "application/x-ndjson", batch("p-", 100)).status()).isEqualTo(202);
+            Http.await(Duration.ofSeconds(10), () -> TestDatabase.queryLong(db, "SELECT count(*) FROM messages") == 100);
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.benchdeck.driver.ingest.config;
 import dev.benchdeck.engine.plan.ConfigNode;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -58,7 +59,7 @@ public final class IngestPlanReader {
         }
         String bootstrap = kafka.requiredText("bootstrap");
         boolean bootstrapOk = bootstrap != null && bootstrap.matches(HOST_PORT + "(," + HOST_PORT + ")*")
-                && java.util.Arrays.stream(bootstrap.split(",")).allMatch(hp -> Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1)) <= 65_535);
+                && Arrays.stream(bootstrap.split(",")).allMatch(hp -> Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1)) <= 65_535);
         if (bootstrap != null && !bootstrapOk) {
             kafka.problem("bootstrap", "must be host:port[,host:port…] (ports 0–65535)");
         }

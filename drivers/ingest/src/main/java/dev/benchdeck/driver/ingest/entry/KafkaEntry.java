@@ -131,8 +131,7 @@ public final class KafkaEntry implements Entry {
                     acks[i] = ack;
                 }
                 long left = Math.max(0, send + timeoutNanos - clock.nanoTime());
-                CompletableFuture.allOf(java.util.Arrays.stream(acks).filter(a -> a != null).toArray(CompletableFuture[]::new))
-                        .get(left, TimeUnit.NANOSECONDS);
+                CompletableFuture.allOf(acks).get(left, TimeUnit.NANOSECONDS);
                 return Outcome.success(Timings.of(send, clock.nanoTime()));
             } catch (TimeoutException e) {
                 return Outcome.failure(ErrorClasses.TIMEOUT, "Kafka did not acknowledge within the timeout", Timings.of(send, clock.nanoTime()));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -181,7 +182,7 @@ public final class KafkaQueue implements MessageQueue {
     }
 
     static QueueUnavailableException unavailable(String bootstrap, Throwable e) {
-        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         String message = String.valueOf(cause.getMessage()).lines().findFirst().orElse(cause.getClass().getSimpleName());
         return new QueueUnavailableException("Kafka (" + bootstrap + "): " + message, cause);
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Kafka's own jars and stopped by its PID. The jars come from the test JVM's class path: a module using this
  * depends on {@code org.apache.kafka:kafka_2.13} at test scope. Tuned to start fast (one partition, replication 1,
  * no initial rebalance delay, 1 MiB segments). {@link #kill()} and {@link #restart()} keep the ports and the log
- * directory, as a broker that crashed and came back.
+ * directory, as a broker that crashed and came back. A JVM that ends without {@link #close()} kills the broker.
  */
 public final class KafkaProcess implements AutoCloseable {
 
@@ -29,18 +30,27 @@ public final class KafkaProcess implements AutoCloseable {
     private final int controllerPort;
     private final Path dir;
     private final Path properties;
-    private Process process;
+    private final Thread reaper;
+    private volatile Process process;
 
     private KafkaProcess(int port, int controllerPort, Path dir) {
         this.port = port;
         this.controllerPort = controllerPort;
         this.dir = dir;
         this.properties = dir.resolve("server.properties");
-    }
-
-    /** Whether Kafka's broker classes are on this JVM's class path. */
-    public static boolean available() {
-        return ClassLoader.getSystemResource("kafka/Kafka.class") != null;
+        // a test JVM that ends without close() must leave no broker running; SIGKILL: no controlled shutdown needed
+        this.reaper = new Thread(() -> {
+            try {
+                Process p = process;
+                if (p != null && p.isAlive()) {
+                    p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                }
+                deleteDirectory();
+            } catch (IOException | InterruptedException ignored) {
+                // the JVM is ending: what is left stays in the temporary directory
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(reaper);
     }
 
     /** Formats a fresh log directory, starts the broker and waits until it answers requests. */
@@ -68,10 +78,6 @@ public final class KafkaProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
-    }
-
-    public boolean alive() {
-        return process != null && process.isAlive();
     }
 
     private void writeProperties() throws IOException {
@@ -202,6 +208,11 @@ public final class KafkaProcess implements AutoCloseable {
     /** SIGTERM (a controlled shutdown), SIGKILL after 10 s; then the log directory is deleted. */
     @Override
     public void close() throws IOException, InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(reaper);
+        } catch (IllegalStateException e) {
+            // called while the JVM shuts down: the hook runs anyway
+        }
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -209,8 +220,15 @@ public final class KafkaProcess implements AutoCloseable {
                 process.waitFor(5, TimeUnit.SECONDS);
             }
         }
+        deleteDirectory();
+    }
+
+    private void deleteDirectory() throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * One real Kafka broker shared by the tests of this JVM (a broker takes seconds to start; topics keep tests apart).
- * Tests that kill a broker start one of their own with {@link KafkaProcess#start()}.
+ * One real Kafka broker shared by the tests of this JVM (a broker takes seconds to start; topics keep tests apart),
+ * killed when the JVM ends. Tests that kill a broker start one of their own with {@link KafkaProcess#start()}.
  */
 final class TestKafka {
 
@@ -25,16 +25,6 @@ final class TestKafka {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            KafkaProcess broker = shared;
-            // the JVM is ending: SIGKILL at once instead of a controlled shutdown, so the fork exits promptly
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    broker.kill();
-                    broker.close();
-                } catch (IOException | InterruptedException ignored) {
-                    // the JVM is going away
-                }
-            }));
         }
         return shared;
     }

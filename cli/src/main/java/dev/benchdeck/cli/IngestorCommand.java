@@ -44,6 +44,18 @@ final class IngestorCommand implements Callable<Integer> {
     @Option(names = "--redis", paramLabel = "URL", description = "Queue in a Redis stream (redis://host:port) instead of a PostgreSQL table.")
     String redis;
 
+    @Option(names = "--kafka-bootstrap", paramLabel = "HOST:PORT",
+            description = "Queue in a Kafka topic (host:port[,host:port…]) instead of a PostgreSQL table.")
+    String kafkaBootstrap;
+
+    @Option(names = "--kafka-topic", paramLabel = "T", description = "Kafka: the topic, created when missing (default ${DEFAULT-VALUE}).",
+            defaultValue = "benchdeck-ingest")
+    String kafkaTopic;
+
+    @Option(names = "--kafka-partitions", paramLabel = "N",
+            description = "Kafka: partitions of a topic this creates (default ${DEFAULT-VALUE}; workers share them).", defaultValue = "4")
+    int kafkaPartitions;
+
     @Option(names = "--workers", description = "Batch workers (default ${DEFAULT-VALUE}).", defaultValue = "2")
     int workers;
 
@@ -99,6 +111,7 @@ final class IngestorCommand implements Callable<Integer> {
                 database = new DatabaseSettings(embedded.jdbcUrl(), embedded.user(), embedded.password());
             }
             config = IngestorConfig.builder(database).host(host).port(port).redisUrl(redis == null ? null : URI.create(redis))
+                    .kafkaBootstrap(kafkaBootstrap).kafkaTopic(kafkaTopic).kafkaPartitions(kafkaPartitions)
                     .workers(workers).batchSize(batchSize).batchWait(duration("--batch-wait", batchWait))
                     .maxBodyBytes(maxBody).maxMessagesPerRequest(maxBatch).claimAfter(duration("--claim-after", claimAfter))
                     .adminToken(token).build();
@@ -121,8 +134,7 @@ final class IngestorCommand implements Callable<Integer> {
                 stopped.countDown();
             }));
             out.println("ingestor listening on " + ingestor.baseUri() + " (Ctrl-C stops it)");
-            out.println("queue: " + (redis == null ? "postgres table ingest_queue" : "redis stream " + config.stream() + " at "
-                    + config.redisUrl().getHost() + ":" + config.redisUrl().getPort()) + "; database: " + config.database().describe()
+            out.println("queue: " + queueLine(config) + "; database: " + config.database().describe()
                     + (embedded != null ? " (embedded)" : "") + "; workers: " + workers + ", batches of " + batchSize + " or " + batchWait);
             out.flush();
             stopped.await();
@@ -132,6 +144,16 @@ final class IngestorCommand implements Callable<Integer> {
             return ExitCode.RUN_FAILED;
         }
         return ExitCode.PASSED;
+    }
+
+    private static String queueLine(IngestorConfig config) {
+        if (config.redisUrl() != null) {
+            return "redis stream " + config.stream() + " at " + config.redisUrl().getHost() + ":" + config.redisUrl().getPort();
+        }
+        if (config.kafkaBootstrap() != null) {
+            return "kafka topic " + config.kafkaTopic() + " at " + config.kafkaBootstrap();
+        }
+        return "postgres table ingest_queue";
     }
 
     /** "20ms", "2s", "1m" or an ISO-8601 duration. */

@@ -36,6 +36,16 @@ class IngestorCommandTest {
         assertThat(r.code()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(r.err()).contains("batch size");
         assertThat(run("ingestor", "--admin-token-env", "BENCHDECK_SURELY_UNSET_VARIABLE").code()).isEqualTo(ExitCode.INVALID_INPUT);
+        Result both = run("ingestor", "--database-url", "postgresql://u@127.0.0.1:1/db", "--redis", "redis://127.0.0.1:1",
+                "--kafka-bootstrap", "127.0.0.1:1");
+        assertThat(both.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(both.err()).contains("choose one queue");
+        Result topic = run("ingestor", "--database-url", "postgresql://u@127.0.0.1:1/db", "--kafka-bootstrap", "127.0.0.1:1",
+                "--kafka-topic", "a/b", "--kafka-partitions", "0");
+        assertThat(topic.code()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(topic.err()).contains("Kafka topic").contains("Kafka partitions");
+        assertThat(run("ingestor", "--database-url", "postgresql://u@127.0.0.1:1/db", "--kafka-bootstrap", "kafka://h").err())
+                .contains("host:port");
     }
 
     @Test

@@ -9,14 +9,19 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * How an ingestor runs. {@code redisUrl} null = the PostgreSQL queue in the sink's database. {@code adminToken}
+ * How an ingestor runs. {@code redisUrl} and {@code kafkaBootstrap} both null = the PostgreSQL queue in the sink's
+ * database; at most one of them is set. {@code adminToken}
  * null = no authentication (only sensible on loopback; the CLI refuses other addresses without one).
  */
 public record IngestorConfig(String host, int port, DatabaseSettings database, URI redisUrl, int workers, int batchSize,
                              Duration batchWait, int maxBodyBytes, int maxMessagesPerRequest, Duration claimAfter,
-                             String adminToken, String instanceId, String stream, int queueFlushers) {
+                             String adminToken, String instanceId, String stream, int queueFlushers,
+                             String kafkaBootstrap, String kafkaTopic, int kafkaPartitions) {
 
     public static final int DEFAULT_PORT = 8003;
+    /** Kafka's own rule for topic names. */
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final java.util.regex.Pattern BOOTSTRAP = java.util.regex.Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
 
     public IngestorConfig {
         Objects.requireNonNull(host, "host");
@@ -48,6 +53,18 @@ public record IngestorConfig(String host, int port, DatabaseSettings database, U
         if (redisUrl != null && !"redis".equals(redisUrl.getScheme()) && !"rediss".equals(redisUrl.getScheme())) {
             problems.add("the Redis URL must be redis://host:port or rediss://host:port");
         }
+        if (kafkaBootstrap != null && redisUrl != null) {
+            problems.add("choose one queue: --redis or --kafka-bootstrap");
+        }
+        if (kafkaBootstrap != null && !BOOTSTRAP.matcher(kafkaBootstrap).matches()) {
+            problems.add("the Kafka bootstrap must be host:port[,host:port…]");
+        }
+        if (kafkaTopic == null || !TOPIC.matcher(kafkaTopic).matches() || kafkaTopic.equals(".") || kafkaTopic.equals("..")) {
+            problems.add("the Kafka topic must be 1–249 of a-z A-Z 0-9 . _ -");
+        }
+        if (kafkaPartitions < 1 || kafkaPartitions > 1_000) {
+            problems.add("Kafka partitions must be 1–1000");
+        }
         if (adminToken != null && adminToken.length() < 16) {
             problems.add("the admin token must have at least 16 characters");
         }
@@ -60,7 +77,10 @@ public record IngestorConfig(String host, int port, DatabaseSettings database, U
         return new Builder(database);
     }
 
-    /** Defaults: 127.0.0.1:8003, 2 workers, batches of 500 or 20 ms, 16 MiB and 10,000 messages per request. */
+    /**
+     * Defaults: 127.0.0.1:8003, 2 workers, batches of 500 or 20 ms, 16 MiB and 10,000 messages per request; Kafka:
+     * topic {@code benchdeck-ingest} with 4 partitions.
+     */
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
@@ -76,6 +96,9 @@ public record IngestorConfig(String host, int port, DatabaseSettings database, U
         private String instanceId = "ingestor-" + UUID.randomUUID().toString().substring(0, 8);
         private String stream = "benchdeck:ingest";
         private int queueFlushers = 2;
+        private String kafkaBootstrap;
+        private String kafkaTopic = "benchdeck-ingest";
+        private int kafkaPartitions = 4;
 
         private Builder(DatabaseSettings database) {
             this.database = database;
@@ -94,10 +117,14 @@ public record IngestorConfig(String host, int port, DatabaseSettings database, U
         public Builder instanceId(String v) { instanceId = v; return this; }
         public Builder stream(String v) { stream = v; return this; }
         public Builder queueFlushers(int v) { queueFlushers = v; return this; }
+        public Builder kafkaBootstrap(String v) { kafkaBootstrap = v; return this; }
+        public Builder kafkaTopic(String v) { kafkaTopic = v; return this; }
+        public Builder kafkaPartitions(int v) { kafkaPartitions = v; return this; }
 
         public IngestorConfig build() {
             return new IngestorConfig(host, port, database, redisUrl, workers, batchSize, batchWait, maxBodyBytes,
-                    maxMessagesPerRequest, claimAfter, adminToken, instanceId, stream, queueFlushers);
+                    maxMessagesPerRequest, claimAfter, adminToken, instanceId, stream, queueFlushers,
+                    kafkaBootstrap, kafkaTopic, kafkaPartitions);
         }
     }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs an ingestor until the process is stopped, for scripts and tests that start (and kill) it as a process:
- * {@code java -cp … dev.benchdeck.ingestor.IngestorMain --database-url URL [--redis URL] [--port N] [--workers N]
- * [--claim-after-ms N]}; the database password from {@code BENCHDECK_INGESTOR_DATABASE_PASSWORD}. People use
+ * {@code java -cp … dev.benchdeck.ingestor.IngestorMain --database-url URL [--redis URL | --kafka-bootstrap
+ * host:port [--kafka-topic T] [--kafka-partitions N]] [--port N] [--workers N] [--claim-after-ms N]}; the database password from {@code BENCHDECK_INGESTOR_DATABASE_PASSWORD}. People use
  * {@code benchdeck ingestor}. Exit codes: 1 cannot start, 2 bad command line.
  */
 public final class IngestorMain {
@@ -21,6 +21,9 @@ public final class IngestorMain {
         String user = null;
         IngestorConfig.Builder builder = null;
         URI redis = null;
+        String kafka = null;
+        String topic = null;
+        Integer partitions = null;
         Integer port = null;
         Integer workers = null;
         Long claimAfter = null;
@@ -31,6 +34,9 @@ public final class IngestorMain {
                 case "--database-url" -> url = v;
                 case "--database-user" -> user = v;
                 case "--redis" -> redis = URI.create(v);
+                case "--kafka-bootstrap" -> kafka = v;
+                case "--kafka-topic" -> topic = v;
+                case "--kafka-partitions" -> partitions = Integer.parseInt(v);
                 case "--port" -> port = Integer.parseInt(v);
                 case "--workers" -> workers = Integer.parseInt(v);
                 case "--claim-after-ms" -> claimAfter = Long.parseLong(v);
@@ -44,7 +50,13 @@ public final class IngestorMain {
         IngestorServer ingestor;
         try {
             builder = IngestorConfig.builder(DatabaseSettings.parse(url, user, System.getenv("BENCHDECK_INGESTOR_DATABASE_PASSWORD")))
-                    .redisUrl(redis);
+                    .redisUrl(redis).kafkaBootstrap(kafka);
+            if (topic != null) {
+                builder.kafkaTopic(topic);
+            }
+            if (partitions != null) {
+                builder.kafkaPartitions(partitions);
+            }
             if (port != null) {
                 builder.port(port);
             }

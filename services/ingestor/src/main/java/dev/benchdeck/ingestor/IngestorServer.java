@@ -13,6 +13,7 @@ import dev.benchdeck.ingestor.message.MessageParser;
 import dev.benchdeck.ingestor.queue.MessageQueue;
 import dev.benchdeck.ingestor.queue.QueueDepth;
 import dev.benchdeck.ingestor.queue.QueueUnavailableException;
+import dev.benchdeck.ingestor.queue.kafka.KafkaQueue;
 import dev.benchdeck.ingestor.queue.postgres.PostgresQueue;
 import dev.benchdeck.ingestor.queue.redis.RedisStreamQueue;
 import dev.benchdeck.ingestor.simulate.Simulator;
@@ -60,6 +61,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  */
 public final class IngestorServer implements AutoCloseable, IngestorApi {
+
+    /** The Redis stream's and the Kafka topic's consumer group: every ingestor's workers share the queue. */
+    public static final String CONSUMER_GROUP = "benchdeck-ingestors";
 
     private final IngestorConfig config;
     private final IngestStats stats = new IngestStats();
@@ -111,8 +115,7 @@ public final class IngestorServer implements AutoCloseable, IngestorApi {
             }
             reads = pool(config);
             try {
-                queue = config.redisUrl() == null ? new PostgresQueue(config.database(), reads, config.queueFlushers())
-                        : RedisStreamQueue.open(config.redisUrl(), config.stream(), "benchdeck-ingestors", config.claimAfter());
+                queue = openQueue(config, reads);
             } catch (QueueUnavailableException e) {
                 throw new StartFailure("cannot reach the queue: " + e.getMessage(), e);
             } catch (SQLException e) {
@@ -138,6 +141,16 @@ public final class IngestorServer implements AutoCloseable, IngestorApi {
             }
             throw e;
         }
+    }
+
+    private static MessageQueue openQueue(IngestorConfig config, HikariDataSource reads) throws QueueUnavailableException, SQLException {
+        if (config.redisUrl() != null) {
+            return RedisStreamQueue.open(config.redisUrl(), config.stream(), CONSUMER_GROUP, config.claimAfter());
+        }
+        if (config.kafkaBootstrap() != null) {
+            return KafkaQueue.open(config.kafkaBootstrap(), config.kafkaTopic(), config.kafkaPartitions(), CONSUMER_GROUP);
+        }
+        return new PostgresQueue(config.database(), reads, config.queueFlushers());
     }
 
     /** The ingestor could not start; the message says why in one line. */

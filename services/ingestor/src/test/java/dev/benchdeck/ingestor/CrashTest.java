@@ -30,14 +30,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CrashTest {
 
-    private static Process launch(DatabaseSettings db, URI redis, int port, String stream) throws IOException {
+    private static Process launch(DatabaseSettings db, List<String> queue, int port) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), IngestorMain.class.getName(),
                 "--database-url", db.jdbcUrl(), "--database-user", db.user(), "--port", Integer.toString(port),
                 "--claim-after-ms", "1000"));
-        if (redis != null) {
-            cmd.addAll(List.of("--redis", redis.toString()));
-        }
+        cmd.addAll(queue);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("BENCHDECK_INGESTOR_DATABASE_PASSWORD", db.password());
         Process p = pb.start();
@@ -63,7 +61,7 @@ class CrashTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "redis"})
+    @ValueSource(strings = {"postgres", "redis", "kafka"})
     void everyConfirmedMessageSurvivesAKill(String queue) throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
         int port;
@@ -72,8 +70,13 @@ class CrashTest {
         }
         URI base = URI.create("http://127.0.0.1:" + port);
         try (RedisProcess redis = queue.equals("redis") ? RedisProcess.startDurable() : null) {
-            URI redisUrl = redis == null ? null : redis.url();
-            Process first = launch(db, redisUrl, port, null);
+            List<String> queueOptions = switch (queue) {
+                case "redis" -> List.of("--redis", redis.url().toString());
+                case "kafka" -> List.of("--kafka-bootstrap", TestKafka.shared().bootstrap(), "--kafka-topic", TestKafka.topic("crash"),
+                        "--kafka-partitions", "2");
+                default -> List.of();
+            };
+            Process first = launch(db, queueOptions, port);
             Set<String> confirmed = ConcurrentHashMap.newKeySet();
             AtomicBoolean publishing = new AtomicBoolean(true);
             List<Thread> clients = new ArrayList<>();
@@ -107,7 +110,7 @@ class CrashTest {
                 c.join();
             }
             long storedAtKill = TestDatabase.queryLong(db, "SELECT count(*) FROM messages");
-            Process second = launch(db, redisUrl, port, null);
+            Process second = launch(db, queueOptions, port);
             try {
                 Http.await(Duration.ofSeconds(30), () -> TestDatabase.queryLong(db, "SELECT count(*) FROM messages") >= confirmed.size());
                 Thread.sleep(1500);

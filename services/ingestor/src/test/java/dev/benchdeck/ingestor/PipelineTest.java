@@ -15,14 +15,19 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The pipeline on each queue (PostgreSQL, Redis Streams): messages go in, rows come out once, in batches by size
+ * The pipeline on each queue (PostgreSQL, Redis Streams, Kafka): messages go in, rows come out once, in batches by size
  * and by wait; reads, stats, health, the simulator and the live feed.
  */
 class PipelineTest {
 
     static IngestorConfig.Builder config(String queue, DatabaseSettings db, RedisProcess redis) {
         IngestorConfig.Builder b = IngestorConfig.builder(db).port(0).stream("test:" + System.nanoTime());
-        return queue.equals("redis") ? b.redisUrl(redis.url()) : b;
+        return switch (queue) {
+            case "redis" -> b.redisUrl(redis.url());
+            // two partitions: the two workers of a default ingestor get one each
+            case "kafka" -> b.kafkaBootstrap(TestKafka.shared().bootstrap()).kafkaTopic(TestKafka.topic("pipeline")).kafkaPartitions(2);
+            default -> b;
+        };
     }
 
     static RedisProcess redisFor(String queue) throws Exception {
@@ -30,7 +35,7 @@ class PipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "redis"})
+    @ValueSource(strings = {"postgres", "redis", "kafka"})
     void messagesAreStoredOnceAndReadBack(String queue) throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
         try (RedisProcess redis = redisFor(queue);
@@ -74,7 +79,7 @@ class PipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "redis"})
+    @ValueSource(strings = {"postgres", "redis", "kafka"})
     void batchesAreCutBySize(String queue) throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
         try (RedisProcess redis = redisFor(queue);
@@ -95,7 +100,7 @@ class PipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "redis"})
+    @ValueSource(strings = {"postgres", "redis", "kafka"})
     void batchesAreCutByWait(String queue) throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
         try (RedisProcess redis = redisFor(queue);
@@ -118,7 +123,7 @@ class PipelineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"postgres", "redis"})
+    @ValueSource(strings = {"postgres", "redis", "kafka"})
     void aSimulatedBurstDrainsAndTheLiveFeedShowsIt(String queue) throws Exception {
         DatabaseSettings db = TestDatabase.freshDatabase();
         try (RedisProcess redis = redisFor(queue);

@@ -5,6 +5,7 @@ import dev.benchdeck.driver.ingest.config.IngestWorkload;
 import dev.benchdeck.driver.ingest.config.SinkSettings;
 import dev.benchdeck.driver.ingest.entry.Entry;
 import dev.benchdeck.driver.ingest.entry.HttpEntry;
+import dev.benchdeck.driver.ingest.entry.KafkaEntry;
 import dev.benchdeck.driver.ingest.entry.RedisEntry;
 import dev.benchdeck.driver.ingest.sink.MessageLedger;
 import dev.benchdeck.driver.ingest.sink.SendClock;
@@ -44,6 +45,7 @@ record IngestSpec(EntrySettings entry, SinkSettings sink, IngestWorkload workloa
                 yield new HttpEntry(http, messages, clock);
             }
             case EntrySettings.Redis redis -> RedisEntry.open(redis, messages, clock);
+            case EntrySettings.Kafka kafka -> KafkaEntry.open(kafka, messages, clock);
         };
     }
 

@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The messages the driver sends: {@code {id, user_id, channel_id, content, created_at}} as the ingestor takes them,
- * {@code created_at} being the send time (RFC 3339, microseconds). The ingestor's compact stream form
- * ({@code i, u, c, x, t} with {@code t} in epoch microseconds) is there for its Redis stream.
+ * {@code created_at} being the send time (RFC 3339, microseconds). The ingestor's compact queue form
+ * ({@code i, u, c, x, t} with {@code t} in epoch microseconds) is there for its Redis stream and Kafka topic.
  */
 public final class OutgoingMessages {
 

@@ -18,6 +18,7 @@ class IngestSchemaTest {
         assertThat(PlanSchema.properties(target)).isEqualTo(new TreeSet<>(IngestPlanReader.TARGET_FIELDS));
         assertThat(PlanSchema.properties(target.at("/properties/http"))).isEqualTo(new TreeSet<>(IngestPlanReader.HTTP_FIELDS));
         assertThat(PlanSchema.properties(target.at("/properties/redis"))).isEqualTo(new TreeSet<>(IngestPlanReader.REDIS_FIELDS));
+        assertThat(PlanSchema.properties(target.at("/properties/kafka"))).isEqualTo(new TreeSet<>(IngestPlanReader.KAFKA_FIELDS));
         assertThat(PlanSchema.properties(target.at("/properties/sink"))).isEqualTo(new TreeSet<>(IngestPlanReader.SINK_FIELDS));
         assertThat(PlanSchema.properties(schema.at("/$defs/ingestWorkload"))).isEqualTo(new TreeSet<>(IngestPlanReader.WORKLOAD_FIELDS));
         for (String def : new String[] {"ingestTarget", "ingestWorkload"}) {

@@ -35,7 +35,7 @@ class PlanValidationTest {
     }
 
     @Test
-    void theEntryIsExactlyOneOfHttpAndRedisAndTheSinkIsRequired() {
+    void theEntryIsExactlyOneOfHttpRedisAndKafkaAndTheSinkIsRequired() {
         assertThat(paths("{}", "{driver: ingest}")).containsExactlyInAnyOrder("target", "target.sink");
         assertThat(paths("{http: {url: 'http://h/m'}, redis: {url: 'redis://h', stream: s}, sink: {url: 'jdbc:postgresql://h/d'}}",
                 "{driver: ingest}")).containsExactly("target");
@@ -45,6 +45,24 @@ class PlanValidationTest {
                 "{driver: ingest}")).containsExactlyInAnyOrder("target.redis.field", "target.redis.encoding");
         assertThat(paths("{http: {}, sink: {table: t}}", "{driver: ingest}"))
                 .containsExactlyInAnyOrder("target.http.url", "target.sink.url");
+    }
+
+    @Test
+    void aKafkaEntryNeedsBrokersAndAValidTopic() {
+        String sink = "sink: {url: 'jdbc:postgresql://h/d'}";
+        assertThat(paths("{kafka: {bootstrap: 'h:9092', topic: t}, http: {url: 'http://h/m'}, " + sink + "}", "{driver: ingest}"))
+                .containsExactly("target");
+        assertThat(paths("{kafka: {}, " + sink + "}", "{driver: ingest}"))
+                .containsExactlyInAnyOrder("target.kafka.bootstrap", "target.kafka.topic");
+        assertThat(paths("{kafka: {bootstrap: 'kafka://h', topic: 'a/b', encoding: avro, acks: 0, linger: 5}, " + sink + "}",
+                "{driver: ingest}")).containsExactlyInAnyOrder("target.kafka.bootstrap", "target.kafka.topic", "target.kafka.encoding",
+                "target.kafka.acks", "target.kafka.linger");
+        assertThat(paths("{kafka: {bootstrap: 'h:99999', topic: '..'}, " + sink + "}", "{driver: ingest}"))
+                .containsExactlyInAnyOrder("target.kafka.bootstrap", "target.kafka.topic");
+        IngestSpec spec = IngestRuns.spec("{kafka: {bootstrap: 'a:9092,b:9093', topic: benchdeck-ingest, acks: 1}, " + sink + "}",
+                "{driver: ingest}");
+        assertThat(spec.entry()).isEqualTo(new dev.benchdeck.driver.ingest.config.EntrySettings.Kafka("a:9092,b:9093", "benchdeck-ingest",
+                dev.benchdeck.driver.ingest.config.EntrySettings.ValueEncoding.COMPACT, "1"));
     }
 
     @Test

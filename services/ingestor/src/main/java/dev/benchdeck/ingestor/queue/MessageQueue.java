@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface MessageQueue extends AutoCloseable {
 
-    /** Completes once every message is durably queued, or exceptionally ({@link QueueUnavailableException}); all or none. */
+    /**
+     * Completes once every message is durably queued, or exceptionally ({@link QueueUnavailableException}): all or
+     * none in PostgreSQL and Redis; Kafka (no transaction) may keep part of a failed batch, which ids make harmless.
+     */
     CompletableFuture<Void> publish(List<Message> messages);
 
     /** A consumer for one worker: it holds what it took until it acknowledges it. */
@@ -23,7 +26,7 @@ public interface MessageQueue extends AutoCloseable {
     /** Null when reachable, else why not, in one line. */
     String unreachableReason();
 
-    /** "postgres" or "redis". */
+    /** "postgres", "redis" or "kafka". */
     String kind();
 
     @Override

@@ -3,6 +3,7 @@ package dev.benchdeck.driver.ingest.config;
 import dev.benchdeck.engine.plan.ConfigNode;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -10,9 +11,10 @@ import java.util.Set;
 /** Reads and checks the ingest driver's {@code target} and {@code workload}, reporting every problem with its path. */
 public final class IngestPlanReader {
 
-    public static final Set<String> TARGET_FIELDS = Set.of("http", "redis", "sink");
+    public static final Set<String> TARGET_FIELDS = Set.of("http", "redis", "kafka", "sink");
     public static final Set<String> HTTP_FIELDS = Set.of("url", "format");
     public static final Set<String> REDIS_FIELDS = Set.of("url", "stream", "list", "field", "encoding");
+    public static final Set<String> KAFKA_FIELDS = Set.of("bootstrap", "topic", "encoding", "acks");
     public static final Set<String> SINK_FIELDS = Set.of("url", "user", "password", "password_env", "table", "id_column",
             "timestamp_column");
     public static final Set<String> WORKLOAD_FIELDS = Set.of("driver", "batch_size", "content", "poll_interval", "grace",
@@ -24,6 +26,9 @@ public final class IngestPlanReader {
     private static final String IDENTIFIER = "[A-Za-z_][A-Za-z0-9_]*";
     /** Ids are prefix + 12 digits; the ingestor takes ids of 1–128 of these characters. */
     private static final String ID_PREFIX = "[A-Za-z0-9._:-]{1,100}";
+    private static final String HOST_PORT = "[^\\s,:/]+:\\d{1,5}";
+    /** Kafka's own rule for topic names. */
+    private static final String TOPIC = "[A-Za-z0-9._-]{1,249}";
 
     private IngestPlanReader() {
     }
@@ -33,15 +38,42 @@ public final class IngestPlanReader {
         if (!target.expectObject(TARGET_FIELDS)) {
             return null;
         }
-        boolean http = target.has("http");
-        boolean redis = target.has("redis");
-        if (http == redis) {
-            target.problem("give exactly one entry: http (POST to a URL) or redis (XADD to a stream, LPUSH to a list)");
+        List<String> entries = List.of("http", "redis", "kafka").stream().filter(target::has).toList();
+        if (entries.size() != 1) {
+            target.problem("give exactly one entry: http (POST to a URL), redis (XADD to a stream, LPUSH to a list) or kafka"
+                    + " (produce to a topic)");
         }
-        if (http) {
-            return http(target.get("http"));
+        if (entries.isEmpty()) {
+            return null;
         }
-        return redis ? redis(target.get("redis")) : null;
+        return switch (entries.getFirst()) {
+            case "http" -> http(target.get("http"));
+            case "redis" -> redis(target.get("redis"));
+            default -> kafka(target.get("kafka"));
+        };
+    }
+
+    private static EntrySettings kafka(ConfigNode kafka) {
+        if (!kafka.expectObject(KAFKA_FIELDS)) {
+            return null;
+        }
+        String bootstrap = kafka.requiredText("bootstrap");
+        boolean bootstrapOk = bootstrap != null && bootstrap.matches(HOST_PORT + "(," + HOST_PORT + ")*")
+                && Arrays.stream(bootstrap.split(",")).allMatch(hp -> Integer.parseInt(hp.substring(hp.lastIndexOf(':') + 1)) <= 65_535);
+        if (bootstrap != null && !bootstrapOk) {
+            kafka.problem("bootstrap", "must be host:port[,host:port…] (ports 0–65535)");
+        }
+        String topic = kafka.requiredText("topic");
+        boolean topicOk = topic != null && topic.matches(TOPIC) && !topic.equals(".") && !topic.equals("..");
+        if (topic != null && !topicOk) {
+            kafka.problem("topic", "must be 1–249 of A-Z a-z 0-9 . _ - (Kafka's rule for topic names)");
+        }
+        String encoding = kafka.choice("encoding", "compact", List.of("compact", "json"));
+        String acks = kafka.choice("acks", "all", List.of("all", "1"));
+        if (!bootstrapOk || !topicOk || encoding == null || acks == null) {
+            return null;
+        }
+        return new EntrySettings.Kafka(bootstrap, topic, EntrySettings.ValueEncoding.valueOf(upper(encoding)), acks);
     }
 
     private static EntrySettings http(ConfigNode http) {
@@ -80,7 +112,7 @@ public final class IngestPlanReader {
         if (url == null || (stream == null) == (list == null)) {
             return null;
         }
-        return new EntrySettings.Redis(url, stream, list, field, EntrySettings.RedisEncoding.valueOf(upper(encoding)));
+        return new EntrySettings.Redis(url, stream, list, field, EntrySettings.ValueEncoding.valueOf(upper(encoding)));
     }
 
     /** The sink, or {@code null} when it is missing or unusable (problems reported). */

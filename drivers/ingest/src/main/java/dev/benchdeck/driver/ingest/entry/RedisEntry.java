@@ -99,7 +99,7 @@ public final class RedisEntry implements Entry {
                 for (int i = 0; i < batch.size(); i++) {
                     value.setLength(0);
                     long seq = batch.firstSeq() + i;
-                    if (settings.encoding() == EntrySettings.RedisEncoding.COMPACT) {
+                    if (settings.encoding() == EntrySettings.ValueEncoding.COMPACT) {
                         messages.compact(value, seq, batch.sendEpochMicros());
                     } else {
                         messages.json(value, seq, batch.sendEpochMicros());

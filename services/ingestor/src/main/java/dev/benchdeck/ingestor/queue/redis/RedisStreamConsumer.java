@@ -2,6 +2,7 @@ package dev.benchdeck.ingestor.queue.redis;
 
 import dev.benchdeck.ingestor.message.Message;
 import dev.benchdeck.ingestor.queue.Delivery;
+import dev.benchdeck.ingestor.queue.MessageJson;
 import dev.benchdeck.ingestor.queue.QueueConsumer;
 import dev.benchdeck.ingestor.queue.QueueUnavailableException;
 import io.lettuce.core.Consumer;
@@ -91,7 +92,7 @@ final class RedisStreamConsumer implements QueueConsumer {
         List<String> receipts = new ArrayList<>(entries.size());
         List<String> foreign = new ArrayList<>();
         for (StreamMessage<String, String> e : entries) {
-            Message m = e.getBody() == null ? null : StreamEntries.decode(e.getBody().get(StreamEntries.FIELD));
+            Message m = e.getBody() == null ? null : MessageJson.decode(e.getBody().get(MessageJson.FIELD));
             if (m == null) {
                 foreign.add(e.getId());
             } else {

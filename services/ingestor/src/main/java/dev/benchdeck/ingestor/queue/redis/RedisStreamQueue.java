@@ -1,6 +1,7 @@
 package dev.benchdeck.ingestor.queue.redis;
 
 import dev.benchdeck.ingestor.message.Message;
+import dev.benchdeck.ingestor.queue.MessageJson;
 import dev.benchdeck.ingestor.queue.MessageQueue;
 import dev.benchdeck.ingestor.queue.QueueConsumer;
 import dev.benchdeck.ingestor.queue.QueueDepth;
@@ -93,9 +94,9 @@ public final class RedisStreamQueue implements MessageQueue {
         CompletableFuture<?> sent;
         try {
             if (messages.size() == 1) {
-                sent = redis.xadd(stream, StreamEntries.FIELD, StreamEntries.encode(messages.getFirst())).toCompletableFuture();
+                sent = redis.xadd(stream, MessageJson.FIELD, MessageJson.encode(messages.getFirst())).toCompletableFuture();
             } else {
-                String[] values = messages.stream().map(StreamEntries::encode).toArray(String[]::new);
+                String[] values = messages.stream().map(MessageJson::encode).toArray(String[]::new);
                 sent = redis.<Long>eval(ADD_ALL, ScriptOutputType.INTEGER, new String[] {stream}, values).toCompletableFuture();
             }
         } catch (RuntimeException e) {

@@ -1,4 +1,4 @@
-package dev.benchdeck.ingestor.queue.redis;
+package dev.benchdeck.ingestor.queue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,16 +8,19 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
-/** A message as one stream entry's field {@code m}: compact JSON, the time in microseconds since the epoch. */
-final class StreamEntries {
+/**
+ * A message as it sits in a queue outside the database (a Redis stream entry's field {@code m}, a Kafka record's
+ * value): compact JSON, the time in microseconds since the epoch.
+ */
+public final class MessageJson {
 
-    static final String FIELD = "m";
+    public static final String FIELD = "m";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StreamEntries() {
+    private MessageJson() {
     }
 
-    static String encode(Message m) {
+    public static String encode(Message m) {
         ObjectNode n = JSON.createObjectNode();
         n.put("i", m.id()).put("u", m.userId()).put("c", m.channelId()).put("x", m.content())
                 .put("t", ChronoUnit.MICROS.between(Instant.EPOCH, m.createdAt()));
@@ -25,7 +28,7 @@ final class StreamEntries {
     }
 
     /** Null for an entry that is not ours (it is acknowledged and dropped). */
-    static Message decode(String value) {
+    public static Message decode(String value) {
         if (value == null) {
             return null;
         }

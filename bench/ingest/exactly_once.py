@@ -2,7 +2,7 @@
 """Exactly once under faults: COUNT messages (default 1,000,000) published while two worker processes are killed
 with kill -9 and restarted; the sink must hold exactly COUNT rows, every id sent once.
 
-  bench/ingest/exactly_once.py                  # each queue (postgres, redis)
+  bench/ingest/exactly_once.py                  # each queue (postgres, redis, kafka)
   QUEUES=redis COUNT=200000 bench/ingest/exactly_once.py
   SMALL=1 bench/ingest/exactly_once.py          # 100,000 messages, a smoke run
 
@@ -12,7 +12,8 @@ embedded PostgreSQL); two more `benchdeck ingestor` processes on the same databa
 other than 202 is sent again with the same ids, as a client would). When the sink holds 20 % of the messages,
 worker process 1 gets SIGKILL and is started again 2 s later; at 50 %, worker process 2. At the end the script
 counts rows, distinct ids and ids outside those sent. Redis runs with `appendfsync always` (an acknowledged
-message survives). Outputs in bench/out/ingest-eo/ (gitignored).
+message survives); Kafka is a single-node KRaft broker started from Kafka's own jars (the ingestor module's test
+class path, resolved by Maven), its topic with 4 partitions. Outputs in bench/out/ingest-eo/ (gitignored).
 """
 
 import http.client
@@ -30,7 +31,7 @@ REPO = os.path.dirname(BENCH)
 OUT = os.path.join(BENCH, "out", "ingest-eo")
 SMALL = os.environ.get("SMALL") == "1"
 COUNT = int(os.environ.get("COUNT", "100000" if SMALL else "1000000"))
-QUEUES = os.environ.get("QUEUES", "postgres redis").split()
+QUEUES = os.environ.get("QUEUES", "postgres redis kafka").split()
 BATCH = 500
 PUBLISHERS = 4
 PROCS = []
@@ -122,6 +123,46 @@ def publish(port, first, last, stats):
     c.close()
 
 
+def kafka_broker():
+    """A single-node KRaft broker on free ports (as engine-testkit's KafkaProcess starts one for the tests)."""
+    cp_file = os.path.join(OUT, "kafka.classpath")
+    subprocess.run(["./mvnw", "-q", "-B", "-o", "dependency:build-classpath", "-pl", "services/ingestor", "-Dmdep.includeScope=test",
+                    f"-Dmdep.outputFile={cp_file}"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    classpath = open(cp_file).read().strip()
+    port, controller = free_port(), free_port()
+    kdir = os.path.join(OUT, "kafka")
+    os.makedirs(kdir, exist_ok=True)
+    props = os.path.join(kdir, "server.properties")
+    with open(props, "w") as f:
+        f.write("\n".join([
+            "process.roles=broker,controller", "node.id=1", f"controller.quorum.voters=1@127.0.0.1:{controller}",
+            f"listeners=PLAINTEXT://127.0.0.1:{port},CONTROLLER://127.0.0.1:{controller}",
+            f"advertised.listeners=PLAINTEXT://127.0.0.1:{port}", "controller.listener.names=CONTROLLER",
+            "inter.broker.listener.name=PLAINTEXT", "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+            f"log.dirs={kdir}/logs", "num.partitions=1", "auto.create.topics.enable=false",
+            "offsets.topic.replication.factor=1", "offsets.topic.num.partitions=1", "transaction.state.log.replication.factor=1",
+            "transaction.state.log.min.isr=1", "share.coordinator.state.topic.replication.factor=1",
+            "share.coordinator.state.topic.min.isr=1", "group.initial.rebalance.delay.ms=0"]) + "\n")
+    cmd = [java(), "-Xmx1g", "-cp", classpath]
+    cluster = "eoBenchCluster0000000A"
+    subprocess.run(cmd + ["kafka.tools.StorageTool", "format", "-t", cluster, "-c", props], check=True,
+                   stdout=open(os.path.join(kdir, "format.log"), "w"), stderr=subprocess.STDOUT)
+    broker = subprocess.Popen(cmd + ["kafka.Kafka", props], stdout=open(os.path.join(kdir, "broker.log"), "w"), stderr=subprocess.STDOUT)
+    PROCS.append(broker)
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            time.sleep(5)  # the port opens before the controller has elected itself and the broker registered
+            return broker, f"127.0.0.1:{port}"
+        except OSError:
+            pass
+        if broker.poll() is not None:
+            raise RuntimeError(f"the Kafka broker ended; see {kdir}/broker.log")
+        time.sleep(0.5)
+    raise RuntimeError("the Kafka broker did not start in 60 s")
+
+
 def run_queue(queue, jar, summary):
     home = os.path.join(OUT, "home-" + queue)
     api_port = free_port()
@@ -137,6 +178,10 @@ def run_queue(queue, jar, summary):
         PROCS.append(redis)
         time.sleep(0.5)
         queue_args = ["--redis", f"redis://127.0.0.1:{rport}"]
+    broker = None
+    if queue == "kafka":
+        broker, bootstrap = kafka_broker()
+        queue_args = ["--kafka-bootstrap", bootstrap, "--kafka-topic", "eo-bench", "--kafka-partitions", "4"]
     api = subprocess.Popen([java(), "-XX:+UseParallelGC", "-Duser.home=" + home, "-jar", jar, "ingestor", "--port", str(api_port),
                             "--workers", "0"] + queue_args, env=dict(os.environ, HOME=home),
                            stdout=open(os.path.join(OUT, f"api-{queue}.log"), "w"), stderr=subprocess.STDOUT)
@@ -187,7 +232,8 @@ def run_queue(queue, jar, summary):
     total, distinct, foreign, missing = int(total), int(distinct), int(foreign), int(missing)
     ok = total == COUNT and distinct == COUNT and foreign == 0 and missing == 0 and len(kills) == 2
     lines = [
-        f"queue {queue}" + (" (Redis appendfsync always)" if queue == "redis" else " (PostgreSQL table, same database)"),
+        f"queue {queue}" + {"redis": " (Redis appendfsync always)", "kafka": " (Kafka, one KRaft broker, 4 partitions, acks=all)"}.get(
+            queue, " (PostgreSQL table, same database)"),
         f"  {COUNT} messages sent, {total} rows, {distinct} distinct ids, {missing} missing, {total - distinct} duplicated, "
         f"{foreign} unknown: {'EXACTLY ONCE' if ok else 'FAILED'}",
         f"  {elapsed:.1f} s to store all ({COUNT / elapsed:.0f} msg/s), {stats['retried']} batches sent again after a non-202",
@@ -201,9 +247,10 @@ def run_queue(queue, jar, summary):
         w.proc.wait(60)
     api.send_signal(signal.SIGTERM)
     api.wait(60)
-    if redis:
-        redis.terminate()
-        redis.wait(10)
+    for other in (redis, broker):
+        if other:
+            other.terminate()
+            other.wait(30)
     return ok
 
 

@@ -126,8 +126,10 @@ def publish(port, first, last, stats):
 def kafka_broker():
     """A single-node KRaft broker on free ports (as engine-testkit's KafkaProcess starts one for the tests)."""
     cp_file = os.path.join(OUT, "kafka.classpath")
-    subprocess.run(["./mvnw", "-q", "-B", "-o", "dependency:build-classpath", "-pl", "services/ingestor", "-Dmdep.includeScope=test",
-                    f"-Dmdep.outputFile={cp_file}"], cwd=REPO, check=True, stdout=subprocess.DEVNULL)
+    # in the reactor (-am), so that Benchdeck's own modules need not be installed; the ingestor's file is written last
+    subprocess.run(["./mvnw", "-q", "-B", "-pl", "services/ingestor", "-am", "test-compile", "dependency:build-classpath",
+                    "-Dmdep.includeScope=test", f"-Dmdep.outputFile={cp_file}"], cwd=REPO, check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, JAVA_HOME=os.path.dirname(os.path.dirname(java()))))
     classpath = open(cp_file).read().strip()
     port, controller = free_port(), free_port()
     kdir = os.path.join(OUT, "kafka")

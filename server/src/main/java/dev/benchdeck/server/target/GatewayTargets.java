@@ -32,8 +32,8 @@ public final class GatewayTargets {
                 .toList();
     }
 
-    /** The target's settings with its admin token, for the driver's telemetry source and the server's admin calls. */
-    public static ObjectNode withAdminToken(ObjectNode planTarget, TargetSecrets secrets) {
+    /** The target's settings with its admin token (a gateway's or an ingestor's), for its driver's check and telemetry. */
+    static ObjectNode withAdminToken(ObjectNode planTarget, TargetSecrets secrets) {
         ObjectNode out = planTarget.deepCopy();
         if (secrets.adminToken() != null) {
             out.put(ADMIN_TOKEN, secrets.adminToken());

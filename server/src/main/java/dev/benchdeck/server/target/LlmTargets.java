@@ -7,6 +7,7 @@ import dev.benchdeck.server.system.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -80,6 +81,12 @@ final class LlmTargets {
         return target;
     }
 
+    /** An llm target's default model, if it names one. */
+    static Optional<String> defaultModel(String kind, Map<String, Object> options) {
+        return TargetKinds.LLM.equals(kind) && options != null && options.get("model") instanceof String model && !model.isBlank()
+                ? Optional.of(model) : Optional.empty();
+    }
+
     /**
      * Fills what a scenario on this target leaves out of an {@code llm} workload: an llm target's
      * default {@code model}; an automation's {@code api}, {@code path} (the mock's and the usual
@@ -93,8 +100,8 @@ final class LlmTargets {
         }
         JsonNode node = Json.mapper().valueToTree(options);
         if (TargetKinds.LLM.equals(kind)) {
-            if (!workload.has("model") && node.path("model").isTextual()) {
-                workload.put("model", node.get("model").asText());
+            if (!workload.has("model")) {
+                defaultModel(kind, options).ifPresent(model -> workload.put("model", model));
             }
             return;
         }

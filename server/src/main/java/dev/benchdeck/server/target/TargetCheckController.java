@@ -1,7 +1,11 @@
 package dev.benchdeck.server.target;
 
+import dev.benchdeck.driver.http.check.HttpCheckReport;
+import dev.benchdeck.driver.http.gateway.GatewayCheckReport;
+import dev.benchdeck.driver.ingest.check.IngestorCheckReport;
 import dev.benchdeck.driver.jdbc.check.ConnectionReport;
 import dev.benchdeck.driver.jdbc.check.QueryReport;
+import dev.benchdeck.engine.driver.TargetCheck;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,11 +29,14 @@ class TargetCheckController {
         this.checks = checks;
     }
 
-    /** 200 with what the check found, also when the target failed it ({@code ok: false}). */
+    /**
+     * 200 with what the check of the target's driver found, also when the target failed it ({@code ok: false});
+     * 422 when its driver offers no check. The schema lists the reports of the drivers Benchdeck ships.
+     */
     @PostMapping("/test")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ConnectionReport.class, HttpCheck.Report.class, GatewayCheck.Report.class, IngestorCheck.Report.class},
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {ConnectionReport.class, HttpCheckReport.class, GatewayCheckReport.class, IngestorCheckReport.class},
             description = "a postgres target's connection report, the HTTP check of an http, llm or automation target, a gateway check or an ingestor check")))
-    Object testTarget(@PathVariable long id) {
+    TargetCheck.Report testTarget(@PathVariable long id) {
         return checks.connection(id);
     }
 

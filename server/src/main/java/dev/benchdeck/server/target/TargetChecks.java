@@ -1,13 +1,14 @@
 package dev.benchdeck.server.target;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.benchdeck.driver.jdbc.check.CheckStep;
-import dev.benchdeck.driver.jdbc.check.ConnectionCheck;
-import dev.benchdeck.driver.jdbc.check.ConnectionReport;
+import dev.benchdeck.driver.jdbc.check.CheckErrors;
 import dev.benchdeck.driver.jdbc.check.QueryCheck;
 import dev.benchdeck.driver.jdbc.check.QueryReport;
 import dev.benchdeck.driver.jdbc.config.JdbcTarget;
 import dev.benchdeck.driver.jdbc.config.TargetReader;
+import dev.benchdeck.engine.driver.Drivers;
+import dev.benchdeck.engine.driver.TargetCheck;
 import dev.benchdeck.engine.plan.ConfigNode;
 import dev.benchdeck.engine.plan.Problems;
 import dev.benchdeck.server.system.Json;
@@ -18,46 +19,31 @@ import org.springframework.stereotype.Service;
 
 /**
  * Runs connection and query checks against a stored target with its decrypted secrets, which go
- * into the driver's settings for the check only and never into an answer.
+ * into the driver's settings for the check only and never into an answer. The connection check is
+ * the one the driver of the target's kind offers, so a new kind brings its own.
  */
 @Service
 class TargetChecks {
 
-    static final String INVALID_SETTINGS = "invalid_settings";
-
+    private final Drivers drivers = Drivers.discover();
     private final TargetService targets;
 
     TargetChecks(TargetService targets) {
         this.targets = targets;
     }
 
-    /**
-     * A postgres target's {@link ConnectionReport}, or an {@link HttpCheck.Report}: a GET of an http
-     * target's URL, an llm target's {@link LlmCheck}, a GET of an automation's base URL with its key.
-     */
-    Object connection(long id) {
+    /** What the connection check of the target's kind found, as its driver reports it. */
+    TargetCheck.Report connection(long id) {
         Target target = targets.get(id);
-        if (TargetKinds.LLM.equals(target.kind())) {
-            return LlmCheck.run(target, targets.secrets(target));
-        }
-        if (TargetKinds.GATEWAY.equals(target.kind())) {
-            return GatewayCheck.run(target, targets.secrets(target));
-        }
-        if (TargetKinds.INGESTOR.equals(target.kind())) {
-            return IngestorCheck.run(target);
-        }
-        if (TargetKinds.AUTOMATION.equals(target.kind())) {
-            return LlmCheck.automation(target, targets.secrets(target));
-        }
-        if (!TargetKinds.POSTGRES.equals(target.kind())) {
-            return HttpCheck.run(target.url(), targets.secrets(target));
-        }
-        Settings settings = settings(target);
-        if (settings.target() == null) {
-            return new ConnectionReport(false, null, null, null, null, null, null, INVALID_SETTINGS, settings.problems(),
-                    List.of(new CheckStep("settings", CheckStep.FAILED, 0, settings.problems())));
-        }
-        return ConnectionCheck.run(settings.target());
+        return offeredCheck(drivers, target.kind(), targets.driverSettings(target)).run();
+    }
+
+    /** The check the driver of this kind of target offers; 422 when it offers none. */
+    static TargetCheck offeredCheck(Drivers drivers, String kind, JsonNode settings) {
+        String driver = TargetKinds.driver(kind);
+        return drivers.find(driver).flatMap(factory -> factory.check(kind, settings))
+                .orElseThrow(() -> new UnprocessableException("targets of kind " + kind + " have no connection check: their driver, "
+                        + driver + ", offers none"));
     }
 
     QueryReport query(long id, String sql) {
@@ -68,12 +54,12 @@ class TargetChecks {
         }
         Settings settings = settings(target);
         if (settings.target() == null) {
-            return new QueryReport(false, null, null, false, List.of(), null, INVALID_SETTINGS, null, settings.problems(), null);
+            return new QueryReport(false, null, null, false, List.of(), null, CheckErrors.INVALID_SETTINGS, null, settings.problems(), null);
         }
         return QueryCheck.run(settings.target(), sql);
     }
 
-    /** The driver's view of the target with its secrets, or the problems that keep it from one. */
+    /** The driver's view of a postgres target with its secrets, or the problems that keep it from one. */
     private Settings settings(Target target) {
         ObjectNode plan = Json.mapper().createObjectNode();
         plan.set("target", targets.planTarget(target));

@@ -17,7 +17,7 @@ public final class TargetKinds {
     private TargetKinds() {
     }
 
-    /** The {@code workload.driver} that talks to this kind of target. */
+    /** The {@code workload.driver} that talks to this kind of target, and whose factory offers its connection check and telemetry. */
     public static String driver(String kind) {
         return switch (kind) {
             case POSTGRES -> "jdbc";

@@ -138,6 +138,25 @@ public class TargetService {
     }
 
     /**
+     * The target as its driver factory reads it for a connection check or telemetry: the plan's {@code target}
+     * section with every secret in place (password, Lakebase secrets, API key, a gateway's or ingestor's
+     * {@code admin_token}), plus what the target gives each workload on it: an http target's {@code headers}, an
+     * llm target's default {@code model}. Never logged, never answered.
+     */
+    public ObjectNode driverSettings(Target target) {
+        ObjectNode plan = Json.mapper().createObjectNode();
+        plan.set("target", planTarget(target));
+        TargetSecrets secrets = secrets(target);
+        secrets.addTo(plan);
+        ObjectNode settings = GatewayTargets.withAdminToken((ObjectNode) plan.get("target"), secrets);
+        if (!secrets.headers().isEmpty()) {
+            settings.set("headers", Json.mapper().valueToTree(secrets.headers()));
+        }
+        LlmTargets.defaultModel(target.kind(), target.options()).ifPresent(model -> settings.put("model", model));
+        return settings;
+    }
+
+    /**
      * Fills what a scenario's {@code llm} workload leaves out from the target: an llm target's default
      * model, an automation's api, path and body with its default inputs (see {@link LlmTargets}).
      */

@@ -1,13 +1,10 @@
 package dev.benchdeck.server.telemetry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchdeck.engine.driver.Drivers;
 import dev.benchdeck.engine.telemetry.CombinedTelemetry;
 import dev.benchdeck.engine.telemetry.TelemetrySource;
 import dev.benchdeck.server.live.LiveFeed;
 import dev.benchdeck.server.system.Json;
-import dev.benchdeck.server.target.GatewayTargets;
 import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetKinds;
 import dev.benchdeck.server.target.TargetMetrics;
@@ -77,22 +74,13 @@ public class TelemetrySampler {
             }
             String kind = target.get().kind();
             List<TelemetrySource> sources = new ArrayList<>();
-            drivers.find(TargetKinds.driver(kind)).flatMap(factory -> factory.telemetry(kind, settings(target.get()))).ifPresent(sources::add);
+            drivers.find(TargetKinds.driver(kind)).flatMap(factory -> factory.telemetry(kind, targets.driverSettings(target.get()))).ifPresent(sources::add);
             TargetMetrics.of(target.get().options()).map(TargetMetrics::source).ifPresent(sources::add);
             return sources.isEmpty() ? Recording.NONE : new RunRecording(runId, kind, CombinedTelemetry.of(sources));
         } catch (RuntimeException e) {
             log.warn("Run {}: no target telemetry ({})", runId, e.getMessage());
             return Recording.NONE;
         }
-    }
-
-    /** The target as its driver reads it, with every secret (the password, a gateway's admin token). */
-    private JsonNode settings(Target target) {
-        ObjectNode plan = Json.mapper().createObjectNode();
-        plan.set("target", targets.planTarget(target));
-        var secrets = targets.secrets(target);
-        secrets.addTo(plan);
-        return GatewayTargets.withAdminToken((ObjectNode) plan.get("target"), secrets);
     }
 
     private final class RunRecording implements Recording {

@@ -31,11 +31,12 @@ class TargetSecretsIntegrationTest extends IntegrationTestSupport {
 
     private HttpServer original;
     private HttpServer attacker;
+    private final List<String> seenByOriginal = new CopyOnWriteArrayList<>();
     private final List<String> seenByAttacker = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void listeners() throws Exception {
-        original = listener(new CopyOnWriteArrayList<>());
+        original = listener(seenByOriginal);
         attacker = listener(seenByAttacker);
     }
 
@@ -82,6 +83,25 @@ class TargetSecretsIntegrationTest extends IntegrationTestSupport {
         Response again = put("/api/v1/targets/" + id, Json.write(Map.of("name", "moving http", "url", at(attacker) + "/api",
                 "credentials", Map.of("headers", Map.of("Authorization", HEADER_SECRET)))));
         assertThat(again.json().get("has_credentials").asBoolean()).as("given again: stored").isTrue();
+    }
+
+    @Test
+    void theChecksOfHttpAndLlmTargetsSendTheirStoredSecretsToTheirOwnAddressAndAnswerWithoutThem() {
+        long http = createTarget(Map.of("name", "checked http", "url", at(original) + "/api",
+                "credentials", Map.of("headers", Map.of("Authorization", HEADER_SECRET))));
+        Response httpCheck = post("/api/v1/targets/" + http + "/test", null);
+        assertThat(httpCheck.json().get("ok").asBoolean()).as(httpCheck.body()).isTrue();
+        assertThat(httpCheck.body()).doesNotContain("hdr-s3cret");
+        assertThat(String.join("\n", seenByOriginal)).contains("/api").contains(HEADER_SECRET);
+
+        seenByOriginal.clear();
+        long llm = createTarget(Map.of("name", "checked llm", "kind", "llm", "url", at(original),
+                "options", Map.of("model", "default-model-7"), "credentials", Map.of("api_key", API_KEY)));
+        Response llmCheck = post("/api/v1/targets/" + llm + "/test", null);
+        assertThat(llmCheck.json().get("message").asText()).as(llmCheck.body()).contains("default-model-7");
+        assertThat(llmCheck.body()).doesNotContain(API_KEY);
+        assertThat(String.join("\n", seenByOriginal)).contains("/v1/chat/completions").contains("Bearer " + API_KEY);
+        assertThat(seenByAttacker).isEmpty();
     }
 
     @Test

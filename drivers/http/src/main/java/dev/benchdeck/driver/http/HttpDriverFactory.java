@@ -1,8 +1,12 @@
 package dev.benchdeck.driver.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.driver.http.check.HttpCheck;
 import dev.benchdeck.engine.driver.DriverFactory;
 import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.driver.TargetCheck;
 import dev.benchdeck.engine.plan.ConfigNode;
+import java.util.Optional;
 
 /**
  * The {@code http} driver, found by ServiceLoader. It reads the plan's {@code target} (url,
@@ -12,6 +16,8 @@ import dev.benchdeck.engine.plan.ConfigNode;
 public final class HttpDriverFactory implements DriverFactory {
 
     public static final String NAME = "http";
+    /** The kind of target this driver checks: any HTTP service, reached at its {@code url}. */
+    public static final String HTTP_KIND = "http";
 
     @Override
     public String name() {
@@ -26,5 +32,11 @@ public final class HttpDriverFactory implements DriverFactory {
         HttpTarget checkedTarget = TargetReader.read(target);
         HttpWorkload checkedWorkload = new WorkloadReader(workload, checkedTarget).read();
         return new HttpSpec(checkedTarget, checkedWorkload);
+    }
+
+    /** An http target's check: one GET of its {@code url} with its {@code headers} (see {@link HttpCheck}). */
+    @Override
+    public Optional<TargetCheck> check(String targetKind, JsonNode target) {
+        return HTTP_KIND.equals(targetKind) ? Optional.of(() -> HttpCheck.run(target)) : Optional.empty();
     }
 }

@@ -1,20 +1,22 @@
 package dev.benchdeck.driver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.driver.http.check.LlmCheck;
 import dev.benchdeck.driver.http.gateway.GatewayAdmin;
+import dev.benchdeck.driver.http.gateway.GatewayCheck;
 import dev.benchdeck.driver.http.gateway.GatewayTelemetry;
-import dev.benchdeck.engine.telemetry.TelemetrySource;
-import java.util.Optional;
-
 import dev.benchdeck.driver.http.llm.LlmProviders;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.DriverException;
-import dev.benchdeck.engine.driver.ErrorClasses;
 import dev.benchdeck.engine.driver.DriverFactory;
 import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.driver.ErrorClasses;
+import dev.benchdeck.engine.driver.TargetCheck;
 import dev.benchdeck.engine.plan.ConfigNode;
 import dev.benchdeck.engine.stream.ServiceLevels;
+import dev.benchdeck.engine.telemetry.TelemetrySource;
 import dev.benchdeck.engine.time.EngineClock;
+import java.util.Optional;
 
 /**
  * The {@code llm} driver: LLM APIs (OpenAI chat and completions, Anthropic messages, any
@@ -26,6 +28,10 @@ public final class LlmDriverFactory implements DriverFactory {
     public static final String NAME = "llm";
     /** The target kind of Benchdeck's streaming gateway, which this driver loads through api gateway. */
     public static final String GATEWAY_KIND = "gateway";
+    /** An LLM endpoint (OpenAI, Anthropic, any OpenAI-compatible server) with its API key and default model. */
+    public static final String LLM_KIND = "llm";
+    /** An automation API (web agents and the like) with its API key. */
+    public static final String AUTOMATION_KIND = "automation";
 
     @Override
     public String name() {
@@ -47,6 +53,20 @@ public final class LlmDriverFactory implements DriverFactory {
         }
         JsonNode token = target.path("admin_token");
         return Optional.of(new GatewayTelemetry(new GatewayAdmin(target.get("url").asText(), token.isTextual() ? token.asText() : null)));
+    }
+
+    /**
+     * An llm target's one-token request to its default model, an automation's GET of its base URL, a gateway's
+     * health and admin API (see {@link LlmCheck} and {@link GatewayCheck}).
+     */
+    @Override
+    public Optional<TargetCheck> check(String targetKind, JsonNode target) {
+        return switch (targetKind) {
+            case LLM_KIND -> Optional.of(() -> LlmCheck.model(target));
+            case AUTOMATION_KIND -> Optional.of(() -> LlmCheck.automation(target));
+            case GATEWAY_KIND -> Optional.of(() -> GatewayCheck.run(target));
+            default -> Optional.empty();
+        };
     }
 
     private record Spec(LlmTarget target, LlmWorkload workload) implements DriverSpec {

@@ -1,19 +1,20 @@
 package dev.benchdeck.driver.jdbc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.benchdeck.driver.jdbc.credentials.CredentialException;
-import dev.benchdeck.driver.jdbc.telemetry.PostgresTelemetry;
-import dev.benchdeck.engine.plan.Problems;
-import dev.benchdeck.engine.telemetry.TelemetrySource;
-import java.util.Optional;
-
+import dev.benchdeck.driver.jdbc.check.ConnectionCheck;
 import dev.benchdeck.driver.jdbc.config.JdbcTarget;
 import dev.benchdeck.driver.jdbc.config.JdbcWorkload;
 import dev.benchdeck.driver.jdbc.config.TargetReader;
 import dev.benchdeck.driver.jdbc.config.WorkloadReader;
+import dev.benchdeck.driver.jdbc.credentials.CredentialException;
+import dev.benchdeck.driver.jdbc.telemetry.PostgresTelemetry;
 import dev.benchdeck.engine.driver.DriverFactory;
 import dev.benchdeck.engine.driver.DriverSpec;
+import dev.benchdeck.engine.driver.TargetCheck;
 import dev.benchdeck.engine.plan.ConfigNode;
+import dev.benchdeck.engine.plan.Problems;
+import dev.benchdeck.engine.telemetry.TelemetrySource;
+import java.util.Optional;
 
 /**
  * The {@code jdbc} driver, found by ServiceLoader: PostgreSQL-compatible databases. It reads the
@@ -23,6 +24,8 @@ import dev.benchdeck.engine.plan.ConfigNode;
 public final class JdbcDriverFactory implements DriverFactory {
 
     public static final String NAME = "jdbc";
+    /** The kind of target this driver talks to: PostgreSQL, Lakebase or any PostgreSQL-compatible database. */
+    public static final String POSTGRES_KIND = "postgres";
 
     @Override
     public String name() {
@@ -45,7 +48,7 @@ public final class JdbcDriverFactory implements DriverFactory {
      */
     @Override
     public Optional<TelemetrySource> telemetry(String targetKind, JsonNode target) {
-        if (!"postgres".equals(targetKind)) {
+        if (!POSTGRES_KIND.equals(targetKind)) {
             return Optional.empty();
         }
         Problems problems = new Problems();
@@ -58,5 +61,14 @@ public final class JdbcDriverFactory implements DriverFactory {
         } catch (CredentialException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A {@code postgres} target's {@link ConnectionCheck}: a login as the benchmark will, the server version, the round
+     * trip and the privilege to create the benchmark table.
+     */
+    @Override
+    public Optional<TargetCheck> check(String targetKind, JsonNode target) {
+        return POSTGRES_KIND.equals(targetKind) ? Optional.of(() -> ConnectionCheck.run(target)) : Optional.empty();
     }
 }

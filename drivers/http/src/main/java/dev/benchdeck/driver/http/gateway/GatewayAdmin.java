@@ -61,14 +61,25 @@ public final class GatewayAdmin {
     }
 
     private HttpRequest.Builder request(String path, boolean admin) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", "application/json");
+        HttpRequest.Builder b;
+        try {
+            b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", "application/json");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a gateway URL: " + e.getMessage(), e);
+        }
         if (admin && adminToken != null) {
-            b.header("Authorization", "Bearer " + adminToken);
+            try {
+                b.header("Authorization", "Bearer " + adminToken);
+            } catch (IllegalArgumentException e) {
+                // the JDK's message repeats the value, the token: neither it nor its exception goes on
+                throw new IllegalArgumentException("the admin token cannot go into a header (it holds a line break or"
+                        + " another control character): enter it again");
+            }
         }
         return b;
     }
 
-    /** Builds the request inside the try, so that a URL the HTTP client cannot take is an IOException too, never a crash. */
+    /** Builds the request inside the try, so that a URL or token the HTTP client cannot take is an IOException too, never a crash. */
     private static Answer send(Supplier<HttpRequest.Builder> request) throws IOException {
         try {
             HttpResponse<String> response = CLIENT.send(request.get().build(), HttpResponse.BodyHandlers.ofString());
@@ -83,7 +94,7 @@ public final class GatewayAdmin {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (IllegalArgumentException e) {
-            throw new IOException("not a gateway URL: " + e.getMessage(), e);
+            throw new IOException(e.getMessage(), e);
         }
     }
 

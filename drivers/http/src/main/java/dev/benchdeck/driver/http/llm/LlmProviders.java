@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What LLM providers expect of a caller and how they report errors, shared by the llm driver and the
- * server's target check: the authentication headers, the check of an API key before it goes into a
+ * What LLM providers expect of a caller and how they report errors, shared by the llm driver's runs and
+ * its target check: the authentication headers, the check of an API key before it goes into a
  * header, and the provider's error message or an excerpt read from a body (never repeating the key).
  */
 public final class LlmProviders {

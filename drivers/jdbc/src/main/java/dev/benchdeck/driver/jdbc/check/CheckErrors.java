@@ -35,6 +35,9 @@ public final class CheckErrors {
             + " that may be unencrypted; Benchdeck did not send it: use sslmode require or verify-full, or set"
             + " allow_cleartext_password: true on a network you trust";
 
+    /** The class of a check that did not start: the target's settings cannot be read (its problems are the message). */
+    public static final String INVALID_SETTINGS = "invalid_settings";
+
     private CheckErrors() {
     }
 

@@ -1,11 +1,15 @@
 package dev.benchdeck.driver.jdbc.check;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.benchdeck.driver.jdbc.config.JdbcTarget;
+import dev.benchdeck.driver.jdbc.config.TargetReader;
 import dev.benchdeck.driver.jdbc.credentials.CredentialException;
 import dev.benchdeck.driver.jdbc.credentials.CredentialProvider;
 import dev.benchdeck.driver.jdbc.credentials.CredentialProviders;
 import dev.benchdeck.driver.jdbc.ops.SqlErrorClasses;
 import dev.benchdeck.driver.jdbc.pool.FreshCredentialConnector;
+import dev.benchdeck.engine.plan.ConfigNode;
+import dev.benchdeck.engine.plan.Problems;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +17,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Logs in to a target the way the benchmark will (same credentials, same refresh on a refused
@@ -25,6 +30,21 @@ public final class ConnectionCheck {
     private static final List<String> STEPS = List.of("connect", "server_version", "round_trip", "create_privilege");
 
     private ConnectionCheck() {
+    }
+
+    /**
+     * Checks a target given as its settings, the plan's {@code target} section with its secrets. Settings the
+     * driver cannot read are a report of class {@value CheckErrors#INVALID_SETTINGS} listing every problem with its
+     * path, and nothing is tried.
+     */
+    public static ConnectionReport run(JsonNode settings) {
+        Problems problems = new Problems();
+        JdbcTarget target = TargetReader.read(new ConfigNode(settings, "target", problems));
+        if (problems.isEmpty() && target != null) {
+            return run(target);
+        }
+        String text = problems.list().stream().map(p -> p.path() + ": " + p.message()).collect(Collectors.joining("; "));
+        return failure(CheckErrors.INVALID_SETTINGS, text, List.of(new CheckStep("settings", CheckStep.FAILED, 0, text)));
     }
 
     /** Checks {@code target} with the credential provider its settings select (closed afterwards). */

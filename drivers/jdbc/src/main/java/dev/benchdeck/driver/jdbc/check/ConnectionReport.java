@@ -1,5 +1,6 @@
 package dev.benchdeck.driver.jdbc.check;
 
+import dev.benchdeck.engine.driver.TargetCheck;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record ConnectionReport(boolean ok, @Nullable String serverVersion, @Nullable Double roundTripMillis,
                                @Nullable Boolean canCreateTable, @Nullable String user, @Nullable String database,
                                @Nullable String schema, @Nullable String errorClass, @Nullable String message,
-                               List<CheckStep> steps) {
+                               List<CheckStep> steps) implements TargetCheck.Report {
 
     public ConnectionReport {
         steps = List.copyOf(steps);

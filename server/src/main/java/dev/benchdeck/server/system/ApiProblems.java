@@ -69,6 +69,15 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.errors());
     }
 
+    /** A form body whose parameter names the firewall refuses (control or non-characters), read while binding a body. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<Object> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        log.debug("Request rejected", e);
+        // the firewall's message repeats the refused text, which may be anything the client sent: not echoed
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "the request holds characters that are not allowed (in a parameter name or value); send JSON as application/json", null);
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
         log.debug("Integrity violation", e);

@@ -11,7 +11,7 @@ function step(index: number, label: string, stream: Partial<StreamFigures> | nul
     index, label, measured_seconds: 3, requests: 30, ok: 29, errors: 1, errors_by_class: {}, dropped: 0, throughput: 10,
     error_rate: 1 / 30, error_samples: [],
     latencies: { latency: summary(900), ttft: summary(ttft), itl: summary(20), tpot: summary(21), e2e: summary(900), request_tokens_per_second: summary(45) },
-    stream: stream && { streams: 30, output_tokens: 1200, usage_streams: 30, good_requests: 27, output_tokens_per_second: 400, goodput: 9, token_source: 'usage', ...stream },
+    stream: stream && { streams: 30, output_tokens: 1200, usage_streams: 30, good_requests: 27, output_tokens_per_second: 400, goodput: 9, token_source: 'usage', content_events: 1200, coalesced_events: 300, ...stream },
     partial: false, cpu: null, counts: {}, generator_saturated: false,
   };
 }
@@ -57,6 +57,11 @@ describe('stream metrics per step', () => {
     expect(tokenSourceOf(10, 0)).toBe('counted');
     expect(tokenSourceOf(10, 4)).toBe('mixed');
     expect(toStreamRows([step(0, 'users=1', { usage_streams: 0 })])[0].tokenSource).toBe('counted');
+  });
+
+  it('gives the share of content events that came in one read with the one before', () => {
+    expect(toStreamRows([step(0, 'users=1')])[0].coalescedShare).toBe(0.25);
+    expect(toStreamRows([step(0, 'users=1', { content_events: 0, coalesced_events: 0 })])[0].coalescedShare).toBeNull();
   });
 
   it('charts TTFT and TPOT p95 against users, ascending, without steps that have no user count', () => {

@@ -22,6 +22,8 @@ export type StreamRow = {
   goodput: number;
   goodRequests: number;
   tokenSource: TokenSource;
+  /** Share of content events that came in one read with the one before (their ITL is 0); null without events. */
+  coalescedShare: number | null;
   /** Output tokens per request (latencies.output_tokens, whose summary reads in tokens); null when not recorded. */
   outputTokensPerRequest: Record<'min' | 'p50' | 'p99' | 'max', number | null>;
   partial: boolean;
@@ -71,6 +73,7 @@ export function toStreamRows(steps: readonly StepResult[]): StreamRow[] {
         goodput: stream.goodput,
         goodRequests: stream.good_requests,
         tokenSource: tokenSourceOf(stream.streams, stream.usage_streams),
+        coalescedShare: stream.content_events > 0 ? stream.coalesced_events / stream.content_events : null,
         outputTokensPerRequest: figures(step.latencies?.output_tokens?.summary, ['min', 'p50', 'p99', 'max'] as const),
         partial: step.partial === true,
       };

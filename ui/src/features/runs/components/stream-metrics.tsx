@@ -18,7 +18,7 @@ const OUTPUT_TOKEN_FIGURES = ['min', 'p50', 'p99', 'max'] as const;
  */
 export function StreamTable({ steps }: { steps: readonly StepResult[] }) {
   const rows = toStreamRows(steps);
-  const columns = STREAM_METRICS.length + 8;
+  const columns = STREAM_METRICS.length + 9;
   return (
     <TableScroll label="Stream metrics per step">
       <table className={tableClasses} data-testid="stream-table">
@@ -32,6 +32,7 @@ export function StreamTable({ steps }: { steps: readonly StepResult[] }) {
             <th scope="col" className={`${thClasses} text-right`}>Tokens/s</th>
             <th scope="col" className={`${thClasses} text-right`}>Goodput</th>
             <th scope="col" className={thClasses}>Token source</th>
+            <th scope="col" className={`${thClasses} text-right`} title="Content events that came in one read with the one before them: each such gap is an ITL of 0">Coalesced</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -54,6 +55,7 @@ export function StreamTable({ steps }: { steps: readonly StepResult[] }) {
               <td className={numClasses}>{formatCount(Math.round(row.tokensPerSecond))}</td>
               <td className={numClasses} title={`${formatCount(row.goodRequests)} requests met every SLO`}>{formatRate(row.goodput)}</td>
               <td className={tdClasses}>{row.tokenSource}</td>
+              <td className={numClasses} data-testid="coalesced">{row.coalescedShare === null ? '—' : `${(row.coalescedShare * 100).toFixed(1)} %`}</td>
             </tr>
           ))}
         </tbody>

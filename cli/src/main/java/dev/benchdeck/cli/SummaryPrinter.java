@@ -111,6 +111,13 @@ final class SummaryPrinter {
         if (result.steps().size() > 1 && result.overall() != null) {
             streamRow(out, "all", result.overall());
         }
+        StepResult all = result.overall();
+        if (all != null && all.stream() != null && all.stream().coalescedEvents() > 0) {
+            // an ITL of 0 is the time between events that came in one read, not the server's pacing
+            out.printf(Locale.ROOT, "  coalesced: %,d of %,d content events (%.1f%%) came in one read with the event before"
+                    + " them; each of their gaps counts as an ITL of 0%n", all.stream().coalescedEvents(), all.stream().contentEvents(),
+                    100.0 * all.stream().coalescedEvents() / Math.max(1, all.stream().contentEvents()));
+        }
     }
 
     private static void streamRow(PrintWriter out, String name, StepResult step) {

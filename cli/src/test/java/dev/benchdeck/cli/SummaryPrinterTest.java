@@ -54,6 +54,20 @@ class SummaryPrinterTest {
     }
 
     @Test
+    void coalescedStreamEventsAreCountedUnderTheStreamTable() {
+        Histogram ttft = new Histogram(3);
+        ttft.recordValue(200_000);
+        StepResult streamed = new StepResult(0, "users=1", 10, 1, 1, 0, Map.of(), 0, 0.1, 0, Map.of(StepResult.LATENCY, Distribution.of(ttft),
+                StepResult.TTFT, Distribution.of(ttft)), List.of(), dev.benchdeck.engine.result.StreamFigures.of(1, 30, 0, 1, 10, 30, 12),
+                false, null);
+        assertThat(print(List.of(streamed), List.of())).contains("  coalesced: 12 of 30 content events (40.0%) came in one read with the event"
+                + " before them; each of their gaps counts as an ITL of 0");
+        StepResult paced = new StepResult(0, "users=1", 10, 1, 1, 0, Map.of(), 0, 0.1, 0, Map.of(StepResult.LATENCY, Distribution.of(ttft)),
+                List.of(), dev.benchdeck.engine.result.StreamFigures.of(1, 30, 0, 1, 10, 30, 0), false, null);
+        assertThat(print(List.of(paced), List.of())).doesNotContain("coalesced");
+    }
+
+    @Test
     void partialStepsAreMarked() {
         String text = print(List.of(step(0, false, null), step(1, true, null)), List.of());
         assertThat(text).containsPattern("(?m)^1 +users=1 ").containsPattern("(?m)^2\\* +users=2 ")

@@ -55,6 +55,8 @@ public final class StepRecorder {
     private final LongAdder outputTokens = new LongAdder();
     private final LongAdder usageStreams = new LongAdder();
     private final LongAdder goodRequests = new LongAdder();
+    private final LongAdder contentEvents = new LongAdder();
+    private final LongAdder coalescedEvents = new LongAdder();
     private volatile boolean closed;
 
     public StepRecorder(long runStart) {
@@ -213,12 +215,14 @@ public final class StepRecorder {
                 measuredSeconds > 0 ? requests / measuredSeconds : 0, requests > 0 ? (double) errorCount / requests : 0,
                 latencies, sampleList,
                 streams.sum() > 0 ? StreamFigures.of(streams.sum(), outputTokens.sum(), usageStreams.sum(),
-                        goodRequests.sum(), measuredSeconds) : null, partial, cpu);
+                        goodRequests.sum(), measuredSeconds, contentEvents.sum(), coalescedEvents.sum()) : null, partial, cpu);
     }
 
     private void recordStream(StreamTimeline stream, boolean success) {
         streams.increment();
         outputTokens.add(stream.outputTokens());
+        contentEvents.add(stream.contentEvents().length);
+        coalescedEvents.add(stream.coalescedEvents());
         if (stream.tokenSource() == StreamTimeline.TokenSource.USAGE) {
             usageStreams.increment();
         }

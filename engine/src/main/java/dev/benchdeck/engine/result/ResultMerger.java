@@ -27,7 +27,7 @@ public final class ResultMerger {
         Map<String, Histogram> histograms = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
         List<ErrorSample> samples = new ArrayList<>();
-        long streams = 0, tokens = 0, usage = 0, good = 0;
+        long streams = 0, tokens = 0, usage = 0, good = 0, events = 0, coalesced = 0;
         boolean partial = incomplete;
         for (StepResult step : steps) {
             partial |= step.partial();
@@ -36,6 +36,8 @@ public final class ResultMerger {
                 tokens += step.stream().outputTokens();
                 usage += step.stream().usageStreams();
                 good += step.stream().goodRequests();
+                events += step.stream().contentEvents();
+                coalesced += step.stream().coalescedEvents();
             }
             requests += step.requests();
             ok += step.ok();
@@ -52,7 +54,7 @@ public final class ResultMerger {
         return new StepResult(-1, label, seconds, requests, ok, errors, byClass, dropped,
                 seconds > 0 ? requests / seconds : 0, requests > 0 ? (double) errors / requests : 0,
                 latencies, samples.stream().limit(20).toList(),
-                streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds) : null, partial,
+                streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds, events, coalesced) : null, partial,
                 CpuFigures.merge(steps, "the run"), counts);
     }
 }

@@ -50,6 +50,17 @@ public record StreamTimeline(long send, long[] contentEvents, long end, long out
         return gaps;
     }
 
+    /** Content events read at the same instant as the one before them: they arrived in one read. */
+    public long coalescedEvents() {
+        long n = 0;
+        for (int i = 1; i < contentEvents.length; i++) {
+            if (contentEvents[i] == contentEvents[i - 1]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * Time per output token: (last content − first content) / (output tokens − 1); empty with fewer
      * than two tokens or fewer than two content events (no span to divide).

@@ -164,6 +164,25 @@ class StepRecorderTest {
         StepResult merged = dev.benchdeck.engine.result.ResultMerger.merge("overall", java.util.List.of(result, result));
         assertThat(merged.stream().outputTokens()).isEqualTo(14);
         assertThat(merged.stream().goodput()).isEqualTo(0.5);
+        assertThat(result.stream().contentEvents()).isEqualTo(3 + 2 + 1);
+        assertThat(result.stream().coalescedEvents()).isZero();
+        assertThat(merged.stream().contentEvents()).isEqualTo(12);
+    }
+
+    @Test
+    void eventsThatCameInOneReadAreCountedAsCoalesced() {
+        StepRecorder recorder = new StepRecorder(0);
+        long[] batched = {100 * MS, 100 * MS, 100 * MS, 150 * MS};
+        recorder.started();
+        recorder.record(0, Outcome.success(Timings.of(0, 160 * MS), batched,
+                dev.benchdeck.engine.stream.StreamTimeline.of(0, batched, 160 * MS, null)), true);
+        StepResult result = recorder.result(0, "users=1", 1.0, false, null);
+        assertThat(result.stream().contentEvents()).isEqualTo(4);
+        assertThat(result.stream().coalescedEvents()).isEqualTo(2);
+        // two of the three gaps are the 0 of one read
+        assertThat(result.latencies().get(StepResult.ITL).summary().p50()).isZero();
+        StepResult merged = dev.benchdeck.engine.result.ResultMerger.merge("overall", java.util.List.of(result, result));
+        assertThat(merged.stream().coalescedEvents()).isEqualTo(4);
     }
 
     @Test

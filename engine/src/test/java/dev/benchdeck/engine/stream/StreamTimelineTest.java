@@ -35,6 +35,16 @@ class StreamTimelineTest {
     }
 
     @Test
+    void eventsReadAtTheSameInstantAsTheOneBeforeAreCoalesced() {
+        // 200 alone, then three in one read at 250, then two in one read at 300: 2 + 1 coalesced, each an ITL of 0
+        StreamTimeline stream = StreamTimeline.of(0, ms(200, 250, 250, 250, 300, 300), 310 * MS, null);
+        assertThat(stream.coalescedEvents()).isEqualTo(3);
+        assertThat(stream.itlNanos()).containsExactly(50 * MS, 0, 0, 50 * MS, 0);
+        assertThat(withUsage.coalescedEvents()).isZero();
+        assertThat(StreamTimeline.of(0, ms(), MS, null).coalescedEvents()).isZero();
+    }
+
+    @Test
     void tpotSpreadsTheContentSpanOverTheTokensAfterTheFirst() {
         // (260 − 200) / (7 − 1) = 10 ms: several tokens may arrive in one chunk, usage knows how many
         assertThat(withUsage.tpotNanos()).hasValue(10.0 * MS);

@@ -1277,6 +1277,10 @@ export interface components {
         };
         StreamFigures: {
             /** Format: int64 */
+            coalesced_events: number;
+            /** Format: int64 */
+            content_events: number;
+            /** Format: int64 */
             good_requests: number;
             /** Format: double */
             goodput: number;

@@ -60,7 +60,7 @@ describe('stream metrics per step', () => {
   });
 
   it('gives the share of content events that came in one read with the one before', () => {
-    expect(toStreamRows([step(0, 'users=1')])[0].coalescedShare).toBe(0.25);
+    expect(toStreamRows([step(0, 'users=1', {})])[0].coalescedShare).toBe(0.25);
     expect(toStreamRows([step(0, 'users=1', { content_events: 0, coalesced_events: 0 })])[0].coalescedShare).toBeNull();
   });
 

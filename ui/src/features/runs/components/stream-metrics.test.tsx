@@ -15,14 +15,15 @@ const step: StepResult = {
 };
 
 describe('StreamTable', () => {
-  it('shows output tokens per request (min, p50, p99, max) and keeps the token source last', () => {
+  it('shows output tokens per request (min, p50, p99, max), the token source, then the coalesced share last', () => {
     render(<StreamTable steps={[step]} />);
     const row = screen.getByTestId('stream-row');
     expect(within(row).getByTestId('output-tokens-min')).toHaveTextContent('30');
     expect(within(row).getByTestId('output-tokens-p50')).toHaveTextContent('60');
     expect(within(row).getByTestId('output-tokens-p99')).toHaveTextContent('120');
     expect(within(row).getByTestId('output-tokens-max')).toHaveTextContent('180');
-    expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('usage');
+    expect(within(row).getAllByRole('cell').at(-2)).toHaveTextContent('usage');
+    expect(within(row).getAllByRole('cell').at(-1)).toHaveTextContent('0.0 %');
     expect(screen.getByRole('columnheader', { name: 'Output tokens per request' })).toBeInTheDocument();
     expect(within(row).getByTestId('ttft-p50')).toHaveTextContent('200 ms');
     expect(within(row).getByTestId('e2e-p99')).toHaveTextContent('1.80 s');
@@ -31,7 +32,7 @@ describe('StreamTable', () => {
   it('fits the page: one column per metric, its percentiles stacked, in a region that still scrolls on narrow screens', () => {
     render(<StreamTable steps={[step]} />);
     expect(screen.getByRole('region', { name: 'Stream metrics per step' })).toHaveClass('overflow-x-auto');
-    expect(screen.getAllByRole('columnheader')).toHaveLength(11);
+    expect(screen.getAllByRole('columnheader')).toHaveLength(12);
     expect(within(screen.getByTestId('stream-row')).getByRole('rowheader')).toHaveClass('sticky');
   });
 });

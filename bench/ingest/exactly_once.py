@@ -35,25 +35,12 @@ QUEUES = os.environ.get("QUEUES", "postgres redis kafka").split()
 BATCH = 500
 PUBLISHERS = 4
 PROCS = []
+sys.path.insert(0, os.path.join(BENCH, "lib"))
+from local import cli_jar, free_port, java  # noqa: E402
 
 
 def log(msg):
     print(f"[bench-eo {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def java():
-    home = os.environ.get("JAVA_HOME")
-    if not home:
-        home = subprocess.check_output(["bash", "-c", f". {REPO}/bin/find-java.sh >/dev/null; echo $BENCHDECK_JAVA_HOME"], text=True).strip()
-    return os.path.join(home, "bin", "java")
 
 
 def healthy(port, proc, name, timeout=120):
@@ -259,10 +246,7 @@ def run_queue(queue, jar, summary):
 def main():
     shutil.rmtree(OUT, ignore_errors=True)
     os.makedirs(OUT)
-    jar = os.path.join(REPO, "cli", "target", "benchdeck.jar")
-    if not os.path.exists(jar) or os.environ.get("BUILD") == "1":
-        log("building the CLI")
-        subprocess.run(["./mvnw", "-q", "-B", "package", "-DskipTests", "-Dmaven.jar.forceCreation=true", "-pl", "cli", "-am"], cwd=REPO, check=True)
+    jar = cli_jar(log)
     summary = [f"bench/ingest/exactly_once.py on {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M')}"]
     ok = True
     try:

@@ -22,15 +22,14 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
 
 BENCH = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REPO = os.path.dirname(BENCH)
 OUT = os.path.join(BENCH, "out", "ingest")
 sys.path.insert(0, os.path.join(BENCH, "lib"))
+from local import cli_jar, free_port, java  # noqa: E402
 from results import foreign_cpu, parse_wrk  # noqa: E402
 
 SMALL = os.environ.get("SMALL") == "1"
@@ -43,21 +42,6 @@ PROCS = []
 
 def log(msg):
     print(f"[bench-ingest {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
-
-
-def free_port():
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
-def java():
-    home = os.environ.get("JAVA_HOME")
-    if not home:
-        home = subprocess.check_output(["bash", "-c", f". {REPO}/bin/find-java.sh >/dev/null; echo $BENCHDECK_JAVA_HOME"], text=True).strip()
-    return os.path.join(home, "bin", "java")
 
 
 def get(port, path):
@@ -231,10 +215,7 @@ def main():
     open(os.path.join(OUT, "timeline.txt"), "w").close()
     HOME = os.path.join(OUT, "home")
     PGDATA = os.path.join(HOME, ".benchdeck", "ingestor-postgres", "pgdata")
-    jar = os.path.join(REPO, "cli", "target", "benchdeck.jar")
-    if not os.path.exists(jar) or os.environ.get("BUILD") == "1":
-        log("building the CLI")
-        subprocess.run(["./mvnw", "-q", "-B", "package", "-DskipTests", "-Dmaven.jar.forceCreation=true", "-pl", "cli", "-am"], cwd=REPO, check=True)
+    jar = cli_jar(log)
     now = time.time()
     with open(os.path.join(OUT, "rows.tsv"), "w") as f:
         for i in range(ROWS):

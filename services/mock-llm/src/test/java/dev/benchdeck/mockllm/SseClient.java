@@ -82,7 +82,7 @@ final class SseClient {
 
     private Recording record(HttpRequest request) throws IOException, InterruptedException {
         long sent = System.nanoTime();
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request, DrainingBodyStream.handler());
         List<Event> events = new ArrayList<>();
         boolean clean = true;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {

@@ -44,8 +44,9 @@ class CtrlCTest {
 
             String console = Files.readString(dir.resolve("console.txt"));
             assertThat(process.exitValue()).as(console).isEqualTo(ExitCode.INTERRUPTED);
-            // the engine stops within 1 s (RunEngineTest); this adds the JVM's own shutdown and writing the result
-            assertThat(tookMs).as("stop time").isLessThan(2500);
+            // the requests in flight take 5 s: a stop that waited for them would take longer (the engine's own stop
+            // time is RunEngineTest's; here a loaded machine adds the JVM's shutdown and writing the result)
+            assertThat(tookMs).as("stop time").isLessThan(4500);
             JsonNode result = ResultJson.mapper().readTree(new File(out.toString()));
             assertThat(result.get("status").asText()).isEqualTo("cancelled");
             assertThat(result.at("/steps/0/requests").asLong()).isPositive();

@@ -87,7 +87,7 @@ class OutputFormatsTest {
                 0, 0, 0, 0, 0, null, null, null, null, 1, 1, Map.of(), null, null, null, null, null, null);
         RunResult result = new RunResult("stalled", RunStatus.CANCELLED, null, 0, 1000, null, List.of(), null, List.of(),
                 List.of(stalled), List.of());
-        CsvReport.write(result, dir);
+        dev.benchdeck.report.CsvExport.writeRun(result, dir);
         List<String> lines = Files.readAllLines(dir.resolve("intervals.csv"));
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).isEqualTo("1.000,1,users=1,warmup,0,0,0,0,0.000,,,,,1,1,,,,,,");

@@ -111,6 +111,23 @@ final class ChartData {
         return points;
     }
 
+    /** The spans of elapsed time outside the measured phase (ramp, warm-up), as {from, to} seconds, for shading. */
+    static List<double[]> unmeasured(List<Bucket> buckets) {
+        List<double[]> spans = new ArrayList<>();
+        for (Bucket b : buckets) {
+            if (b.phase() == IntervalSnapshot.Phase.MEASURE) {
+                continue;
+            }
+            double from = b.elapsedSeconds() - b.seconds();
+            if (!spans.isEmpty() && Math.abs(spans.get(spans.size() - 1)[1] - from) < 1e-6) {
+                spans.get(spans.size() - 1)[1] = b.elapsedSeconds();
+            } else {
+                spans.add(new double[] {from, b.elapsedSeconds()});
+            }
+        }
+        return spans;
+    }
+
     static double logAxis(double percentile) {
         return Math.log10(100 / (100 - percentile));
     }
@@ -126,7 +143,7 @@ final class ChartData {
                 return "0%";
             }
             double p = 100 - 100 / Math.pow(10, x);
-            return Figures.number(p) + "%";
+            return java.math.BigDecimal.valueOf(p).round(new java.math.MathContext((int) x + 2)).stripTrailingZeros().toPlainString() + "%";
         });
     }
 }

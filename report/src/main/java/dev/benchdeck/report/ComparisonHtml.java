@@ -65,7 +65,7 @@ final class ComparisonHtml {
                     .append(Html.esc(r.name())).append(i == 0 ? " (baseline)" : "").append("</td><td class=\"text\">").append(Html.esc(r.plan()))
                     .append("</td><td class=\"text\">").append(Html.esc(r.state().replace('_', ' '))).append(r.partial() ? " (partial)" : "")
                     .append("</td><td class=\"text\">").append(HtmlReport.time(r.startedAtMillis())).append("</td><td>")
-                    .append(Figures.number(Math.round((r.endedAtMillis() - r.startedAtMillis()) / 100.0) / 10.0)).append("</td><td class=\"text\">")
+                    .append(HtmlReport.seconds(r.endedAtMillis() - r.startedAtMillis())).append("</td><td class=\"text\">")
                     .append(HtmlReport.labels(r.labels()).replaceFirst("^ · ", "")).append("</td></tr>");
         }
         w.write(t.append("</tbody></table>").toString());
@@ -76,20 +76,24 @@ final class ComparisonHtml {
         List<SvgChart.Series> p99 = new ArrayList<>();
         List<SvgChart.Series> distribution = new ArrayList<>();
         boolean grouped = false;
+        List<double[]> shaded = List.of();
         for (int i = 0; i < c.inputs().size(); i++) {
             ReportRun run = c.inputs().get(i);
             String color = SvgChart.COLORS.get(i);
             List<ChartData.Bucket> buckets = ChartData.buckets(run.result().intervals(), ChartData.MAX_POINTS);
             grouped |= buckets.size() < run.result().intervals().size();
+            if (i == 0) {
+                shaded = ChartData.unmeasured(buckets);
+            }
             throughput.add(new SvgChart.Series(run.name(), color, i > 0, ChartData.points(buckets, ChartData.Bucket::throughput)));
             p99.add(new SvgChart.Series(run.name(), color, i > 0, ChartData.points(buckets, ChartData.Bucket::p99)));
             distribution.add(new SvgChart.Series(run.name(), color, i > 0,
                     ChartData.percentileCurve(run.result().overall(), StepResult.LATENCY)));
         }
         String note = grouped ? " Long runs are grouped into at most " + ChartData.MAX_POINTS + " points." : "";
-        HtmlReport.figure(w, SvgChart.lines("Throughput over elapsed time", "elapsed seconds", "requests/s", throughput),
-                "Requests per second, each run from its own start." + note);
-        HtmlReport.figure(w, SvgChart.lines("Latency p99 over elapsed time", "elapsed seconds", "ms", p99),
+        HtmlReport.figure(w, SvgChart.lines("Throughput over elapsed time", "elapsed seconds", "requests/s", throughput, shaded),
+                "Requests per second, each run from its own start; grey: the baseline's ramp and warm-up, not measured." + note);
+        HtmlReport.figure(w, SvgChart.lines("Latency p99 over elapsed time", "elapsed seconds", "ms", p99, shaded),
                 "Each second's latency p99, each run from its own start." + note);
         double maxX = distribution.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(2);
         HtmlReport.figure(w, SvgChart.lines("Latency by percentile", ChartData.percentileAxis(maxX), "ms", distribution),
@@ -124,6 +128,8 @@ final class ComparisonHtml {
             t.append("</tr>");
         }
         w.write(t.append("</tbody></table>").toString());
+        w.write("<p class=\"muted\">Values and Δ from the merged histograms; p and interval test the difference of the per-second"
+                + " samples' means (the step's measured intervals).</p>");
     }
 
     private static String verdict(Comparison.Verdict v) {
@@ -158,7 +164,8 @@ final class ComparisonHtml {
             } else {
                 StringBuilder pre = new StringBuilder("<pre class=\"diff\">");
                 plan.diff().lines().forEach(line -> {
-                    String css = line.startsWith("@@") ? "hunk" : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : null;
+                    String css = line.startsWith("+++ ") || line.startsWith("--- ") ? "file" : line.startsWith("@@") ? "hunk"
+                            : line.startsWith("+") ? "add" : line.startsWith("-") ? "del" : null;
                     pre.append(css == null ? Html.esc(line) : "<span class=\"" + css + "\">" + Html.esc(line) + "</span>").append('\n');
                 });
                 w.write(pre.append("</pre>").toString());

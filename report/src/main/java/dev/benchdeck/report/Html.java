@@ -51,10 +51,10 @@ final class Html {
             .muted{color:var(--muted)}
             figure{margin:10px 0 18px}figcaption{color:var(--muted);font-size:12px}
             svg.chart{width:100%;height:auto;max-width:760px;display:block}
-            svg .frame{fill:none;stroke:var(--line)}svg .grid{stroke:#eaeef2}
+            svg .frame{fill:none;stroke:var(--line)}svg .shade{fill:#f1f3f5}svg .grid{stroke:#eaeef2}
             svg .tick,svg .legend{font-size:11px;fill:var(--muted)}svg .axis{font-size:12px;fill:var(--fg)}
             pre.diff{background:#f6f8fa;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap}
-            pre.diff .add{color:var(--good)}pre.diff .del{color:var(--bad)}pre.diff .hunk{color:var(--muted)}
+            pre.diff .add{color:var(--good)}pre.diff .del{color:var(--bad)}pre.diff .hunk,pre.diff .file{color:var(--muted)}
             footer{color:var(--muted);font-size:12px;margin:32px 0 8px;border-top:1px solid var(--line);padding-top:8px}
             @media print{
               @page{size:A4;margin:14mm}

@@ -35,8 +35,7 @@ public final class HtmlReport {
         w.write(Html.head("Benchdeck report: " + result.plan()));
         w.write("<header><h1>" + Html.esc(result.plan()) + "</h1><p class=\"meta\">" + Html.esc(run.name()) + " · "
                 + Html.esc(run.state().replace('_', ' ')) + " · started " + time(result.startedAtMillis()) + " · "
-                + Html.esc(Figures.number(Math.round((result.endedAtMillis() - result.startedAtMillis()) / 100.0) / 10.0))
-                + " s" + labels(run.labels()) + "</p></header>\n");
+                + seconds(result.endedAtMillis() - result.startedAtMillis()) + " s" + labels(run.labels()) + "</p></header>\n");
         banners(run, w);
         w.write("<section class=\"summary\"><h2>Summary</h2>");
         StepResult overall = result.overall();
@@ -52,12 +51,13 @@ public final class HtmlReport {
         stepsTable(result, w);
         w.write("</section>\n<section class=\"charts\"><h2>Over time</h2>");
         List<ChartData.Bucket> buckets = ChartData.buckets(result.intervals(), ChartData.MAX_POINTS);
+        List<double[]> unmeasured = ChartData.unmeasured(buckets);
         figure(w, SvgChart.lines("Throughput over time", "elapsed seconds", "requests/s", List.of(
-                new SvgChart.Series("throughput", SvgChart.COLORS.get(0), false, ChartData.points(buckets, ChartData.Bucket::throughput)))),
-                "Requests completed per second" + grouped(buckets, result) + "; warm-up included, marked in the interval table.");
+                new SvgChart.Series("throughput", SvgChart.COLORS.get(0), false, ChartData.points(buckets, ChartData.Bucket::throughput))),
+                unmeasured), "Requests completed per second" + grouped(buckets, result) + "; grey: ramp and warm-up, not measured.");
         figure(w, SvgChart.lines("Latency over time", "elapsed seconds", "ms", List.of(
                 new SvgChart.Series("p50", SvgChart.COLORS.get(0), false, ChartData.points(buckets, ChartData.Bucket::p50)),
-                new SvgChart.Series("p99", SvgChart.COLORS.get(1), true, ChartData.points(buckets, ChartData.Bucket::p99)))),
+                new SvgChart.Series("p99", SvgChart.COLORS.get(1), true, ChartData.points(buckets, ChartData.Bucket::p99))), unmeasured),
                 "Latency percentiles of each second's requests" + grouped(buckets, result) + ".");
         distributionChart(w, result);
         w.write("</section>\n<section class=\"details\"><h2>Details</h2>");
@@ -112,7 +112,7 @@ public final class HtmlReport {
         for (StepResult s : rows) {
             t.append("<tr><td>").append(s.index() < 0 ? "all" : String.valueOf(s.index() + 1)).append(s.partial() ? "*" : "")
                     .append("</td><td class=\"text\">").append(Html.esc(s.label())).append("</td><td>")
-                    .append(Figures.number(Math.round(s.measuredSeconds() * 10) / 10.0)).append("</td>");
+                    .append(String.format(Locale.ROOT, "%.1f", s.measuredSeconds())).append("</td>");
             for (String k : SUMMARY_METRICS) {
                 Metric m = metric(k);
                 t.append("<td>").append(Html.esc(Figures.value(m.of(s), m.unit()))).append("</td>");
@@ -251,6 +251,11 @@ public final class HtmlReport {
     static String grouped(List<ChartData.Bucket> buckets, RunResult result) {
         return buckets.size() < result.intervals().size()
                 ? " (intervals grouped in " + buckets.size() + " points: the highest latency, the mean throughput of each)" : "";
+    }
+
+    /** Milliseconds as seconds with one decimal. */
+    static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f", Math.max(0, millis) / 1000.0);
     }
 
     static Metric metric(String key) {

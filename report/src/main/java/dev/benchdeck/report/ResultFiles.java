@@ -61,7 +61,8 @@ public final class ResultFiles {
         ObjectNode object = (ObjectNode) tree;
         String state = object.path("status").asText("unknown").toLowerCase(Locale.ROOT);
         if (!isRunStatus(state)) {
-            object.remove("status"); // a server state the engine's result has no value for (running, interrupted…)
+            // a server state the engine's result has no value for (running, interrupted…): the figures so far, as a cancelled run has
+            object.put("status", "cancelled");
         }
         RunResult result;
         try {

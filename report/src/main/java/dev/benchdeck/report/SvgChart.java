@@ -16,7 +16,7 @@ final class SvgChart {
     private static final int WIDTH = 760;
     private static final int HEIGHT = 260;
     private static final int LEFT = 64;
-    private static final int RIGHT = 16;
+    private static final int RIGHT = 40;
     private static final int TOP = 28;
     private static final int BOTTOM = 40;
 
@@ -33,11 +33,20 @@ final class SvgChart {
 
     /** A chart with a linear x axis ticked at nice values. */
     static String lines(String title, String xLabel, String yLabel, List<Series> series) {
+        return lines(title, xLabel, yLabel, series, List.of());
+    }
+
+    /** A chart with a linear x axis, the {@code shaded} spans of x (e.g. warm-up) drawn grey behind the lines. */
+    static String lines(String title, String xLabel, String yLabel, List<Series> series, List<double[]> shaded) {
         double[] x = range(series, 0);
-        return lines(title, new Axis(xLabel, niceTicks(x[0], x[1]), SvgChart::tick), yLabel, series);
+        return lines(title, new Axis(xLabel, niceTicks(x[0], x[1]), SvgChart::tick), yLabel, series, shaded);
     }
 
     static String lines(String title, Axis xAxis, String yLabel, List<Series> series) {
+        return lines(title, xAxis, yLabel, series, List.of());
+    }
+
+    private static String lines(String title, Axis xAxis, String yLabel, List<Series> series, List<double[]> shaded) {
         double[] xr = range(series, 0);
         if (!xAxis.ticks().isEmpty()) {
             xr[0] = Math.min(xr[0], xAxis.ticks().get(0));
@@ -56,6 +65,14 @@ final class SvgChart {
                 .append("</title>");
         svg.append("<rect x=\"").append(LEFT).append("\" y=\"").append(TOP).append("\" width=\"").append(fmt(plotW))
                 .append("\" height=\"").append(fmt(plotH)).append("\" class=\"frame\"/>");
+        for (double[] span : shaded) {
+            double from = LEFT + (Math.max(span[0], xMin) - xMin) / xSpan * plotW;
+            double to = LEFT + (Math.min(span[1], xMin + xSpan) - xMin) / xSpan * plotW;
+            if (to > from) {
+                svg.append("<rect x=\"").append(fmt(from)).append("\" y=\"").append(TOP).append("\" width=\"").append(fmt(to - from))
+                        .append("\" height=\"").append(fmt(plotH)).append("\" class=\"shade\"><title>not measured (ramp, warm-up)</title></rect>");
+            }
+        }
         for (double t : yTicks) {
             double y = TOP + plotH - t / yMax * plotH;
             svg.append("<line x1=\"").append(LEFT).append("\" x2=\"").append(fmt(LEFT + plotW)).append("\" y1=\"").append(fmt(y))

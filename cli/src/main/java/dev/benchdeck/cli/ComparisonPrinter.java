@@ -29,18 +29,19 @@ final class ComparisonPrinter {
         for (Comparison.StepComparison step : c.steps()) {
             out.println();
             out.println(Comparison.stepName(step) + ":");
-            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-16s %12s", "metric", shorten(runs.get(0).name())));
+            String cell = " %" + width(runs) + "s";
+            StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %-16s" + cell, "metric", shorten(runs.get(0).name())));
             for (Comparison.ComparedRun r : runs.subList(1, runs.size())) {
-                header.append(String.format(Locale.ROOT, " %12s %9s %8s %-11s", shorten(r.name()), "change", "p", ""));
+                header.append(String.format(Locale.ROOT, cell + " %9s %8s %-11s", shorten(r.name()), "change", "p", ""));
             }
             out.println(header.toString().stripTrailing());
             for (Comparison.MetricRow row : step.metrics()) {
-                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-16s %12s", row.label(),
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-16s" + cell, row.label(),
                         Figures.value(row.values().get(0), row.unit())));
                 for (int r = 1; r < runs.size(); r++) {
                     Comparison.Change change = row.changes().get(r - 1);
                     Significance s = change.significance();
-                    line.append(String.format(Locale.ROOT, " %12s %9s %8s %-11s", Figures.value(row.values().get(r), row.unit()),
+                    line.append(String.format(Locale.ROOT, cell + " %9s %8s %-11s", Figures.value(row.values().get(r), row.unit()),
                             Figures.percent(change.percent()), s == null ? "" : Figures.pValue(s.pValue()), verdict(change.verdict())));
                 }
                 out.println(line.toString().stripTrailing());
@@ -92,7 +93,14 @@ final class ComparisonPrinter {
         };
     }
 
+    /** Wide enough for the runs' names up to {@value #MAX_NAME} characters, and for the figures. */
+    private static int width(List<Comparison.ComparedRun> runs) {
+        return Math.max(12, runs.stream().mapToInt(r -> shorten(r.name()).length()).max().orElse(12));
+    }
+
+    private static final int MAX_NAME = 24;
+
     private static String shorten(String name) {
-        return name.length() <= 12 ? name : "…" + name.substring(name.length() - 11);
+        return name.length() <= MAX_NAME ? name : "…" + name.substring(name.length() - MAX_NAME + 1);
     }
 }

@@ -46,7 +46,10 @@ class OutputFormatsTest {
         Path json = dir.resolve("result.json");
         Path csv = dir.resolve("csv");
         Path junit = dir.resolve("junit.xml");
-        CliRun run = CliRun.of("run", plan.toString(), "--out", json.toString(), "--csv", csv.toString(), "--junit", junit.toString());
+        Path html = dir.resolve("report.html");
+        Path md = dir.resolve("summary.md");
+        CliRun run = CliRun.of("run", plan.toString(), "--out", json.toString(), "--csv", csv.toString(), "--junit", junit.toString(),
+                "--html", html.toString(), "--md", md.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.THRESHOLDS_FAILED); // ttft was not measured
 
         String text = Files.readString(json);
@@ -72,6 +75,9 @@ class OutputFormatsTest {
         assertThat(column(csv.resolve("intervals.csv"), "ttft_p50_ms")).isNotEmpty().allMatch(String::isEmpty);
         assertThat(column(csv.resolve("intervals.csv"), "output_tokens")).allMatch(String::isEmpty);
         assertThat(Files.readString(csv.resolve("intervals.csv"))).doesNotContain("NaN");
+
+        assertThat(Files.readString(html)).contains("plain http").contains("<svg ").doesNotContain("NaN").doesNotContain("TTFT");
+        assertThat(Files.readString(md)).contains("**1 of 2 thresholds failed.**").contains("| `ttft.p50 < 1s` | overall | not measured |");
 
         String xml = Files.readString(junit);
         assertThat(xml).contains("<failure message=\"not measured\"/>").doesNotContain("NaN").doesNotContain("actual 0");

@@ -152,6 +152,33 @@ class ComparisonTest {
                 .unavailable()).isEqualTo("the plan as run is not in x");
     }
 
+    @Test
+    void streamFiguresAreComparedWhereTheRunsHaveThem() {
+        StepResult plain = step(0, "users=2", 10, 0, spread(50, 10, 60));
+        Map<String, dev.benchdeck.engine.result.Distribution> latencies = new java.util.HashMap<>(plain.latencies());
+        org.HdrHistogram.Histogram ttft = new org.HdrHistogram.Histogram(3);
+        for (int i = 1; i <= 100; i++) {
+            ttft.recordValue(i * 1000L); // 1..100 ms
+        }
+        latencies.put(StepResult.TTFT, dev.benchdeck.engine.result.Distribution.of(ttft));
+        StepResult streaming = new StepResult(0, "users=2", 10, 50, 50, 0, Map.of(), 0, 5, 0, latencies, List.of(),
+                dev.benchdeck.engine.result.StreamFigures.of(50, 5000, 50, 45, 10), false, null);
+        ReportRun a = ReportRun.of("a", TestRuns.run("llm", List.of(streaming), List.of()));
+        ReportRun b = ReportRun.of("b", TestRuns.run("llm", List.of(streaming), List.of()));
+        Comparison.StepComparison step = Comparison.of(List.of(a, b), ComparisonOptions.DEFAULTS).steps().get(0);
+        assertThat(value(step, "ttft.p99", 0)).isCloseTo(99, withinPercentage(0.1));
+        assertThat(value(step, "output_tokens_per_second", 0)).isEqualTo(500.0);
+        assertThat(value(step, "goodput", 1)).isEqualTo(4.5);
+        assertThat(row(step, "ttft.p50").changes().get(0).notTested()).startsWith("too few measured intervals (0 and 0");
+        assertThat(step.metrics()).noneMatch(m -> m.metric().startsWith("itl."));
+
+        Comparison plainOnly = Comparison.of(List.of(sweep("x", 1), sweep("y", 1)), ComparisonOptions.DEFAULTS);
+        assertThat(plainOnly.steps().get(0).metrics()).noneMatch(m -> m.metric().startsWith("ttft."));
+        ReportRun plainRun = ReportRun.of("plain", TestRuns.run("llm", List.of(plain), List.of()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Comparison.of(List.of(plainRun, a), ComparisonOptions.DEFAULTS))
+                .hasMessageContaining("plain is a run of requests and a is a run of token streams");
+    }
+
     static double[] constant(int n, double value) {
         double[] v = new double[n];
         java.util.Arrays.fill(v, value);

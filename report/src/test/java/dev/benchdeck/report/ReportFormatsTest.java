@@ -139,7 +139,8 @@ class ReportFormatsTest {
         String html = html(hour);
         assertThat(html.getBytes(StandardCharsets.UTF_8).length).isLessThan(2_000_000);
         assertThat(html).contains("Grouped to at most 600 rows");
-        String five = html(Comparison.of(List.of(hour, hour, hour, hour, hour), ComparisonOptions.DEFAULTS));
+        // the size is the question here, not the statistics: few resamples keep the test quick
+        String five = html(Comparison.of(List.of(hour, hour, hour, hour, hour), new ComparisonOptions(0.99, 100, 14)));
         assertThat(five.getBytes(StandardCharsets.UTF_8).length).isLessThan(2_000_000);
     }
 
@@ -198,6 +199,23 @@ class ReportFormatsTest {
                 new ByteArrayInputStream("{\"name\": \"x\"}".getBytes(StandardCharsets.UTF_8)))))
                 .hasMessageContaining("plan.json: not a Benchdeck result (no \"steps\" list)");
         assertThat(ReportRun.of("x", TestRuns.run("x", RunStatus.COMPLETED, List.of(), List.of())).partial()).isFalse();
+    }
+
+    @Test
+    void aRunThatFailedBeforeAnyStepStillMakesEveryReport() throws Exception {
+        RunResult failed = new RunResult("unreachable", RunStatus.FAILED, "connection refused: 127.0.0.1:9", 0, 0, null, List.of(),
+                null, List.of(), List.of(), List.of());
+        ReportRun run = ReportRun.of("failed.json", failed);
+        assertThat(html(run)).contains("connection refused").contains("No step was measured").doesNotContain("NaN");
+        StringWriter md = new StringWriter();
+        MarkdownSummary.run(run, md);
+        assertThat(md.toString()).contains("— failed").contains("**Failure:** connection refused");
+        StringWriter xml = new StringWriter();
+        JUnitXml.run(run, xml);
+        assertThat(parse(xml.toString()).getDocumentElement().getAttribute("failures")).isEqualTo("1");
+        StringWriter csv = new StringWriter();
+        CsvExport.steps(failed, csv);
+        assertThat(Rfc4180.parse(csv.toString())).hasSize(1);
     }
 
     private static String html(ReportRun run) throws Exception {

@@ -158,7 +158,9 @@ public record Comparison(List<ComparedRun> runs, ComparisonOptions options, List
                 why = "too few measured intervals (" + a.length + " and " + b.length + "; at least "
                         + BlockBootstrap.MIN_SAMPLES + " each)";
             } else {
-                test = BlockBootstrap.test(a, b, options.confidence(), options.resamples(), options.seed());
+                // enough resamples that the smallest p-value, 2 / (B + 1), lies well below 1 − confidence
+                int resamples = Math.max(options.resamples(), (int) Math.round(20 / (1 - options.confidence())));
+                test = BlockBootstrap.test(a, b, options.confidence(), resamples, options.seed());
             }
         }
         return new Change(other.name(), absolute, percent, test, why, verdict(metric.direction(), absolute, test));

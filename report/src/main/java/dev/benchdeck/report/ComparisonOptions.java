@@ -2,7 +2,8 @@ package dev.benchdeck.report;
 
 /**
  * How a comparison tests its differences: at {@code confidence} (default 99 %), with {@code resamples}
- * bootstrap resamples (default 2,000) drawn from a random source seeded with {@code seed}, so the same
+ * bootstrap resamples (default 2,000; more at confidences above 99 %, 20 / (1 − confidence), so that a p-value can
+ * fall below 1 − confidence) drawn from a random source seeded with {@code seed}, so the same
  * runs always give the same figures.
  */
 public record ComparisonOptions(double confidence, int resamples, long seed) {

@@ -79,7 +79,7 @@ final class Compatibility {
     /** The driver when known, else what the figures say the run measured. */
     static String kind(ReportRun run) {
         if (run.driver() != null) {
-            return "a " + run.driver() + " run";
+            return "a run of the " + run.driver() + " driver";
         }
         List<StepResult> steps = run.result().steps();
         if (steps.stream().anyMatch(s -> s.stream() != null || s.latencies().containsKey(StepResult.TTFT))) {

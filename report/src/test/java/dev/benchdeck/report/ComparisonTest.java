@@ -72,6 +72,12 @@ class ComparisonTest {
         assertThat(c.regressions()).extracting(f -> f.step() + " " + f.metric().metric())
                 .contains("step 2 users=4 latency.p99").noneMatch(s -> s.startsWith("step 1"));
 
+        // at 99.99 % the bootstrap draws enough resamples for a p-value below 0.0001
+        Comparison strict = Comparison.of(List.of(sweep("base.json", 1), sweep("new.json", 1.2)),
+                ComparisonOptions.DEFAULTS.withConfidence(0.9999));
+        assertThat(row(strict.steps().get(1), "latency.p99").changes().get(0).significance().resamples()).isEqualTo(200_000);
+        assertThat(strict.regressionFound()).isTrue();
+
         Comparison same = Comparison.of(List.of(sweep("a.json", 1), sweep("b.json", 1)), ComparisonOptions.DEFAULTS);
         assertThat(same.regressionFound()).isFalse();
     }
@@ -103,7 +109,7 @@ class ComparisonTest {
         ReportRun jdbc = sweep("jdbc.json", 1).withPlan("name: a\n", "jdbc");
         assertThatThrownBy(() -> Comparison.of(List.of(http, jdbc), ComparisonOptions.DEFAULTS))
                 .isInstanceOf(IncomparableRunsException.class)
-                .hasMessageContaining("http.json is a http run and jdbc.json is a jdbc run")
+                .hasMessageContaining("http.json is a run of the http driver and jdbc.json is a run of the jdbc driver")
                 .hasMessageContaining("Comparable are runs of the same driver whose steps have the same number and label");
     }
 

@@ -25,7 +25,7 @@ final class ComparisonHtml {
                 + " · significance: " + Html.esc(BlockBootstrap.METHOD) + " at " + Html.esc(Figures.confidence(c.options().confidence()))
                 + " confidence, " + c.options().resamples() + " resamples, seed " + c.options().seed() + "</p></header>\n");
         List<Comparison.Finding> regressions = c.regressions();
-        w.write("<section class=\"summary\"><h2>Summary</h2>");
+        w.write("<section class=\"summary\" id=\"summary\"><h2>Summary</h2>");
         if (regressions.isEmpty()) {
             w.write("<p class=\"banner good\">No significant regression.</p>");
         } else {
@@ -45,9 +45,9 @@ final class ComparisonHtml {
             w.write("<p class=\"banner\">" + Html.esc(note) + "</p>");
         }
         runsTable(c, w);
-        w.write("</section>\n<section class=\"charts\"><h2>Charts</h2>");
+        w.write("</section>\n<section class=\"charts\" id=\"charts\"><h2>Charts</h2>");
         charts(c, w);
-        w.write("</section>\n<section class=\"details\"><h2>Step by step</h2>");
+        w.write("</section>\n<section class=\"details\" id=\"details\"><h2>Step by step</h2>");
         for (Comparison.StepComparison step : c.steps()) {
             stepTable(c, step, w);
         }
@@ -91,12 +91,12 @@ final class ComparisonHtml {
                     ChartData.percentileCurve(run.result().overall(), StepResult.LATENCY)));
         }
         String note = grouped ? " Long runs are grouped into at most " + ChartData.MAX_POINTS + " points." : "";
-        HtmlReport.figure(w, SvgChart.lines("Throughput over elapsed time", "elapsed seconds", "requests/s", throughput, shaded),
+        HtmlReport.figure(w, "throughput", SvgChart.lines("Throughput over elapsed time", "elapsed seconds", "requests/s", throughput, shaded),
                 "Requests per second, each run from its own start; grey: the baseline's ramp and warm-up, not measured." + note);
-        HtmlReport.figure(w, SvgChart.lines("Latency p99 over elapsed time", "elapsed seconds", "ms", p99, shaded),
+        HtmlReport.figure(w, "latency", SvgChart.lines("Latency p99 over elapsed time", "elapsed seconds", "ms", p99, shaded),
                 "Each second's latency p99, each run from its own start." + note);
         double maxX = distribution.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(2);
-        HtmlReport.figure(w, SvgChart.lines("Latency by percentile", ChartData.percentileAxis(maxX), "ms", distribution),
+        HtmlReport.figure(w, "distribution", SvgChart.lines("Latency by percentile", ChartData.percentileAxis(maxX), "ms", distribution),
                 "Each run's latency at each percentile, from the merged histogram of all its measured steps.");
     }
 

@@ -37,7 +37,7 @@ public final class HtmlReport {
                 + Html.esc(run.state().replace('_', ' ')) + " · started " + time(result.startedAtMillis()) + " · "
                 + seconds(result.endedAtMillis() - result.startedAtMillis()) + " s" + labels(run.labels()) + "</p></header>\n");
         banners(run, w);
-        w.write("<section class=\"summary\"><h2>Summary</h2>");
+        w.write("<section class=\"summary\" id=\"summary\"><h2>Summary</h2>");
         StepResult overall = result.overall();
         if (overall != null) {
             w.write("<div class=\"cards\">");
@@ -49,18 +49,18 @@ public final class HtmlReport {
             w.write("</div>");
         }
         stepsTable(result, w);
-        w.write("</section>\n<section class=\"charts\"><h2>Over time</h2>");
+        w.write("</section>\n<section class=\"charts\" id=\"charts\"><h2>Over time</h2>");
         List<ChartData.Bucket> buckets = ChartData.buckets(result.intervals(), ChartData.MAX_POINTS);
         List<double[]> unmeasured = ChartData.unmeasured(buckets);
-        figure(w, SvgChart.lines("Throughput over time", "elapsed seconds", "requests/s", List.of(
+        figure(w, "throughput", SvgChart.lines("Throughput over time", "elapsed seconds", "requests/s", List.of(
                 new SvgChart.Series("throughput", SvgChart.COLORS.get(0), false, ChartData.points(buckets, ChartData.Bucket::throughput))),
                 unmeasured), "Requests completed per second" + grouped(buckets, result) + "; grey: ramp and warm-up, not measured.");
-        figure(w, SvgChart.lines("Latency over time", "elapsed seconds", "ms", List.of(
+        figure(w, "latency", SvgChart.lines("Latency over time", "elapsed seconds", "ms", List.of(
                 new SvgChart.Series("p50", SvgChart.COLORS.get(0), false, ChartData.points(buckets, ChartData.Bucket::p50)),
                 new SvgChart.Series("p99", SvgChart.COLORS.get(1), true, ChartData.points(buckets, ChartData.Bucket::p99))), unmeasured),
                 "Latency percentiles of each second's requests" + grouped(buckets, result) + ".");
         distributionChart(w, result);
-        w.write("</section>\n<section class=\"details\"><h2>Details</h2>");
+        w.write("</section>\n<section class=\"details\" id=\"details\"><h2>Details</h2>");
         verdicts(result, w);
         distributions(result, w);
         errors(overall, w);
@@ -139,7 +139,7 @@ public final class HtmlReport {
             series.add(new SvgChart.Series("TTFT", SvgChart.COLORS.get(1), true, ChartData.percentileCurve(result.overall(), StepResult.TTFT)));
         }
         double maxX = series.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(2);
-        figure(w, SvgChart.lines("Latency by percentile", ChartData.percentileAxis(maxX), "ms", series),
+        figure(w, "distribution", SvgChart.lines("Latency by percentile", ChartData.percentileAxis(maxX), "ms", series),
                 "The latency at each percentile, from the merged histogram of the measured time; the right end is the maximum.");
     }
 
@@ -244,8 +244,9 @@ public final class HtmlReport {
         w.write(t.append("</tbody></table>").toString());
     }
 
-    static void figure(Writer w, String svg, String caption) throws IOException {
-        w.write("<figure>" + svg + "<figcaption>" + Html.esc(caption) + "</figcaption></figure>\n");
+    /** A chart with its caption; {@code name} ({@code data-chart}) lets tests and scripts find it. */
+    static void figure(Writer w, String name, String svg, String caption) throws IOException {
+        w.write("<figure data-chart=\"" + name + "\">" + svg + "<figcaption>" + Html.esc(caption) + "</figcaption></figure>\n");
     }
 
     static String grouped(List<ChartData.Bucket> buckets, RunResult result) {

@@ -116,7 +116,8 @@ class ReportFormatsTest {
             assertThat(OUTSIDE.matcher(html).find()).as("a reference to outside the file").isFalse();
             assertThat(html).doesNotContain("http://").doesNotContain("https://");
             assertThat(html.split("<svg ", -1)).hasSize(4); // three charts
-            assertThat(html).contains("<polyline").doesNotContain("NaN").doesNotContain("Infinity");
+            assertThat(html).contains("<polyline").doesNotContain("NaN").doesNotContain("Infinity")
+                    .contains("data-chart=\"throughput\"", "data-chart=\"latency\"", "data-chart=\"distribution\"", "id=\"details\"");
             assertThat(html.indexOf("Summary")).isLessThan(html.indexOf("class=\"details\""));
         }
         String run = html(run());

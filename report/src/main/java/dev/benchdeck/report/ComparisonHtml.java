@@ -95,9 +95,52 @@ final class ComparisonHtml {
                 "Requests per second, each run from its own start; grey: the baseline's ramp and warm-up, not measured." + note);
         HtmlReport.figure(w, "latency", SvgChart.lines("Latency p99 over elapsed time", "elapsed seconds", "ms", p99, shaded),
                 "Each second's latency p99, each run from its own start." + note);
+        sweepCharts(c, w);
         double maxX = distribution.stream().flatMap(s -> s.points().stream()).mapToDouble(p -> p[0]).max().orElse(2);
         HtmlReport.figure(w, "distribution", SvgChart.lines("Latency by percentile", ChartData.percentileAxis(maxX), "ms", distribution),
                 "Each run's latency at each percentile, from the merged histogram of all its measured steps.");
+    }
+
+    /**
+     * For a sweep (several steps compared), throughput and latency p99 against the step, one line per run: x is
+     * the number in each step's label ({@code users=20} → 20) when every label has one, else the step's number.
+     */
+    private static void sweepCharts(Comparison c, Writer w) throws IOException {
+        List<Comparison.StepComparison> steps = c.steps().stream().filter(s -> s.index() >= 0).toList();
+        if (steps.size() < 2) {
+            return;
+        }
+        boolean byLabel = steps.stream().allMatch(s -> loadNumber(s.label()) != null)
+                && steps.stream().map(s -> loadNumber(s.label())).distinct().count() == steps.size();
+        String axis = byLabel ? steps.get(0).label().replaceAll("[=:].*", "") : "step";
+        List<SvgChart.Series> throughput = new ArrayList<>();
+        List<SvgChart.Series> p99 = new ArrayList<>();
+        for (int r = 0; r < c.runs().size(); r++) {
+            List<double[]> t = new ArrayList<>();
+            List<double[]> l = new ArrayList<>();
+            for (Comparison.StepComparison step : steps) {
+                double x = byLabel ? loadNumber(step.label()) : step.index() + 1;
+                add(t, x, step, "throughput", r);
+                add(l, x, step, "latency.p99", r);
+            }
+            throughput.add(new SvgChart.Series(c.runs().get(r).name(), SvgChart.COLORS.get(r), r > 0, t));
+            p99.add(new SvgChart.Series(c.runs().get(r).name(), SvgChart.COLORS.get(r), r > 0, l));
+        }
+        HtmlReport.figure(w, "sweep-throughput", SvgChart.lines("Throughput by step", axis, "requests/s", throughput),
+                "Each run's throughput at each step of the sweep.");
+        HtmlReport.figure(w, "sweep-latency", SvgChart.lines("Latency p99 by step", axis, "ms", p99),
+                "Each run's latency p99 at each step, from the step's histogram.");
+    }
+
+    private static void add(List<double[]> points, double x, Comparison.StepComparison step, String metric, int run) {
+        step.metrics().stream().filter(m -> m.metric().equals(metric)).findFirst()
+                .map(m -> m.values().get(run)).ifPresent(v -> points.add(new double[] {x, v}));
+    }
+
+    /** The number a step's label gives its load ({@code users=20} → 20, {@code rate=100/s} → 100), or null. */
+    static Double loadNumber(String label) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^[a-z_ ]+[=:]\\s*([0-9]+(?:\\.[0-9]+)?)").matcher(label);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
     }
 
     private static void stepTable(Comparison c, Comparison.StepComparison step, Writer w) throws IOException {

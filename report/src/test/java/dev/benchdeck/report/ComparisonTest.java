@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ComparisonTest {
 
     /** Two steps: 100 requests evenly 1..100 ms, then 100 evenly 101..200 ms; the new run's second step is 20 % slower. */
-    private static ReportRun sweep(String name, double slowdown) {
+    static ReportRun sweep(String name, double slowdown) {
         StepResult first = step(0, "users=2", 10, 0, spread(100, 1, 100));
         double[] second = spread(100, 101, 200);
         for (int i = 0; i < second.length; i++) {

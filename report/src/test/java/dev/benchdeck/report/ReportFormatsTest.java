@@ -131,6 +131,18 @@ class ReportFormatsTest {
     }
 
     @Test
+    void aSweepsComparisonDrawsEachRunAgainstTheLoad() throws Exception {
+        Comparison sweep = Comparison.of(List.of(ComparisonTest.sweep("a.json", 1), ComparisonTest.sweep("b.json", 1.2)),
+                ComparisonOptions.DEFAULTS);
+        String html = html(sweep);
+        assertThat(html).contains("data-chart=\"sweep-throughput\"", "data-chart=\"sweep-latency\"");
+        assertThat(html.split("<svg ", -1)).hasSize(6);
+        assertThat(ComparisonHtml.loadNumber("users=20")).isEqualTo(20.0);
+        assertThat(ComparisonHtml.loadNumber("rate=100.5/s")).isEqualTo(100.5);
+        assertThat(ComparisonHtml.loadNumber("checkout")).isNull();
+    }
+
+    @Test
     void anHourLongRunsReportStaysUnderTwoMegabytes() throws Exception {
         int seconds = 3600;
         double[] rates = TestRuns.ar1(3, seconds, 2000, 100, 0.6);

@@ -8,10 +8,11 @@ import picocli.CommandLine.Command;
 @Command(name = "benchdeck", mixinStandardHelpOptions = true, versionProvider = BenchdeckCommand.Version.class,
         description = "Benchmarks HTTP APIs (and more): measures like wrk2, runs in CI.",
         subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class, DemoTargetCommand.class,
-                MockLlmCommand.class, GatewayCommand.class, IngestorCommand.class},
+                MockLlmCommand.class, GatewayCommand.class, IngestorCommand.class,
+                ReportCommand.class, CompareCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:passed (thresholds held, plan valid)", "1:thresholds failed",
-                "2:invalid plan or usage", "3:the run failed (unreachable target, deadline, internal error)",
+        exitCodeList = {"0:passed (thresholds held, plan valid)", "1:thresholds failed; compare --fail-on-regression: a regression",
+                "2:invalid plan or usage, unreadable or incomparable results", "3:the run failed (unreachable target, deadline, internal error)",
                 "4:a service (ingestor, mock-llm) asked to listen beyond 127.0.0.1 without a token to protect it",
                 "130:interrupted (partial results written)"})
 public final class BenchdeckCommand implements Runnable {

@@ -7,7 +7,9 @@ public final class ExitCode {
     public static final int PASSED = 0;
     /** The run completed but at least one threshold failed. */
     public static final int THRESHOLDS_FAILED = 1;
-    /** The plan is invalid or the command line is wrong. */
+    /** {@code compare --fail-on-regression}: some metric got significantly worse. */
+    public static final int REGRESSION = 1;
+    /** The plan is invalid, the command line is wrong, or a result file cannot be read or compared. */
     public static final int INVALID_INPUT = 2;
     /** The run itself failed: target unreachable, deadline passed, internal error. */
     public static final int RUN_FAILED = 3;

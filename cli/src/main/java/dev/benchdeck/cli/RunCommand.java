@@ -11,6 +11,11 @@ import dev.benchdeck.engine.record.RunListener;
 import dev.benchdeck.engine.result.ResultJson;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.time.EngineClock;
+import dev.benchdeck.report.CsvExport;
+import dev.benchdeck.report.HtmlReport;
+import dev.benchdeck.report.JUnitXml;
+import dev.benchdeck.report.MarkdownSummary;
+import dev.benchdeck.report.ReportRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
@@ -42,6 +47,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--junit", paramLabel = "FILE", description = "Write threshold verdicts as a JUnit XML report.")
     Path junit;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML report (charts included).")
+    Path html;
+
+    @Option(names = "--md", paramLabel = "FILE", description = "Write a Markdown summary (for a pull-request comment).")
+    Path markdown;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress lines, only the summary.")
     boolean quiet;
@@ -105,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
             }
             RunResult result = new RunEngine(EngineClock.system()).run(parsed, driver, RunListener.all(listeners), control);
             SummaryPrinter.print(out, result);
-            writeOutputs(result, err);
+            writeOutputs(parsed, result, err);
             out.flush();
             err.flush();
             return exitCode(result, err);
@@ -119,19 +130,29 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private void writeOutputs(RunResult result, PrintWriter err) {
+    private void writeOutputs(Plan parsed, RunResult result, PrintWriter err) {
         try {
             if (out != null) {
                 ResultJson.write(result, out);
                 err.println("result written to " + out);
             }
             if (csv != null) {
-                CsvReport.write(result, csv);
+                CsvExport.writeRun(result, csv);
                 err.println("CSV written to " + csv);
             }
+            ReportRun report = ReportRun.of(out == null ? parsed.name() : out.getFileName().toString(), result)
+                    .withPlan(null, parsed.driver());
             if (junit != null) {
-                JUnitReport.write(result, junit);
+                OutputFiles.write(junit, w -> JUnitXml.run(report, w));
                 err.println("JUnit report written to " + junit);
+            }
+            if (html != null) {
+                OutputFiles.write(html, w -> HtmlReport.run(report, w));
+                err.println("HTML report written to " + html);
+            }
+            if (markdown != null) {
+                OutputFiles.write(markdown, w -> MarkdownSummary.run(report, w));
+                err.println("Markdown summary written to " + markdown);
             }
         } catch (IOException e) {
             err.println("error: cannot write results: " + e.getMessage());

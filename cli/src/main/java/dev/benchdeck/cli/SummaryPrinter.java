@@ -9,6 +9,7 @@ import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.result.ThresholdVerdict;
+import dev.benchdeck.report.Figures;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ final class SummaryPrinter {
             out.println("thresholds:");
             for (ThresholdVerdict v : result.verdicts()) {
                 out.printf(Locale.ROOT, "  %s %-28s %-22s actual %s%n", v.passed() ? "PASS" : "FAIL", v.threshold(), v.scope(),
-                        v.actual() == null ? "not measured" : withUnit(number(v.actual()), v.unit()));
+                        v.actual() == null ? "not measured" : Figures.withUnit(Figures.number(v.actual()), v.unit()));
             }
         }
         cpu(out, result);
@@ -223,26 +224,8 @@ final class SummaryPrinter {
         return distribution == null ? NOT_MEASURED : ms(statistic.applyAsDouble(distribution.summary()));
     }
 
-    /** Milliseconds with sensible precision: 0.123ms, 12.3ms, 1234ms; {@code -} when not measured. */
+    /** Milliseconds as every report writes them ({@link Figures#ms}). */
     static String ms(Double ms) {
-        if (ms == null) {
-            return NOT_MEASURED;
-        }
-        if (ms < 1) {
-            return String.format(Locale.ROOT, "%.3fms", ms);
-        }
-        return ms < 100 ? String.format(Locale.ROOT, "%.2fms", ms) : String.format(Locale.ROOT, "%.0fms", ms);
-    }
-
-    /** {@code 1.734 ms}, {@code 12.5%}, {@code 1200/s}, {@code 3} (a count has no unit). */
-    static String withUnit(String number, String unit) {
-        if (unit == null || unit.isEmpty()) {
-            return number;
-        }
-        return unit.startsWith("/") || unit.equals("%") ? number + unit : number + " " + unit;
-    }
-
-    static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        return Figures.ms(ms);
     }
 }

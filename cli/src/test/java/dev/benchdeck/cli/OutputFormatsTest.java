@@ -46,7 +46,10 @@ class OutputFormatsTest {
         Path json = dir.resolve("result.json");
         Path csv = dir.resolve("csv");
         Path junit = dir.resolve("junit.xml");
-        CliRun run = CliRun.of("run", plan.toString(), "--out", json.toString(), "--csv", csv.toString(), "--junit", junit.toString());
+        Path html = dir.resolve("report.html");
+        Path md = dir.resolve("summary.md");
+        CliRun run = CliRun.of("run", plan.toString(), "--out", json.toString(), "--csv", csv.toString(), "--junit", junit.toString(),
+                "--html", html.toString(), "--md", md.toString());
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.THRESHOLDS_FAILED); // ttft was not measured
 
         String text = Files.readString(json);
@@ -73,6 +76,9 @@ class OutputFormatsTest {
         assertThat(column(csv.resolve("intervals.csv"), "output_tokens")).allMatch(String::isEmpty);
         assertThat(Files.readString(csv.resolve("intervals.csv"))).doesNotContain("NaN");
 
+        assertThat(Files.readString(html)).contains("plain http").contains("<svg ").doesNotContain("NaN").doesNotContain("TTFT");
+        assertThat(Files.readString(md)).contains("**1 of 2 thresholds failed.**").contains("| `ttft.p50 < 1s` | overall | not measured |");
+
         String xml = Files.readString(junit);
         assertThat(xml).contains("<failure message=\"not measured\"/>").doesNotContain("NaN").doesNotContain("actual 0");
 
@@ -87,7 +93,7 @@ class OutputFormatsTest {
                 0, 0, 0, 0, 0, null, null, null, null, 1, 1, Map.of(), null, null, null, null, null, null);
         RunResult result = new RunResult("stalled", RunStatus.CANCELLED, null, 0, 1000, null, List.of(), null, List.of(),
                 List.of(stalled), List.of());
-        CsvReport.write(result, dir);
+        dev.benchdeck.report.CsvExport.writeRun(result, dir);
         List<String> lines = Files.readAllLines(dir.resolve("intervals.csv"));
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).isEqualTo("1.000,1,users=1,warmup,0,0,0,0,0.000,,,,,1,1,,,,,,");

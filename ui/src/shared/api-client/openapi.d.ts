@@ -1395,6 +1395,8 @@ export interface components {
         };
         SchedulePreview: {
             next_fire_times: string[];
+            problems: components["schemas"]["FieldProblem"][];
+            valid: boolean;
         };
         ScheduleRequest: {
             /**

@@ -21,13 +21,12 @@ export function useScenarioSchedules(scenarioId: number) {
   });
 }
 
-/** The next fire times of what is typed, for the form; problems come back as the query's error. */
+/** The next fire times of what is typed, or its problems, for the form. */
 export function useSchedulePreview(cron: string, zone: string) {
   return useQuery({
     queryKey: scheduleKeys.preview(cron, zone),
     queryFn: () => apiRequest<SchedulePreview>(`/schedules/preview${toQueryString({ cron, time_zone: zone })}`),
     enabled: cron.trim().length > 0,
-    retry: false,
   });
 }
 

@@ -15,7 +15,7 @@ describe('SchedulesSection', () => {
     let sent: unknown;
     mockApi([
       { path: '/api/v1/scenarios/3/schedules', reply: { body: [schedule] } },
-      { path: /\/api\/v1\/schedules\/preview\?/, reply: { body: { next_fire_times: ['2026-12-04T03:00:00Z', '2026-12-05T03:00:00Z'] } } },
+      { path: /\/api\/v1\/schedules\/preview\?/, reply: { body: { valid: true, problems: [], next_fire_times: ['2026-12-04T03:00:00Z', '2026-12-05T03:00:00Z'] } } },
       { method: 'POST', path: '/api/v1/scenarios/3/schedules', reply: (init) => { sent = JSON.parse(String(init?.body)); return { status: 201, body: schedule }; } },
     ]);
     renderAt(<SchedulesSection scenarioId={3} />, { user: testUser('editor') });
@@ -33,8 +33,8 @@ describe('SchedulesSection', () => {
   it('shows the server’s problem with the cron next to the field, and no buttons to viewers', async () => {
     mockApi([
       { path: '/api/v1/scenarios/3/schedules', reply: { body: [schedule] } },
-      { path: /\/api\/v1\/schedules\/preview\?/, reply: { status: 400, body: { status: 400, title: 'Invalid request',
-        errors: [{ path: 'cron', message: 'does not parse: Range exceeds maximum (23)' }] } } },
+      { path: /\/api\/v1\/schedules\/preview\?/, reply: { body: { valid: false, next_fire_times: [],
+        problems: [{ path: 'cron', message: 'does not parse: Range exceeds maximum (23)' }] } } },
     ]);
     renderAt(<SchedulesSection scenarioId={3} />, { user: testUser('editor', 'someone-else') });
     expect(await screen.findByText('does not parse: Range exceeds maximum (23)')).toBeInTheDocument();

@@ -93,7 +93,7 @@ function NewScheduleForm({ scenarioId }: { scenarioId: number }) {
   const [missed, setMissed] = useState<'run_once' | 'skip'>('run_once');
   const preview = useSchedulePreview(cron, zone);
   const problems = serverProblems(create.error, ['cron', 'time_zone', 'missed']);
-  const previewProblems = serverProblems(preview.error, ['cron', 'time_zone']);
+  const previewOf = (field: string) => (preview.data?.problems ?? []).filter((p) => p.path === field).map((p) => p.message);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -101,9 +101,9 @@ function NewScheduleForm({ scenarioId }: { scenarioId: number }) {
   };
   return (
     <form className="grid gap-3 md:grid-cols-[2fr_2fr_1fr_auto] md:items-start" onSubmit={submit} aria-label="New schedule">
-      <TextField label="Cron" value={cron} onChange={setCron} errors={[...problems.of('cron'), ...previewProblems.of('cron')]}
+      <TextField label="Cron" value={cron} onChange={setCron} errors={[...problems.of('cron'), ...previewOf('cron')]}
         hint="minute hour day month weekday, e.g. 0 3 * * 1-5" />
-      <TextField label="Time zone" value={zone} onChange={setZone} errors={[...problems.of('time_zone'), ...previewProblems.of('time_zone')]} />
+      <TextField label="Time zone" value={zone} onChange={setZone} errors={[...problems.of('time_zone'), ...previewOf('time_zone')]} />
       <Field label="Missed fire times" errors={problems.of('missed')}>
         {(props) => (
           <select {...props} className={inputClasses} value={missed} onChange={(e) => setMissed(e.target.value === 'skip' ? 'skip' : 'run_once')}>

@@ -2,7 +2,6 @@ package dev.benchdeck.server.schedule;
 
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -68,12 +67,10 @@ class ScheduleController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The next five fire times of an expression (400 with the field problems when it does not parse). */
+    /** The next five fire times of an expression, or why it is not valid. */
     @GetMapping("/schedules/preview")
-    SchedulePreview previewSchedule(@RequestParam @Nullable String cron, @RequestParam(name = "time_zone", required = false) @Nullable String timeZone) {
-        return new SchedulePreview(service.preview(cron, timeZone));
-    }
-
-    record SchedulePreview(List<Instant> nextFireTimes) {
+    SchedulePreview previewSchedule(@RequestParam(required = false) @Nullable String cron,
+                                    @RequestParam(name = "time_zone", required = false) @Nullable String timeZone) {
+        return service.preview(cron, timeZone);
     }
 }

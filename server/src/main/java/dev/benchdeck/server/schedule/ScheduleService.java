@@ -85,19 +85,18 @@ public class ScheduleService {
         audit.record("schedule_deleted", "schedule", id, Map.of("scenario_id", existing.scenarioId()));
     }
 
-    /** The next fire times of an expression, or its problems (400), so that a form can show what it means. */
-    List<Instant> preview(@Nullable String cron, @Nullable String zone) {
+    /** The next fire times of an expression, or its problems: the answer, not an error (like plan validation). */
+    SchedulePreview preview(@Nullable String cron, @Nullable String zone) {
         List<FieldProblem> problems = new ArrayList<>();
         CronSchedule schedule = CronSchedule.parse(cron, zone, properties.minInterval(), problems);
-        if (!problems.isEmpty()) {
-            throw new BadRequestException("the schedule is not valid", problems);
-        }
         List<Instant> times = new ArrayList<>();
-        Instant at = clock.instant();
-        for (int i = 0; i < PREVIEW_COUNT && (at = schedule.next(at)) != null; i++) {
-            times.add(at);
+        if (problems.isEmpty()) {
+            Instant at = clock.instant();
+            for (int i = 0; i < PREVIEW_COUNT && (at = schedule.next(at)) != null; i++) {
+                times.add(at);
+            }
         }
-        return times;
+        return new SchedulePreview(problems.isEmpty(), problems, times);
     }
 
     private Checked check(ScheduleRequest request) {

@@ -104,7 +104,9 @@ class ScheduleIntegrationTest extends IntegrationTestSupport {
         assertThat(post("/api/v1/scenarios/987654/schedules", "{\"cron\": \"@daily\"}").status()).isEqualTo(404);
         Response preview = get("/api/v1/schedules/preview?cron=0+3+*+*+*&time_zone=UTC");
         assertThat(preview.json().get("next_fire_times")).hasSize(5);
-        assertThat(get("/api/v1/schedules/preview?cron=nonsense").status()).isEqualTo(400);
+        JsonNode nonsense = get("/api/v1/schedules/preview?cron=nonsense").json();
+        assertThat(nonsense.get("valid").asBoolean()).isFalse();
+        assertThat(nonsense.get("problems").findValuesAsText("path")).containsExactly("cron");
     }
 
     private void delete(long id) {

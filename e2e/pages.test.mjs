@@ -7,7 +7,8 @@ import { base, expectConsole, page, useBrowser } from './lib.mjs';
 
 useBrowser();
 
-const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs', '/account', '/admin/users', '/admin/settings', '/admin/audit'];
+const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs', '/account', '/admin/users', '/admin/settings', '/admin/audit',
+  '/admin/webhooks'];
 
 for (const path of screens) {
   test(`${path} loads without console errors and has a favicon`, async () => {

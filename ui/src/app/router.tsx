@@ -22,6 +22,7 @@ const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-
 const AccountPage = lazy(async () => ({ default: (await import('@/features/auth/components/account-page')).AccountPage }));
 const AdminUsersPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminUsersRoute }));
 const AdminSettingsPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminSettingsRoute }));
+const AdminWebhooksPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminWebhooksRoute }));
 const AdminAuditPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminAuditRoute }));
 
 export const routes: RouteObject[] = [
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
       { path: 'admin/users', element: <AdminUsersPage /> },
       { path: 'admin/settings', element: <AdminSettingsPage /> },
       { path: 'admin/audit', element: <AdminAuditPage /> },
+      { path: 'admin/webhooks', element: <AdminWebhooksPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,4 +1,5 @@
 import { ScenarioFormPage } from '@/features/scenarios/components/scenario-form-page';
+import { SchedulesSection } from '@/features/schedules/components/schedules-section';
 import { NotFound } from '@/shared/components/not-found';
 import { useIdParam } from './route-parts';
 
@@ -10,5 +11,11 @@ export function NewScenarioRoute() {
 
 export function ScenarioRoute() {
   const id = useIdParam();
-  return id === undefined ? <NotFound /> : <ScenarioFormPage key={id} scenarioId={id} />;
+  if (id === undefined) return <NotFound />;
+  return (
+    <>
+      <ScenarioFormPage key={id} scenarioId={id} />
+      <div className="mt-6"><SchedulesSection scenarioId={id} /></div>
+    </>
+  );
 }

@@ -3,7 +3,7 @@ import { useCurrentUser } from '@/shared/auth/current-user';
 import { Button } from '@/shared/components/button';
 import { Card, PageHeader } from '@/shared/components/layout-parts';
 import { useAuthState, useSignOut } from '../api/auth';
-import { Notice } from './form-parts';
+import { Notice } from '@/shared/forms/form-parts';
 import { PasswordChangeForm } from './password-change-form';
 import { TokensSection } from './tokens-section';
 import { TwoFactorSection } from './two-factor-section';

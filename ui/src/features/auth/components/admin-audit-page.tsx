@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'sign_in', 'sign_in_failed', 'sign_out', 'user_created', 'user_updated', 'password_changed', 'password_reset',
   'token_created', 'token_revoked', 'target_created', 'target_updated', 'target_deleted', 'scenario_created',
   'scenario_updated', 'scenario_deleted', 'run_started', 'run_cancelled', 'run_deleted', 'settings_updated', 'setup_completed',
+  'schedule_created', 'schedule_changed', 'schedule_paused', 'schedule_resumed', 'schedule_deleted', 'webhook_created', 'webhook_changed',
+  'webhook_deleted',
 ];
 
 const FILTER_KEYS = ['actor', 'action', 'from', 'to'] as const;

@@ -4,7 +4,7 @@ import { Card, PageHeader } from '@/shared/components/layout-parts';
 import { ErrorState, LoadingState } from '@/shared/components/states';
 import { useSaveSettings, useSettings } from '../api/admin';
 import type { AuthSettings } from '../api/types';
-import { GeneralProblems, Notice, serverProblems } from './form-parts';
+import { GeneralProblems, Notice, serverProblems } from '@/shared/forms/form-parts';
 
 export function AdminSettingsPage() {
   const settings = useSettings();

@@ -7,7 +7,7 @@ import { Card, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } fro
 import { ErrorState, LoadingState } from '@/shared/components/states';
 import { formatDateTime } from '@/shared/format/format';
 import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from '../api/admin';
-import { GeneralProblems, Notice, serverProblems, TextField } from './form-parts';
+import { GeneralProblems, Notice, serverProblems, TextField } from '@/shared/forms/form-parts';
 
 export function AdminUsersPage() {
   const users = useUsers();

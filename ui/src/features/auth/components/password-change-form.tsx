@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/shared/components/button';
 import { useChangePassword } from '../api/account';
-import { GeneralProblems, Notice, serverProblems, TextField } from './form-parts';
+import { GeneralProblems, Notice, serverProblems, TextField } from '@/shared/forms/form-parts';
 
 export function PasswordChangeForm({ autoFocus = false }: { autoFocus?: boolean }) {
   const change = useChangePassword();

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/shared/components/button';
 import { useRegister, useSignIn } from '../api/auth';
-import { AuthScreen, GeneralProblems, serverProblems, TextField } from './form-parts';
+import { AuthScreen, GeneralProblems, serverProblems, TextField } from '@/shared/forms/form-parts';
 
 /** Self-registration, when an admin turned it on: a viewer account. */
 export function RegisterForm({ onBack, onDone }: { onBack: () => void; onDone: () => void }) {

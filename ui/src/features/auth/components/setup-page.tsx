@@ -4,7 +4,7 @@ import { Button } from '@/shared/components/button';
 import { LoadingState } from '@/shared/components/states';
 import { useAuthState, useSetup } from '../api/auth';
 import { setupTokenFrom } from '../api/redirects';
-import { AuthScreen, GeneralProblems, Notice, serverProblems, TextField } from './form-parts';
+import { AuthScreen, GeneralProblems, Notice, serverProblems, TextField } from '@/shared/forms/form-parts';
 
 /** The first admin, from the one-time link the server logs on its first start (`/setup#token=…`). */
 export function SetupPage() {

@@ -5,7 +5,7 @@ import { Button } from '@/shared/components/button';
 import { LoadingState } from '@/shared/components/states';
 import { OIDC_SIGN_IN_PATH, useAuthState, useSignIn } from '../api/auth';
 import { safeNext } from '../api/redirects';
-import { AuthScreen, GeneralProblems, serverProblems, TextField, useCountdown } from './form-parts';
+import { AuthScreen, GeneralProblems, serverProblems, TextField, useCountdown } from '@/shared/forms/form-parts';
 import { RegisterForm } from './register-form';
 
 /** Username and password, then — when the server asks for it — the two-factor code. */

@@ -8,7 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states
 import { formatDateTime } from '@/shared/format/format';
 import { useCreateToken, useRevokeToken, useTokens } from '../api/account';
 import { TOKEN_SCOPES, type CreatedToken, type TokenScope } from '../api/types';
-import { GeneralProblems, Notice, serverProblems, TextField } from './form-parts';
+import { GeneralProblems, Notice, serverProblems, TextField } from '@/shared/forms/form-parts';
 
 const SCOPE_HINTS: Record<TokenScope, string> = {
   read: 'read everything',

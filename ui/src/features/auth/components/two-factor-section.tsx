@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/shared/components/button';
 import { useConfirmTotp, useDisableTotp, useStartTotp } from '../api/account';
-import { GeneralProblems, Notice, serverProblems, TextField } from './form-parts';
+import { GeneralProblems, Notice, serverProblems, TextField } from '@/shared/forms/form-parts';
 
 /** Turn on (secret → a code to prove it works → recovery codes, shown once) or off (with the password). */
 export function TwoFactorSection({ enabled }: { enabled: boolean }) {

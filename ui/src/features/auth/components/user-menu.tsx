@@ -7,6 +7,7 @@ export const adminNavigation = [
   { to: '/admin/users', label: 'Users' },
   { to: '/admin/settings', label: 'Settings' },
   { to: '/admin/audit', label: 'Audit' },
+  { to: '/admin/webhooks', label: 'Webhooks' },
 ];
 
 const linkClasses = ({ isActive }: { isActive: boolean }) =>

@@ -32,7 +32,10 @@ import org.springframework.test.context.DynamicPropertySource;
         // the tests share one address and one admin token: limits of their own tests only (SecurityLimitsIntegrationTest)
         "benchdeck.security.api.requests-per-second=1000000", "benchdeck.security.api.burst=1000000",
         "benchdeck.security.sign-in.attempts-per-address-per-minute=1000000",
-        "benchdeck.security.sign-in.address-free-failures=1000000"})
+        "benchdeck.security.sign-in.address-free-failures=1000000",
+        // schedules may fire every second and webhook retries come quickly, so their tests take seconds
+        "benchdeck.schedules.poll=500ms", "benchdeck.schedules.min-interval=1s",
+        "benchdeck.notifications.first-retry=200ms", "benchdeck.notifications.retry-poll=100ms"})
 public abstract class IntegrationTestSupport {
 
     private static final Path DATA_DIR = tempDir();

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,12 +45,14 @@ class RunExecutor {
     private final TargetService targets;
     private final LiveFeed feed;
     private final TelemetrySampler telemetry;
+    private final ApplicationEventPublisher events;
     private final Map<Long, RunControl> controls = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
     RunExecutor(RunRepository runs, ResultRepository results, PlanAssembler assembler, TargetService targets, LiveFeed feed,
-                TelemetrySampler telemetry) {
+                TelemetrySampler telemetry, ApplicationEventPublisher events) {
         this.telemetry = telemetry;
+        this.events = events;
         this.runs = runs;
         this.results = results;
         this.assembler = assembler;
@@ -103,6 +106,7 @@ class RunExecutor {
                 ? withFailure(result, "stopped at the plan's deadline") : result;
         recordEnd(runId, () -> runs.finish(runId, status, stored));
         feed.status(runId, status, true);
+        events.publishEvent(new RunEnded(runId, status));
         log.info("Run {} {}", runId, status);
     }
 
@@ -129,6 +133,7 @@ class RunExecutor {
     private void fail(long runId, String failure) {
         recordEnd(runId, () -> runs.fail(runId, failure));
         feed.status(runId, RunState.FAILED, true);
+        events.publishEvent(new RunEnded(runId, RunState.FAILED));
     }
 
     /**

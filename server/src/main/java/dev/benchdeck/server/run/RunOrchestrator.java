@@ -14,6 +14,7 @@ import dev.benchdeck.server.system.NotFoundException;
 import dev.benchdeck.server.audit.AuditLog;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -56,6 +57,19 @@ public class RunOrchestrator {
         PlanAssembler.AssembledPlan plan = scenarios.plan(scenario);
         long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), CurrentActor.username());
         audit.record("run_started", "run", id, Map.of("scenario_id", scenario.id(), "scenario", scenario.name()));
+        return enqueue(id);
+    }
+
+    /**
+     * Queues a run for a schedule, on behalf of the schedule's creator; 422 when the scenario's plan no longer
+     * validates, 404 when the scenario is gone.
+     */
+    public RunSummary triggerScheduled(long scenarioId, long scheduleId, @Nullable Long ownerId, @Nullable String ownerName) {
+        Scenario scenario = scenarios.get(scenarioId);
+        PlanAssembler.AssembledPlan plan = scenarios.plan(scenario);
+        long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), ownerName,
+                ownerId, scheduleId);
+        audit.record("run_started", "run", id, Map.of("scenario_id", scenario.id(), "scenario", scenario.name(), "schedule_id", scheduleId));
         return enqueue(id);
     }
 

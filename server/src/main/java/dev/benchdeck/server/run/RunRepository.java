@@ -36,10 +36,17 @@ public class RunRepository {
     }
 
     public long insertQueued(Long scenarioId, String scenarioName, Long targetId, String targetName, String planYaml, String createdBy) {
+        return insertQueued(scenarioId, scenarioName, targetId, targetName, planYaml, createdBy, CurrentActor.userId(), null);
+    }
+
+    /** A run on someone's behalf: {@code scheduleId} names the schedule that started it (null: a person did). */
+    long insertQueued(Long scenarioId, String scenarioName, Long targetId, String targetName, String planYaml, String createdBy,
+                      Long createdById, Long scheduleId) {
         return jdbc.sql("""
-                        insert into runs (scenario_id, scenario_name, target_id, target_name, status, plan_yaml, created_by, created_by_id)
-                        values (:scenario, :scenarioName, :target, :targetName, 'queued', :plan, :by, :byId) returning id""")
-                .param("byId", CurrentActor.userId())
+                        insert into runs (scenario_id, scenario_name, target_id, target_name, status, plan_yaml, created_by, created_by_id,
+                          schedule_id)
+                        values (:scenario, :scenarioName, :target, :targetName, 'queued', :plan, :by, :byId, :schedule) returning id""")
+                .param("byId", createdById).param("schedule", scheduleId)
                 .param("scenario", scenarioId).param("scenarioName", scenarioName).param("target", targetId)
                 .param("targetName", targetName).param("plan", planYaml).param("by", createdBy)
                 .query(Long.class).single();

@@ -22,7 +22,7 @@ import org.springframework.session.web.http.CookieSerializer;
 /**
  * The URL rules of the contract (docs/security.md): the dashboard's files, health and the sign-in
  * endpoints are public; every other API call needs a user (a browser session or an API token), changes
- * need an editor, users/settings/audit and Prometheus an admin. Object-level rules (editors change only
+ * need an editor, users/settings/audit/webhooks and Prometheus an admin. Object-level rules (editors change only
  * their own things) are the services' ({@link CurrentActor#requireMayChange}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -138,7 +138,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").authenticated()
-                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/settings", "/api/v1/audit", "/api/v1/audit/**")
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/settings", "/api/v1/audit", "/api/v1/audit/**",
+                                "/api/v1/webhooks", "/api/v1/webhooks/**")
                         .hasRole("ADMIN")
                         // a leaked API token must not be able to change its owner's password or two-factor sign-in
                         .requestMatchers(HttpMethod.POST, "/api/v1/account/password", "/api/v1/account/totp", "/api/v1/account/totp/**")

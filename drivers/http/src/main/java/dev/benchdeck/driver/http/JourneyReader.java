@@ -327,7 +327,7 @@ final class JourneyReader {
         String source = sources.get(0);
         String expression = node.requiredText(source);
         String fallback = node.text("default", null);
-        if (expression == null || variable == null) {
+        if (expression == null) {
             return null;
         }
         JsonPath path = null;
@@ -352,7 +352,7 @@ final class JourneyReader {
         if (node.has("group") && !"regex".equals(source)) {
             node.problem("group", "only applies to regex");
         }
-        if (("jsonpath".equals(source) && path == null) || ("regex".equals(source) && regex == null)) {
+        if (variable == null || ("jsonpath".equals(source) && path == null) || ("regex".equals(source) && regex == null)) {
             return null;
         }
         return new Journey.Extraction(variable, Journey.Source.valueOf(source.toUpperCase(Locale.ROOT)), expression, path,

@@ -4,6 +4,7 @@ import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.LatencySummary;
 import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.Distribution;
+import dev.benchdeck.engine.result.JourneyFigures;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * {@code steps.csv} (one row per step and one for all) and {@code intervals.csv} (the 1-second series).
+ * {@code steps.csv} (one row per step and one for all), {@code intervals.csv} (the 1-second series) and, for a
+ * journey, {@code journey.csv} (one row per step of the load, and for all, per request step, group and check).
  * A figure that was not measured (no requests, no streams, no CPU readings) is an empty cell.
  */
 final class CsvReport {
@@ -41,6 +43,15 @@ final class CsvReport {
             }
             if (result.overall() != null) {
                 stepRow(w, "all", result.overall());
+            }
+        }
+        if (result.overall() != null && result.overall().journey() != null) {
+            try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("journey.csv")))) {
+                w.println("step,label,kind,name,requests,ok,check_failed,errors,p50_ms,p95_ms,p99_ms,max_ms,passed,failed,pass_rate");
+                for (StepResult step : result.steps()) {
+                    journeyRows(w, String.valueOf(step.index() + 1), step);
+                }
+                journeyRows(w, "all", result.overall());
             }
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("intervals.csv")))) {
@@ -80,6 +91,29 @@ final class CsvReport {
         cells.add(stat(s, StepResult.SCHEDULE_LAG, LatencySummary::p99));
         cells.add(String.valueOf(s.generatorSaturated()));
         w.println(String.join(",", cells));
+    }
+
+    private static void journeyRows(PrintWriter w, String step, StepResult s) {
+        JourneyFigures j = s.journey();
+        if (j == null) {
+            return;
+        }
+        String prefix = step + "," + quote(s.label()) + ",";
+        j.steps().forEach((name, f) -> w.println(prefix + "step," + quote(name) + "," + f.requests() + "," + f.ok() + ","
+                + f.checkFailed() + "," + f.errorsByClass().values().stream().mapToLong(Long::longValue).sum() + ","
+                + latencyCells(f.latency()) + ",,,"));
+        j.groups().forEach((name, d) -> w.println(prefix + "group," + quote(name) + "," + d.summary().count() + ",,,,"
+                + latencyCells(d) + ",,,"));
+        j.checks().forEach((name, c) -> w.println(prefix + "check," + quote(name) + ",,,,,,,,," + c.passed() + "," + c.failed()
+                + "," + String.format(Locale.ROOT, "%.6f", c.passRate())));
+    }
+
+    private static String latencyCells(Distribution d) {
+        if (d == null) {
+            return ",,,";
+        }
+        LatencySummary l = d.summary();
+        return String.join(",", fixed(l.p50()), fixed(l.p95()), fixed(l.p99()), fixed(l.max()));
     }
 
     private static String stat(StepResult step, String distribution, ToDoubleFunction<LatencySummary> statistic) {

@@ -897,6 +897,14 @@ export interface components {
             signed_in: boolean;
             user: components["schemas"]["User"] | null;
         };
+        CheckCount: {
+            /** Format: int64 */
+            failed: number;
+            /** Format: double */
+            readonly pass_rate: number;
+            /** Format: int64 */
+            passed: number;
+        };
         CheckStep: {
             detail: string | null;
             /** Format: double */
@@ -1138,6 +1146,36 @@ export interface components {
             ttft_p99: number | null;
             /** Format: int32 */
             users: number;
+        };
+        JourneyFigures: {
+            checks: {
+                [key: string]: components["schemas"]["CheckCount"];
+            };
+            /** Format: double */
+            readonly checks_passed: number;
+            groups: {
+                [key: string]: components["schemas"]["Distribution"];
+            };
+            /** Format: int64 */
+            iterations: number;
+            steps: {
+                [key: string]: components["schemas"]["JourneyStep"];
+            };
+            stop_reason: string | null;
+            /** Format: int64 */
+            users_stopped: number;
+        };
+        JourneyStep: {
+            /** Format: int64 */
+            check_failed: number;
+            errors_by_class: {
+                [key: string]: number;
+            };
+            latency: components["schemas"]["Distribution"] | null;
+            /** Format: int64 */
+            ok: number;
+            /** Format: int64 */
+            requests: number;
         };
         LakebaseSecrets: {
             client_secret?: string;
@@ -1474,6 +1512,7 @@ export interface components {
             generator_saturated: boolean;
             /** Format: int32 */
             index: number;
+            journey: components["schemas"]["JourneyFigures"] | null;
             label: string;
             latencies: {
                 [key: string]: components["schemas"]["Distribution"];

@@ -12,7 +12,7 @@ function step(index: number, label: string, stream: Partial<StreamFigures> | nul
     error_rate: 1 / 30, error_samples: [],
     latencies: { latency: summary(900), ttft: summary(ttft), itl: summary(20), tpot: summary(21), e2e: summary(900), request_tokens_per_second: summary(45) },
     stream: stream && { streams: 30, output_tokens: 1200, usage_streams: 30, good_requests: 27, output_tokens_per_second: 400, goodput: 9, token_source: 'usage', content_events: 1200, coalesced_events: 300, ...stream },
-    partial: false, cpu: null, counts: {}, generator_saturated: false,
+    partial: false, cpu: null, counts: {}, generator_saturated: false, journey: null,
   };
 }
 

@@ -7,7 +7,7 @@ function step(index: number, label: string, requests: number, latency: Partial<R
     index, label, measured_seconds: 10, requests, ok: requests - errors, errors, errors_by_class: {}, dropped: 0,
     throughput: requests / 10, error_rate: requests ? errors / requests : 0,
     latencies: latency ? { latency: { histogram: '', summary: { count: requests, min: 0.1, p90: 0, p999: 0, mean: 0, p50: 0, p95: 0, p99: 0, max: 0, ...latency } } } : {},
-    error_samples: [], stream: null, partial: false, cpu: null, counts: {}, generator_saturated: false,
+    error_samples: [], stream: null, partial: false, cpu: null, counts: {}, generator_saturated: false, journey: null,
   };
 }
 

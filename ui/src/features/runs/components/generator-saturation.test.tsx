@@ -7,7 +7,7 @@ import { StepTable } from './step-table';
 const summary = (p50: number, p99: number) => ({ count: 1000, min: 0, mean: p50, p50, p90: p99, p95: p99, p99, p999: p99, max: p99 });
 const openStep = (index: number, lagP99: number, saturated: boolean): StepResult => ({
   index, label: `rate=${(index + 1) * 1000}/s`, measured_seconds: 10, requests: 1000, ok: 1000, errors: 0, errors_by_class: {}, dropped: 0,
-  throughput: 100, error_rate: 0, error_samples: [], stream: null, partial: false, cpu: null, counts: {}, generator_saturated: saturated,
+  throughput: 100, error_rate: 0, error_samples: [], stream: null, partial: false, cpu: null, counts: {}, generator_saturated: saturated, journey: null,
   latencies: { latency: { histogram: '', summary: summary(4, 9) }, schedule_lag: { histogram: '', summary: summary(0.1, lagP99) } },
 });
 

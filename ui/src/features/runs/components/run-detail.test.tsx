@@ -18,7 +18,7 @@ vi.mock('uplot', () => ({
 const summary = { count: 1000, min: 0.2, mean: 1, p50: 1, p90: 2, p95: 2.5, p99: 4, p999: 7, max: 9 };
 const step: StepResult = {
   index: 0, label: 'users=10', measured_seconds: 10, requests: 1000, ok: 1000, errors: 0, errors_by_class: {}, dropped: 0,
-  throughput: 100, error_rate: 0, latencies: { latency: { histogram: '', summary } }, error_samples: [], stream: null, partial: false, cpu: null, counts: {}, generator_saturated: false,
+  throughput: 100, error_rate: 0, latencies: { latency: { histogram: '', summary } }, error_samples: [], stream: null, partial: false, cpu: null, counts: {}, generator_saturated: false, journey: null,
 };
 
 function run(status: RunStatus, overrides: Partial<Run> = {}): Run {

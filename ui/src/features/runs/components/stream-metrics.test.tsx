@@ -11,7 +11,7 @@ const step: StepResult = {
   index: 0, label: 'users=1', measured_seconds: 3, requests: 30, ok: 30, errors: 0, errors_by_class: {}, dropped: 0, throughput: 10, error_rate: 0, error_samples: [],
   latencies: { ttft: summary(200), itl: summary(20), tpot: summary(21), e2e: summary(900), output_tokens: summary(60) },
   stream: { streams: 30, output_tokens: 1800, usage_streams: 30, good_requests: 30, output_tokens_per_second: 600, goodput: 10, token_source: 'usage', content_events: 1800, coalesced_events: 0 },
-  partial: false, cpu: null, counts: {}, generator_saturated: false,
+  partial: false, cpu: null, counts: {}, generator_saturated: false, journey: null,
 };
 
 describe('StreamTable', () => {

@@ -8,7 +8,7 @@ vi.mock('uplot', () => ({ default: class { setData() {} destroy() {} } }));
 const step = (index: number, users: number, p95: number | null): StepResult => ({
   index, label: `users=${users}`, measured_seconds: 10, requests: 1000, ok: 1000, errors: 0, errors_by_class: {}, dropped: 0,
   throughput: 100 * users, error_rate: 0, error_samples: [],
-  stream: null, partial: false, cpu: null, counts: {}, generator_saturated: false,
+  stream: null, partial: false, cpu: null, counts: {}, generator_saturated: false, journey: null,
   latencies: p95 === null ? {} : { latency: { histogram: '', summary: { count: 1000, min: 0.1, mean: 1, p50: 1, p90: 2, p95, p99: p95 * 2, p999: 9, max: 10 } } },
 });
 

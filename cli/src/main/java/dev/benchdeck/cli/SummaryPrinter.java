@@ -5,6 +5,7 @@ import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.Distribution;
 import dev.benchdeck.engine.result.GeneratorSaturation;
+import dev.benchdeck.engine.result.JourneyFigures;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
@@ -19,7 +20,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The end-of-run summary: the setup phases, a table with a row per step (duration, requests, rate,
  * mean and percentile latencies, errors and error rate; a partial step marked {@code *}), token
- * streams, an ingestion run's messages (end-to-end latency, drain, sent, delivered, lost, duplicated),
+ * streams, an ingestion run's messages (end-to-end latency, drain, sent, delivered, lost, duplicated), a journey's
+ * request steps, groups and checks (over all steps),
  * errors by class with samples, threshold verdicts with their units, and the CPU used by this process
  * and by others, with a warning when others used more than a little. A figure that was not measured
  * shows as {@code -}.
@@ -65,6 +67,7 @@ final class SummaryPrinter {
             scheduleLag(out, result);
             streams(out, result);
             deliveries(out, result);
+            journey(out, overall);
             errors(out, overall);
         }
         if (!result.verdicts().isEmpty()) {
@@ -154,6 +157,35 @@ final class SummaryPrinter {
                     ms(step.latencies().get("drain"), LatencySummary::max), step.counts().getOrDefault("sent", 0L),
                     step.counts().getOrDefault("delivered", 0L), step.counts().getOrDefault("lost", 0L),
                     step.counts().getOrDefault("duplicated", 0L));
+        }
+    }
+
+    private static final String JOURNEY_ROW = "  %-7s %-24s %9s %9s %9s %9s %9s %12s %9s%n";
+
+    /** A journey's figures over all steps: per request step and group (latencies in ms), then each check's pass rate. */
+    private static void journey(PrintWriter out, StepResult overall) {
+        JourneyFigures journey = overall == null ? null : overall.journey();
+        if (journey == null) {
+            return;
+        }
+        out.printf(Locale.ROOT, "journey: %,d iterations (the table's requests; its latency is the whole iteration's, from its"
+                + " intended start)%n", journey.iterations());
+        out.printf(Locale.ROOT, JOURNEY_ROW, "kind", "name", "requests", "p50", "p95", "p99", "max", "check_failed", "errors");
+        journey.steps().forEach((name, step) -> out.printf(Locale.ROOT, JOURNEY_ROW, "step", name,
+                String.format(Locale.ROOT, "%,d", step.requests()), ms(step.latency(), LatencySummary::p50),
+                ms(step.latency(), LatencySummary::p95), ms(step.latency(), LatencySummary::p99), ms(step.latency(), LatencySummary::max),
+                String.format(Locale.ROOT, "%,d", step.checkFailed()),
+                String.format(Locale.ROOT, "%,d", step.errorsByClass().values().stream().mapToLong(Long::longValue).sum())));
+        journey.groups().forEach((name, d) -> out.printf(Locale.ROOT, JOURNEY_ROW, "group", name,
+                String.format(Locale.ROOT, "%,d", d.summary().count()), ms(d, LatencySummary::p50), ms(d, LatencySummary::p95),
+                ms(d, LatencySummary::p99), ms(d, LatencySummary::max), NOT_MEASURED, NOT_MEASURED));
+        if (!journey.checks().isEmpty()) {
+            out.printf(Locale.ROOT, "checks: %.2f%% passed%n", journey.checksPassed() * 100);
+            journey.checks().forEach((name, c) -> out.printf(Locale.ROOT, "  %s %-40s %,d passed  %,d failed (%.2f%%)%n",
+                    c.failed() == 0 ? "ok  " : "FAIL", name, c.passed(), c.failed(), c.passRate() * 100));
+        }
+        if (journey.usersStopped() > 0) {
+            out.printf(Locale.ROOT, "stopped users: %,d (%s)%n", journey.usersStopped(), journey.stopReason());
         }
     }
 

@@ -48,12 +48,12 @@ class RunCommandTest {
 
     /**
      * The HTTP examples; the database ones run in {@link PostgresExamplesTest}, the LLM ones in {@link LlmExamplesTest},
-     * the ingestion ones in {@link IngestExamplesTest}.
+     * the ingestion ones in {@link IngestExamplesTest}, the journeys in {@link JourneyExamplesTest}.
      */
     static Stream<Path> examples() throws IOException {
         return Files.list(Path.of("..", "examples")).filter(p -> p.toString().endsWith(".yaml"))
                 .filter(p -> !PostgresExamplesTest.isDatabasePlan(p) && !LlmExamplesTest.isLlmPlan(p)
-                        && !IngestExamplesTest.isIngestPlan(p)).sorted();
+                        && !IngestExamplesTest.isIngestPlan(p) && !JourneyExamplesTest.isJourneyPlan(p)).sorted();
     }
 
     @ParameterizedTest

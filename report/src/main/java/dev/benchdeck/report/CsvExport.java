@@ -4,6 +4,7 @@ import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.LatencySummary;
 import dev.benchdeck.engine.result.CpuFigures;
 import dev.benchdeck.engine.result.Distribution;
+import dev.benchdeck.engine.result.JourneyFigures;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
 import java.io.IOException;
@@ -29,7 +30,10 @@ public final class CsvExport {
     private CsvExport() {
     }
 
-    /** {@code steps.csv} and {@code intervals.csv} in {@code dir} (what {@code benchdeck run --csv DIR} writes). */
+    /**
+     * {@code steps.csv} and {@code intervals.csv} in {@code dir} (what {@code benchdeck run --csv DIR} writes), and for a
+     * journey {@code journey.csv}.
+     */
     public static void writeRun(RunResult result, Path dir) throws IOException {
         Files.createDirectories(dir);
         try (Writer w = Files.newBufferedWriter(dir.resolve("steps.csv"))) {
@@ -38,6 +42,59 @@ public final class CsvExport {
         try (Writer w = Files.newBufferedWriter(dir.resolve("intervals.csv"))) {
             intervals(result, w);
         }
+        if (result.overall() != null && result.overall().journey() != null) {
+            try (Writer w = Files.newBufferedWriter(dir.resolve("journey.csv"))) {
+                journey(result, w);
+            }
+        }
+    }
+
+    /** One row per step of the load (and for all) per request step, group and check of the journey. */
+    public static void journey(RunResult result, Writer w) throws IOException {
+        row(w, List.of("step", "label", "kind", "name", "requests", "ok", "check_failed", "errors", "p50_ms", "p95_ms", "p99_ms",
+                "max_ms", "passed", "failed", "pass_rate"));
+        for (StepResult step : result.steps()) {
+            journeyRows(w, String.valueOf(step.index() + 1), step);
+        }
+        if (result.overall() != null) {
+            journeyRows(w, "all", result.overall());
+        }
+    }
+
+    private static void journeyRows(Writer w, String step, StepResult s) throws IOException {
+        JourneyFigures j = s.journey();
+        if (j == null) {
+            return;
+        }
+        for (var e : j.steps().entrySet()) {
+            var f = e.getValue();
+            List<String> cells = new ArrayList<>(List.of(step, String.valueOf(s.label()), "step", e.getKey(), String.valueOf(f.requests()),
+                    String.valueOf(f.ok()), String.valueOf(f.checkFailed()),
+                    String.valueOf(f.errorsByClass().values().stream().mapToLong(Long::longValue).sum())));
+            cells.addAll(latencyCells(f.latency()));
+            cells.addAll(List.of("", "", ""));
+            row(w, cells);
+        }
+        for (var e : j.groups().entrySet()) {
+            List<String> cells = new ArrayList<>(List.of(step, String.valueOf(s.label()), "group", e.getKey(), String.valueOf(e.getValue().summary().count()),
+                    "", "", ""));
+            cells.addAll(latencyCells(e.getValue()));
+            cells.addAll(List.of("", "", ""));
+            row(w, cells);
+        }
+        for (var e : j.checks().entrySet()) {
+            var c = e.getValue();
+            row(w, List.of(step, String.valueOf(s.label()), "check", e.getKey(), "", "", "", "", "", "", "", "", String.valueOf(c.passed()),
+                    String.valueOf(c.failed()), String.format(Locale.ROOT, "%.6f", c.passRate())));
+        }
+    }
+
+    private static List<String> latencyCells(@Nullable Distribution d) {
+        if (d == null) {
+            return List.of("", "", "", "");
+        }
+        LatencySummary l = d.summary();
+        return List.of(fixed(l.p50()), fixed(l.p95()), fixed(l.p99()), fixed(l.max()));
     }
 
     public static void steps(RunResult result, Writer w) throws IOException {

@@ -1,5 +1,6 @@
 package dev.benchdeck.report;
 
+import dev.benchdeck.engine.result.JourneyFigures;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.ThresholdVerdict;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * JUnit XML for CI systems. For a run: one test case for the run itself (it fails unless the run
@@ -23,12 +25,16 @@ public final class JUnitXml {
     public static void run(ReportRun run, Writer writer) throws IOException {
         RunResult result = run.result();
         boolean completed = ReportRun.COMPLETED.equals(run.state());
-        long failures = result.verdicts().stream().filter(v -> !v.passed()).count() + (completed ? 0 : 1);
+        // a journey's checks: one test case each (over all steps), failed when any evaluation of it failed
+        Map<String, JourneyFigures.CheckCount> checks = result.overall() == null || result.overall().journey() == null
+                ? Map.of() : result.overall().journey().checks();
+        long failures = result.verdicts().stream().filter(v -> !v.passed()).count() + (completed ? 0 : 1)
+                + checks.values().stream().filter(c -> c.failed() > 0).count();
         double seconds = Math.max(0, (result.endedAtMillis() - result.startedAtMillis()) / 1000.0);
         PrintWriter w = new PrintWriter(writer);
         w.print("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         w.printf(Locale.ROOT, "<testsuite name=\"benchdeck %s\" tests=\"%d\" failures=\"%d\" time=\"%.3f\">%n",
-                xml(result.plan()), result.verdicts().size() + 1, failures, seconds);
+                xml(result.plan()), result.verdicts().size() + checks.size() + 1, failures, seconds);
         w.printf(Locale.ROOT, "  <testcase classname=\"benchdeck.run\" name=\"run %s\" time=\"%.3f\">%n", xml(run.state()), seconds);
         if (!completed) {
             w.printf("    <failure message=\"%s\"/>%n", xml(result.failure() != null ? result.failure()
@@ -43,6 +49,13 @@ public final class JUnitXml {
             }
             w.println("  </testcase>");
         }
+        checks.forEach((name, c) -> {
+            w.printf("  <testcase classname=\"benchdeck.checks\" name=\"%s\">%n", xml(name));
+            if (c.failed() > 0) {
+                w.printf(Locale.ROOT, "    <failure message=\"%d of %d failed\"/>%n", c.failed(), c.passed() + c.failed());
+            }
+            w.println("  </testcase>");
+        });
         w.println("</testsuite>");
         w.flush();
     }

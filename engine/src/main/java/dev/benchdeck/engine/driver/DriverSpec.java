@@ -15,4 +15,9 @@ public interface DriverSpec {
     default dev.benchdeck.engine.stream.ServiceLevels serviceLevels() {
         return dev.benchdeck.engine.stream.ServiceLevels.NONE;
     }
+
+    /** The request steps and groups of a journey workload, or {@code null} when the workload is no journey. */
+    default JourneyOutline journey() {
+        return null;
+    }
 }

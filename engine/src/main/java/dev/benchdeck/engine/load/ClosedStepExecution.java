@@ -68,7 +68,10 @@ final class ClosedStepExecution extends StepExecution {
                     return;
                 }
                 recorder.started();
-                execute(session, user, start, timeline.inWindow(start));
+                Outcome outcome = execute(session, user, start, timeline.inWindow(start));
+                if (outcome.journey() != null && outcome.journey().userStopped()) {
+                    return; // the user's journey has nothing left to do (a unique feeder ran dry)
+                }
                 if (think > 0) {
                     context.clock().sleepUntil(context.clock().nanoTime() + think);
                 }

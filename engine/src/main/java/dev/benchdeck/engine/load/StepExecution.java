@@ -199,7 +199,8 @@ abstract class StepExecution {
         Map<String, Long> counts = new LinkedHashMap<>(r.counts());
         counts.putAll(driverFigures.counts());
         return new StepResult(r.index(), r.label(), r.measuredSeconds(), r.requests(), r.ok(), r.errors(), r.errorsByClass(),
-                r.dropped(), r.throughput(), r.errorRate(), latencies, r.errorSamples(), r.stream(), r.partial(), r.cpu(), counts);
+                r.dropped(), r.throughput(), r.errorRate(), latencies, r.errorSamples(), r.stream(), r.partial(), r.cpu(), counts)
+                .withJourney(r.journey());
     }
 
     /** Why the run must stop for its errors ({@code max_error_rate}), or null. */
@@ -233,8 +234,8 @@ abstract class StepExecution {
         return n <= limit;
     }
 
-    /** Runs one request on a session and records it; a driver bug is recorded, not thrown. */
-    protected final void execute(Session session, int user, long intendedStart, boolean inWindow)
+    /** Runs one request on a session and records it; a driver bug is recorded, not thrown. Returns its outcome. */
+    protected final Outcome execute(Session session, int user, long intendedStart, boolean inWindow)
             throws InterruptedException {
         Outcome outcome;
         try {
@@ -243,6 +244,7 @@ abstract class StepExecution {
             outcome = internalFailure(e, intendedStart);
         }
         recorder.record(intendedStart, outcome, inWindow, scheduled());
+        return outcome;
     }
 
     /** Whether intended starts come from a schedule (the open model), so that lateness is schedule lag. */
@@ -252,7 +254,7 @@ abstract class StepExecution {
 
     /** The next request of the run for {@code user}. */
     protected final RequestContext newRequest(int user) {
-        return new RequestContext(context.sequence().getAndIncrement(), user, context.timeoutNanos());
+        return new RequestContext(context.sequence().getAndIncrement(), user, context.timeoutNanos(), scheduled());
     }
 
     /** What a driver's unexpected exception is recorded as. */

@@ -78,7 +78,8 @@ public final class PlanReader {
         String description = root.text("description", "");
         ConfigNode target = root.get("target");
         ConfigNode workload = root.get("workload");
-        String driverName = readDriver(target, workload);
+        DriverSpec[] spec = new DriverSpec[1];
+        String driverName = readDriver(target, workload, spec);
         LoadSpec load = readLoad(root.get("load"));
         Duration timeout = root.duration("timeout", DEFAULT_TIMEOUT);
         if (timeout != null && timeout.isZero()) {
@@ -92,6 +93,7 @@ public final class PlanReader {
             Threshold t = ThresholdParser.parse(item);
             if (t != null) {
                 thresholds.add(t);
+                checkJourneyRefs(item, t, spec[0]);
             }
         }
         problems.throwIfAny();
@@ -128,7 +130,33 @@ public final class PlanReader {
         return spec;
     }
 
-    private String readDriver(ConfigNode target, ConfigNode workload) {
+    /** A threshold on a journey's step, group or checks must name what the journey has. */
+    private static void checkJourneyRefs(ConfigNode item, Threshold t, DriverSpec spec) {
+        String metric = t.metric();
+        boolean step = metric.startsWith("step[");
+        boolean group = metric.startsWith("group[");
+        if (!step && !group && !metric.equals("checks")) {
+            return;
+        }
+        dev.benchdeck.engine.driver.JourneyOutline outline = spec == null ? null : spec.journey();
+        if (outline == null) {
+            if (spec != null) {
+                item.problem("'" + t.text() + "' only applies to a journey workload (workload.journey)");
+            }
+            return;
+        }
+        if (!step && !group) {
+            return;
+        }
+        String ref = metric.substring(metric.indexOf('[') + 1, metric.indexOf("]."));
+        java.util.Set<String> known = step ? outline.steps() : outline.groups();
+        if (!known.contains(ref)) {
+            item.problem("'" + t.text() + "': the journey has no " + (step ? "request step" : "group") + " named '" + ref
+                    + "' (" + (known.isEmpty() ? "it has none" : "known: " + String.join(", ", new java.util.TreeSet<>(known))) + ")");
+        }
+    }
+
+    private String readDriver(ConfigNode target, ConfigNode workload, DriverSpec[] spec) {
         if (target.isMissing()) {
             target.problem("is required");
         }
@@ -143,7 +171,7 @@ public final class PlanReader {
             return name;
         }
         if (!target.isMissing()) {
-            factory.parse(target, workload);
+            spec[0] = factory.parse(target, workload); // may have problems: its journey outline still names what it read
         }
         return name;
     }

@@ -12,6 +12,10 @@ final class ThresholdParser {
             "^\\s*([a-z][a-z0-9_]*(?:\\.[a-z0-9_.]+)?)\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s|%|/s)?\\s*(per step)?\\s*$");
     /** Latency statistics; {@code p99.9} is spelt {@code p99.9} or {@code p999}. */
     private static final Pattern LATENCY_STAT = Pattern.compile("(min|max|mean|p50|p75|p90|p95|p99|p99\\.9|p999)");
+    /** {@code step[login].p99 < 300ms}, {@code group[checkout].p95 < 1s}: the name inside the brackets keeps its case. */
+    private static final Pattern JOURNEY_SHAPE = Pattern.compile(
+            "^\\s*(step|group)\\[([^\\]]+)]\\.([a-zA-Z0-9.]+)\\s*(<=|>=|<|>|=)\\s*(\\d+(?:\\.\\d+)?)\\s*(us|ms|s)?\\s*(per step)?\\s*$",
+            Pattern.CASE_INSENSITIVE);
     static final List<String> COUNT_METRICS = List.of("requests", "errors", "dropped", "lost", "duplicated", "delivered");
 
     private ThresholdParser() {
@@ -22,6 +26,10 @@ final class ThresholdParser {
         if (text == null) {
             node.problem("must be a text such as 'p99 < 250ms', 'error_rate < 1%' or 'throughput > 100/s'");
             return null;
+        }
+        Matcher journey = JOURNEY_SHAPE.matcher(text);
+        if (journey.matches()) {
+            return journeyThreshold(node, text, journey);
         }
         Matcher m = SHAPE.matcher(text.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
@@ -41,7 +49,7 @@ final class ThresholdParser {
             case COUNT -> unit == null ? Double.valueOf(number) : unitProblem(node, text, "a count takes no unit");
             case UNKNOWN -> {
                 node.problem("unknown metric '" + metric + "' in '" + text
-                        + "' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped; lost, duplicated, delivered for ingestion)");
+                        + "' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped; lost, duplicated, delivered for ingestion; checks, step[name].p99, group[name].p95 for journeys)");
                 yield null;
             }
         };
@@ -59,13 +67,29 @@ final class ThresholdParser {
         if (LATENCY_STAT.matcher(stat).matches()) {
             return Kind.LATENCY;
         }
-        if (metric.equals("error_rate")) {
+        if (metric.equals("error_rate") || metric.equals("checks")) {
             return Kind.RATE;
         }
         if (metric.equals("throughput")) {
             return Kind.THROUGHPUT;
         }
         return COUNT_METRICS.contains(metric) ? Kind.COUNT : Kind.UNKNOWN;
+    }
+
+    private static Threshold journeyThreshold(ConfigNode node, String text, Matcher m) {
+        String kind = m.group(1).toLowerCase(Locale.ROOT);
+        String stat = m.group(3).toLowerCase(Locale.ROOT).replace("p999", "p99.9");
+        if (!LATENCY_STAT.matcher(stat).matches()) {
+            node.problem("'" + text + "': " + kind + "[…] takes a latency statistic (p50…p99.9, min, max, mean), e.g. "
+                    + kind + "[" + m.group(2) + "].p99 < 300ms");
+            return null;
+        }
+        Double value = latencyMillis(node, text, Double.parseDouble(m.group(5)), m.group(6) == null ? null : m.group(6).toLowerCase(Locale.ROOT));
+        if (value == null) {
+            return null;
+        }
+        return new Threshold(text, kind + "[" + m.group(2).trim() + "]." + stat, Threshold.Comparison.of(m.group(4)), value,
+                m.group(7) != null);
     }
 
     private static Double latencyMillis(ConfigNode node, String text, double number, String unit) {

@@ -57,6 +57,7 @@ public final class StepRecorder {
     private final LongAdder goodRequests = new LongAdder();
     private final LongAdder contentEvents = new LongAdder();
     private final LongAdder coalescedEvents = new LongAdder();
+    private final JourneyRecorder journey = new JourneyRecorder();
     private volatile boolean closed;
 
     public StepRecorder(long runStart) {
@@ -112,6 +113,10 @@ public final class StepRecorder {
         if (closed) {
             return; // aborted by cancellation: not a failure of the system under test
         }
+        if (outcome.journey() != null && outcome.journey().userStopped()) {
+            journey.userStopped(outcome.journey().stopReason()); // no iteration ran: not a request
+            return;
+        }
         Timings t = outcome.timings();
         long latency = micros(t.end() - intendedStart);
         liveLatency.recordValue(latency);
@@ -152,6 +157,9 @@ public final class StepRecorder {
         }
         if (outcome.stream() != null) {
             recordStream(outcome.stream(), success);
+        }
+        if (outcome.journey() != null) {
+            journey.record(outcome.journey());
         }
         if (outcome instanceof Outcome.Failure failure) {
             errors.computeIfAbsent(failure.errorClass(), c -> new LongAdder()).increment();
@@ -215,7 +223,8 @@ public final class StepRecorder {
                 measuredSeconds > 0 ? requests / measuredSeconds : 0, requests > 0 ? (double) errorCount / requests : 0,
                 latencies, sampleList,
                 streams.sum() > 0 ? StreamFigures.of(streams.sum(), outputTokens.sum(), usageStreams.sum(),
-                        goodRequests.sum(), measuredSeconds, contentEvents.sum(), coalescedEvents.sum()) : null, partial, cpu);
+                        goodRequests.sum(), measuredSeconds, contentEvents.sum(), coalescedEvents.sum()) : null, partial, cpu)
+                .withJourney(journey.result());
     }
 
     private void recordStream(StreamTimeline stream, boolean success) {

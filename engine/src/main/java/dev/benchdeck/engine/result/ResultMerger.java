@@ -55,6 +55,7 @@ public final class ResultMerger {
                 seconds > 0 ? requests / seconds : 0, requests > 0 ? (double) errors / requests : 0,
                 latencies, samples.stream().limit(20).toList(),
                 streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds, events, coalesced) : null, partial,
-                CpuFigures.merge(steps, "the run"), counts);
+                CpuFigures.merge(steps, "the run"), counts, false,
+                JourneyFigures.merge(steps.stream().map(StepResult::journey).toList()));
     }
 }

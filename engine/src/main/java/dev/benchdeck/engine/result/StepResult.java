@@ -21,13 +21,15 @@ import org.jspecify.annotations.Nullable;
  * tells how busy the machine was meanwhile ({@code null} when the platform cannot tell); {@code counts} holds
  * what the driver counted itself ({@code lost}, {@code duplicated}, {@code delivered} for ingestion; empty
  * otherwise), added up when steps merge; {@code generatorSaturated} is true when the schedule lag says the
- * latencies include Benchdeck's own delay ({@link GeneratorSaturation}), derived from {@code latencies}.
+ * latencies include Benchdeck's own delay ({@link GeneratorSaturation}), derived from {@code latencies}; {@code journey}
+ * holds a user journey's figures per request step, group and check ({@code null} for single-request workloads), and
+ * then {@code requests} counts journey iterations and {@code latency} is the whole iteration's duration.
  */
 public record StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
                          Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
                          Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
                          @Nullable StreamFigures stream, boolean partial, @Nullable CpuFigures cpu, Map<String, Long> counts,
-                         boolean generatorSaturated) {
+                         boolean generatorSaturated, @Nullable JourneyFigures journey) {
 
     public static final String LATENCY = "latency";
     public static final String SERVICE_TIME = "service_time";
@@ -42,9 +44,27 @@ public record StepResult(int index, String label, double measuredSeconds, long r
     public static final String E2E = "e2e";
     public static final String REQUEST_TOKENS_PER_SECOND = "request_tokens_per_second";
     public static final String OUTPUT_TOKENS = "output_tokens";
+    /** The share of journey checks that passed, over all checks ({@code checks > 99%}). */
+    public static final String CHECKS = "checks";
 
     /** Counts an ingestion driver reports: messages sent that never arrived, that arrived more than once, that arrived. */
     public static final List<String> DRIVER_COUNTS = List.of("lost", "duplicated", "delivered");
+
+    /** A result without journey figures. */
+    public StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
+                      Map<String, Long> errorsByClass, long dropped, double throughput, double errorRate,
+                      Map<String, Distribution> latencies, List<ErrorSample> errorSamples,
+                      StreamFigures stream, boolean partial, CpuFigures cpu, Map<String, Long> counts,
+                      boolean generatorSaturated) {
+        this(index, label, measuredSeconds, requests, ok, errors, errorsByClass, dropped, throughput, errorRate,
+                latencies, errorSamples, stream, partial, cpu, counts, generatorSaturated, null);
+    }
+
+    /** This result with {@code journey} figures. */
+    public StepResult withJourney(JourneyFigures journey) {
+        return new StepResult(index, label, measuredSeconds, requests, ok, errors, errorsByClass, dropped, throughput, errorRate,
+                latencies, errorSamples, stream, partial, cpu, counts, generatorSaturated, journey);
+    }
 
     /** A result whose saturation flag is derived from its latencies. */
     public StepResult(int index, String label, double measuredSeconds, long requests, long ok, long errors,
@@ -92,7 +112,12 @@ public record StepResult(int index, String label, double measuredSeconds, long r
                 return stream == null ? null : stream.outputTokensPerSecond();
             case "output_tokens":
                 return stream == null ? null : (double) stream.outputTokens();
+            case CHECKS:
+                return journey == null ? null : journey.checksPassed();
             default:
+                if (name.startsWith("step[") || name.startsWith("group[")) {
+                    return journeyMetric(name);
+                }
                 int dot = name.indexOf('.');
                 if (dot < 0) {
                     Long count = counts.get(name);
@@ -103,6 +128,19 @@ public record StepResult(int index, String label, double measuredSeconds, long r
         }
     }
 
+    /** {@code step[<name>].<stat>} or {@code group[<name>].<stat>}: a latency statistic of one request step or group. */
+    private Double journeyMetric(String name) {
+        int close = name.indexOf("].");
+        if (journey == null || close < 0) {
+            return null;
+        }
+        String ref = name.substring(name.indexOf('[') + 1, close);
+        Distribution d = name.startsWith("step[")
+                ? (journey.steps().containsKey(ref) ? journey.steps().get(ref).latency() : null)
+                : journey.groups().get(ref);
+        return d == null ? null : d.summary().stat(name.substring(close + 2));
+    }
+
     /**
      * The unit a metric of {@link #metric} is read in: {@code ms} for latencies, {@code %} for the error
      * rate (given as a percentage by {@link #metricInUnit}), {@code /s} for rates, {@code tokens} and
@@ -110,7 +148,7 @@ public record StepResult(int index, String label, double measuredSeconds, long r
      */
     public static String unitOf(String name) {
         return switch (name) {
-            case "error_rate" -> "%";
+            case "error_rate", CHECKS -> "%";
             case "throughput", "goodput" -> "/s";
             case "output_tokens_per_second" -> "tokens/s";
             case OUTPUT_TOKENS -> "tokens";

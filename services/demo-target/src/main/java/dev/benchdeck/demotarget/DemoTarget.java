@@ -18,8 +18,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * examples work with nothing else installed:
  * {@code /hello} (a 100-byte text), {@code /delay/{ms}}, {@code /status/{code}},
  * {@code /flaky/{percent}} (that share of answers are 503), {@code /echo} (answers the request body),
- * and {@code /metrics}: its own request counts and requests in flight in Prometheus' text format, so
- * that a run can show the target's view beside the load.
+ * {@code /metrics}: its own request counts and requests in flight in Prometheus' text format, so
+ * that a run can show the target's view beside the load; and a tiny shop for user journeys:
+ * {@code POST /login} (a JSON token and a session cookie), {@code /products}, {@code /products/{id}},
+ * {@code POST /cart} (needs the session cookie) and {@code POST /checkout} (needs the token as a bearer).
+ * The shop keeps no state: any token it could have issued and any session cookie it sets are accepted.
  */
 public final class DemoTarget implements AutoCloseable {
 
@@ -118,8 +121,47 @@ public final class DemoTarget implements AutoCloseable {
                         out.write(page);
                     }
                 }
-                default -> answer(exchange, 404, text("try /hello, /delay/20, /status/503, /flaky/5, /echo or /metrics\n"));
+                case "login" -> {
+                    long id = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+                    exchange.getResponseHeaders().add("Set-Cookie", "demo_session=s-" + Long.toHexString(id) + "; Path=/; HttpOnly");
+                    json(exchange, 200, "{\"token\":\"tok-" + Long.toHexString(id) + "\",\"expires_in\":3600}");
+                }
+                case "products" -> {
+                    if (argument.isEmpty()) {
+                        json(exchange, 200, "{\"items\":[{\"id\":1,\"name\":\"lamp\",\"price\":12},"
+                                + "{\"id\":2,\"name\":\"mug\",\"price\":7},{\"id\":3,\"name\":\"desk\",\"price\":140}]}");
+                        return;
+                    }
+                    Integer id = number(argument, 1, 3);
+                    json(exchange, id == null ? 404 : 200, id == null ? "{\"error\":\"no such product\"}"
+                            : "{\"id\":" + id + ",\"name\":\"" + PRODUCTS[id - 1] + "\",\"in_stock\":true}");
+                }
+                case "cart" -> {
+                    String cookie = exchange.getRequestHeaders().getFirst("Cookie");
+                    boolean session = cookie != null && cookie.contains("demo_session=s-");
+                    json(exchange, session ? 200 : 401, session ? "{\"items\":1}" : "{\"error\":\"sign in first\"}");
+                }
+                case "checkout" -> {
+                    String auth = exchange.getRequestHeaders().getFirst("Authorization");
+                    boolean signedIn = auth != null && auth.startsWith("Bearer tok-");
+                    json(exchange, signedIn ? 200 : 401, signedIn
+                            ? "{\"order\":\"o-" + Long.toHexString(ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE)) + "\",\"status\":\"paid\"}"
+                            : "{\"error\":\"sign in first\"}");
+                }
+                default -> answer(exchange, 404, text("try /hello, /delay/20, /status/503, /flaky/5, /echo, /metrics, POST /login,"
+                        + " /products or /products/1\n"));
             }
+        }
+    }
+
+    private static final String[] PRODUCTS = {"lamp", "mug", "desk"};
+
+    private static void json(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = text(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -34,7 +34,12 @@ final class Http1Connection {
 
     /** Reads the response; its status, timings and reusability stay readable on the returned reader. */
     ResponseReader receive(long deadline, boolean headRequest) throws IOException {
-        reader.read(deadline, headRequest);
+        return receive(deadline, headRequest, null);
+    }
+
+    /** As {@link #receive(long, boolean)}, keeping headers and body in {@code capture} unless {@code null}. */
+    ResponseReader receive(long deadline, boolean headRequest, ResponseCapture capture) throws IOException {
+        reader.read(deadline, headRequest, capture);
         return reader;
     }
 

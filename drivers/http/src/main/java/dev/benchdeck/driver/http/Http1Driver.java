@@ -18,12 +18,13 @@ final class Http1Driver implements Driver {
     private final Set<Http1Session> open = ConcurrentHashMap.newKeySet();
     private final Set<NonBlockingHttp1Session> openNonBlocking = ConcurrentHashMap.newKeySet();
     private EventLoop loop;
+    private final java.util.concurrent.atomic.AtomicLong seeds = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
 
     Http1Driver(EngineClock clock, Endpoint endpoint, HttpWorkload workload) {
         this.clock = clock;
         this.endpoint = endpoint;
         this.workload = workload;
-        this.request = RequestTemplate.of(endpoint.target(), workload);
+        this.request = workload.journey() != null ? null : RequestTemplate.of(endpoint.target(), workload);
         int connections = endpoint.target().connections();
         this.pool = connections == HttpTarget.PER_SESSION ? null : new SharedConnections(connections, clock);
     }
@@ -33,6 +34,10 @@ final class Http1Driver implements Driver {
         ConnectionSource source = pool != null ? pool : new OwnConnection();
         Http1Session session = new Http1Session(clock, endpoint, workload, request, source, open::remove);
         open.add(session);
+        if (workload.journey() != null) {
+            // journeys run on the blocking session: think times park the user's virtual thread
+            return new JourneySession(session, workload.journey(), endpoint.target().hostHeader(), clock, seeds.getAndIncrement());
+        }
         if (pool != null || endpoint.tls() != null) {
             return session;
         }

@@ -42,7 +42,7 @@ final class Http1Session implements Session {
         this.connections = connections;
         this.pooled = connections instanceof SharedConnections;
         this.onClose = onClose;
-        this.requestBytes = new RequestBuffer(request);
+        this.requestBytes = request == null ? null : new RequestBuffer(request); // none for a journey: its steps render their own
     }
 
     @Override
@@ -53,10 +53,26 @@ final class Http1Session implements Session {
         }
         long deadline = context.timeoutNanos() > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + context.timeoutNanos();
         requestBytes.render(context);
-        return exchange(requestBytes.array(), requestBytes.length(), start, deadline, context.timeoutNanos() / 1_000_000);
+        return exchange(requestBytes.array(), requestBytes.length(), start, deadline, context.timeoutNanos() / 1_000_000,
+                method, expected, null);
     }
 
-    private Outcome exchange(byte[] bytes, int length, long start, long deadline, long timeoutMillis) throws InterruptedException {
+    /**
+     * One request of a journey, already rendered: its answer's status, headers and body are kept in {@code capture};
+     * the outcome judges the status against {@code expectedStatus}.
+     */
+    Outcome exchange(byte[] bytes, int length, HttpMethod requestMethod, ExpectedStatus expectedStatus, long timeoutNanos,
+                     ResponseCapture capture) throws InterruptedException {
+        long start = clock.nanoTime();
+        if (closed) {
+            return Outcome.failure(ErrorClasses.RESET, "session closed", Timings.of(start, start));
+        }
+        long deadline = timeoutNanos > Long.MAX_VALUE - start ? Long.MAX_VALUE : start + timeoutNanos;
+        return exchange(bytes, length, start, deadline, timeoutNanos / 1_000_000, requestMethod, expectedStatus, capture);
+    }
+
+    private Outcome exchange(byte[] bytes, int length, long start, long deadline, long timeoutMillis, HttpMethod method,
+                             ExpectedStatus expected, ResponseCapture capture) throws InterruptedException {
         long connectNanos = Timings.NONE;
         long connectWait = Timings.NONE;
         long send = start;
@@ -88,10 +104,10 @@ final class Http1Session implements Session {
                     connection.abort();
                 }
                 connection.send(bytes, length);
-                ResponseReader response = connection.receive(deadline, method == HttpMethod.HEAD);
+                ResponseReader response = connection.receive(deadline, method == HttpMethod.HEAD, capture);
                 inFlight = null;
                 connections.give(connection, response.reusable());
-                return outcome(response.status(),
+                return outcome(response.status(), expected,
                         new Timings(send, response.firstByteNanos(), clock.nanoTime(), connectNanos, connectWait));
             } catch (IOException e) {
                 inFlight = null;
@@ -115,7 +131,7 @@ final class Http1Session implements Session {
         }
     }
 
-    private Outcome outcome(int status, Timings timings) {
+    private static Outcome outcome(int status, ExpectedStatus expected, Timings timings) {
         if (expected.accepts(status)) {
             return Outcome.success(timings);
         }

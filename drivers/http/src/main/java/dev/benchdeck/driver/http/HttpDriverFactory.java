@@ -30,8 +30,9 @@ public final class HttpDriverFactory implements DriverFactory {
             target.problem("is required");
         }
         HttpTarget checkedTarget = TargetReader.read(target);
-        HttpWorkload checkedWorkload = new WorkloadReader(workload, checkedTarget).read();
-        return new HttpSpec(checkedTarget, checkedWorkload);
+        WorkloadReader reader = new WorkloadReader(workload, checkedTarget);
+        HttpWorkload checkedWorkload = reader.read();
+        return new HttpSpec(checkedTarget, checkedWorkload, reader.outline());
     }
 
     /** An http target's check: one GET of its {@code url} with its {@code headers} (see {@link HttpCheck}). */

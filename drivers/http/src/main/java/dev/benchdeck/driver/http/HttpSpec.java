@@ -6,7 +6,12 @@ import dev.benchdeck.engine.driver.DriverSpec;
 import dev.benchdeck.engine.time.EngineClock;
 
 /** A checked http target and workload; opening it resolves the host and connects once to prove it is there. */
-record HttpSpec(HttpTarget target, HttpWorkload workload) implements DriverSpec {
+record HttpSpec(HttpTarget target, HttpWorkload workload, dev.benchdeck.engine.driver.JourneyOutline journey)
+        implements DriverSpec {
+
+    HttpSpec(HttpTarget target, HttpWorkload workload) {
+        this(target, workload, null);
+    }
 
     @Override
     public Driver open(EngineClock clock) throws DriverException {

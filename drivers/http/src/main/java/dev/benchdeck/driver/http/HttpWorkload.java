@@ -7,9 +7,15 @@ import java.util.List;
  *
  * @param requestTarget the target URL's path joined with the workload's {@code path} (and the URL's query)
  * @param body          the body, or {@code null} when the plan gives none
+ * @param journey       the user journey ({@code workload.journey}) that replaces the single request, or {@code null}
  */
 record HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
-                    ExpectedStatus expectedStatus) {
+                    ExpectedStatus expectedStatus, Journey journey) {
+
+    HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
+                 ExpectedStatus expectedStatus) {
+        this(method, requestTarget, headers, body, expectedStatus, null);
+    }
 
     HttpWorkload {
         headers = List.copyOf(headers);

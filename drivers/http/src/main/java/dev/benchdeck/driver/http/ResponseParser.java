@@ -42,6 +42,14 @@ final class ResponseParser {
     private boolean closeToken;
     private boolean keepAliveToken;
     private boolean reusable;
+    /** Where headers and body go for a journey's extraction and checks; {@code null}: discarded. */
+    private ResponseCapture capture;
+
+    /** Starts on the next response, keeping its headers and body in {@code capture} (or nothing when {@code null}). */
+    boolean begin(boolean headRequest, ResponseCapture capture) {
+        this.capture = capture;
+        return begin(headRequest);
+    }
 
     /** Starts on the next response; true if bytes of it are already buffered. */
     boolean begin(boolean headRequest) {
@@ -108,6 +116,9 @@ final class ResponseParser {
                 }
                 case FIXED_BODY, CHUNK_DATA -> {
                     int take = (int) Math.min(remaining, limit - pos);
+                    if (capture != null) {
+                        capture.body(buf, pos, take);
+                    }
                     pos += take;
                     remaining -= take;
                     if (remaining > 0) {
@@ -143,6 +154,9 @@ final class ResponseParser {
                     }
                 }
                 case BODY_TO_EOF -> {
+                    if (capture != null) {
+                        capture.body(buf, pos, limit - pos);
+                    }
                     pos = limit;
                     return false;
                 }
@@ -199,6 +213,10 @@ final class ResponseParser {
             return false;
         }
         parseStatusLine(lineStart, end);
+        if (capture != null) {
+            capture.clear();
+            capture.status(status);
+        }
         contentLength = -1;
         chunked = false;
         otherCoding = false;
@@ -269,6 +287,10 @@ final class ResponseParser {
         int valueEnd = end;
         while (valueEnd > valueStart && isSpace(buf[valueEnd - 1])) {
             valueEnd--;
+        }
+        if (capture != null) {
+            capture.header(new String(buf, start, colon - start, StandardCharsets.ISO_8859_1),
+                    new String(buf, valueStart, valueEnd - valueStart, StandardCharsets.UTF_8));
         }
         if (nameIs(start, colon, CONTENT_LENGTH)) {
             contentLength = parseContentLength(valueStart, valueEnd);

@@ -36,7 +36,12 @@ final class ResponseReader {
 
     /** Reads one whole response (skipping 1xx interim ones), giving up at {@code deadline}. */
     void read(long deadline, boolean headRequest) throws IOException {
-        firstByteNanos = parser.begin(headRequest) ? clock.nanoTime() : Timings.NONE;
+        read(deadline, headRequest, null);
+    }
+
+    /** As {@link #read(long, boolean)}, keeping the response's headers and body in {@code capture} unless {@code null}. */
+    void read(long deadline, boolean headRequest, ResponseCapture capture) throws IOException {
+        firstByteNanos = parser.begin(headRequest, capture) ? clock.nanoTime() : Timings.NONE;
         while (!parser.parse()) {
             if (!fill(deadline) && parser.endOfStream()) {
                 parser.parse();

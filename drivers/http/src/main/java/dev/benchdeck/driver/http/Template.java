@@ -63,6 +63,24 @@ final class Template {
         }
     }
 
+    /** Renders a journey's template, whose {@code ${name}} parts take the user's {@code variables}. */
+    void writeTo(ByteSink out, RequestContext request, java.util.Map<String, String> variables) {
+        if (constant != null) {
+            out.write(constant);
+            return;
+        }
+        for (TemplatePart part : parts) {
+            if (part instanceof TemplatePart.Variable v) {
+                String value = variables.get(v.name());
+                if (value != null) {
+                    out.write(value.getBytes(StandardCharsets.UTF_8));
+                }
+            } else {
+                part.writeTo(out, request);
+            }
+        }
+    }
+
     /** The rendered bytes as a new array; for paths that need them apart (HTTP/2, tests). */
     byte[] render(RequestContext request) {
         if (constant != null) {

@@ -16,11 +16,21 @@ final class TemplateCompiler {
     private static final Pattern RANDOM_INT = Pattern.compile("random_int\\(\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\)");
     private static final String DATA_PREFIX = "data.";
 
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private final DataRows data;
+    /** A journey's variables defined where the text is used; {@code null} outside journeys. */
+    private final java.util.Set<String> variables;
 
     /** @param data the workload's data rows, or {@code null} when it has no data file */
     TemplateCompiler(DataRows data) {
+        this(data, null);
+    }
+
+    /** A compiler for a journey step's texts, where {@code variables} are defined. */
+    TemplateCompiler(DataRows data, java.util.Set<String> variables) {
         this.data = data;
+        this.variables = variables;
     }
 
     /** Compiles {@code text}; problems are reported at {@code node}'s {@code field}. */
@@ -65,6 +75,14 @@ final class TemplateCompiler {
         }
         if (name.startsWith(DATA_PREFIX)) {
             return dataValue(name.substring(DATA_PREFIX.length()), written, node, field);
+        }
+        if (variables != null && VARIABLE.matcher(name).matches()) {
+            if (variables.contains(name)) {
+                return new TemplatePart.Variable(name);
+            }
+            node.problem(field, "variable " + written + " is used before it is extracted or fed"
+                    + (variables.isEmpty() ? " (none is defined here)" : " (defined here: " + String.join(", ", new java.util.TreeSet<>(variables)) + ")"));
+            return null;
         }
         node.problem(field, "unknown placeholder " + written);
         return null;

@@ -69,4 +69,12 @@ sealed interface TemplatePart {
             out.write(rows.value(request.sequence(), column));
         }
     }
+
+    /** {@code ${name}} in a journey: the virtual user's variable (extracted or fed), rendered with {@link Template#writeTo(ByteSink, RequestContext, java.util.Map)}. */
+    record Variable(String name) implements TemplatePart {
+        @Override
+        public void writeTo(ByteSink out, RequestContext request) {
+            throw new IllegalStateException("${" + name + "} needs the user's variables");
+        }
+    }
 }

@@ -22,7 +22,12 @@ import java.util.Set;
 final class WorkloadReader {
 
     static final Set<String> FIELDS =
-            Set.of("driver", "method", "path", "headers", "body", "body_file", "expect_status", "data_file");
+            Set.of("driver", "method", "path", "headers", "body", "body_file", "expect_status", "data_file", "journey", "feeders");
+    /** The fields of a single request, which a journey gives per step instead. */
+    private static final java.util.List<String> SINGLE_REQUEST_FIELDS =
+            java.util.List.of("method", "path", "headers", "body", "body_file", "expect_status", "data_file");
+
+    private dev.benchdeck.engine.driver.JourneyOutline outline;
 
     private final ConfigNode workload;
     private final HttpTarget target;
@@ -43,6 +48,9 @@ final class WorkloadReader {
             return null;
         }
         workload.text("driver", "http");
+        if (workload.has("journey") || workload.has("feeders")) {
+            return journey();
+        }
         DataRows data = dataRows();
         TemplateCompiler compiler = new TemplateCompiler(data);
         String methodName = workload.choice("method", HttpMethod.GET.name(),
@@ -53,6 +61,29 @@ final class WorkloadReader {
         Template body = body(compiler);
         ExpectedStatus expected = new StatusListReader(workload, "expect_status").read();
         return new HttpWorkload(method, requestTarget, headers, body, expected);
+    }
+
+    /** The names a journey measures under (read even when it has problems), or {@code null} for a single request. */
+    dev.benchdeck.engine.driver.JourneyOutline outline() {
+        return outline;
+    }
+
+    private HttpWorkload journey() {
+        for (String field : SINGLE_REQUEST_FIELDS) {
+            if (workload.has(field)) {
+                workload.problem(field, "a journey gives it per step (workload.journey[…]." + field + "), not for the workload");
+            }
+        }
+        if (!workload.has("journey")) {
+            workload.problem("journey", "is required with feeders");
+        }
+        if (target != null && target.version() == HttpVersion.HTTP_2) {
+            workload.problem("journey", "journeys run on HTTP/1.1 for now (set target.http_version: \"1.1\")");
+        }
+        JourneyReader reader = new JourneyReader(workload, target);
+        Journey journey = reader.read();
+        outline = journey.outline();
+        return new HttpWorkload(HttpMethod.GET, Template.literal("/"), java.util.List.of(), null, ExpectedStatus.ANY_2XX, journey);
     }
 
     private DataRows dataRows() {

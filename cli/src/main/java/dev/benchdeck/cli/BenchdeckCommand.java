@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "benchdeck", mixinStandardHelpOptions = true, versionProvider = BenchdeckCommand.Version.class,
         description = "Benchmarks HTTP APIs (and more): measures like wrk2, runs in CI.",
         subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class, DemoTargetCommand.class,
-                MockLlmCommand.class, GatewayCommand.class, IngestorCommand.class},
+                MockLlmCommand.class, GatewayCommand.class, IngestorCommand.class, ImportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed (thresholds held, plan valid)", "1:thresholds failed",
                 "2:invalid plan or usage", "3:the run failed (unreachable target, deadline, internal error)",

@@ -147,7 +147,7 @@ class PlanReaderTest {
                 thresholds: ['p99 < 250', 'latency_p42 < 3ms', 'fast please', 'error_rate < 1/s']
                 """)).containsExactlyInAnyOrder(
                 "thresholds[0]: 'p99 < 250': a latency needs a unit: us, ms or s",
-                "thresholds[1]: unknown metric 'latency_p42' in 'latency_p42 < 3ms' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped; lost, duplicated, delivered for ingestion)",
+                "thresholds[1]: unknown metric 'latency_p42' in 'latency_p42 < 3ms' (use p50…p99.9, min, max, mean, optionally prefixed like ttfb.p99; error_rate, throughput, requests, errors, dropped; lost, duplicated, delivered for ingestion; checks, step[name].p99, group[name].p95 for journeys)",
                 "thresholds[2]: 'fast please' is not a threshold; write e.g. 'p99 < 250ms', 'error_rate < 1%', 'throughput > 100/s' (add 'per step' to check each step)",
                 "thresholds[3]: 'error_rate < 1/s': a rate takes % or no unit");
     }

@@ -52,12 +52,17 @@ public record EDivisive(double maxPValue, int permutations, int minSegment, long
         double[] segment = java.util.Arrays.copyOfRange(series, from, to);
         Split best = bestSplit(segment);
         int atLeast = 0;
+        // beyond this many shuffles as extreme as the data, p > maxPValue whatever the rest give: stop there
+        int enough = (int) Math.floor(maxPValue * (1 + permutations));
         double[] shuffled = segment.clone();
-        for (int i = 0; i < permutations; i++) {
+        for (int i = 0; i < permutations && atLeast < enough; i++) {
             shuffle(shuffled, random);
             if (bestSplit(shuffled).statistic() >= best.statistic()) {
                 atLeast++;
             }
+        }
+        if (atLeast >= enough) {
+            return;
         }
         double p = (1.0 + atLeast) / (1.0 + permutations);
         if (p > maxPValue) {

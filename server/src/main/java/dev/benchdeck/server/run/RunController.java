@@ -13,13 +13,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,9 +41,15 @@ class RunController {
         this.results = results;
     }
 
+    /** The optional body of a new run: its labels (commit, branch, version, environment and free ones). */
+    record RunRequest(@io.swagger.v3.oas.annotations.media.Schema(description = "key → value, see RunSummary.labels")
+                      @org.jspecify.annotations.Nullable Map<String, String> labels) {
+    }
+
     @PostMapping("/scenarios/{id}/runs")
-    ResponseEntity<RunSummary> triggerRun(@PathVariable long id) {
-        RunSummary run = orchestrator.trigger(id);
+    ResponseEntity<RunSummary> triggerRun(@PathVariable long id, @RequestBody(required = false) @org.jspecify.annotations.Nullable RunRequest request) {
+        Map<String, String> labels = RunLabels.require(request == null ? null : request.labels(), "labels");
+        RunSummary run = orchestrator.trigger(id, labels);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
     }
 
@@ -90,6 +99,31 @@ class RunController {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"benchdeck-run-" + id + ".json\"")
                 .body(Json.write(result));
+    }
+
+    /**
+     * Changes a run's labels as a JSON merge patch: each key given is set, a key given as null is removed, the rest stay.
+     * Its creator's (or an admin's) change.
+     */
+    @PatchMapping(value = "/runs/{id}/labels", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RunSummary updateRunLabels(@PathVariable long id, @RequestBody Map<String, String> changes) {
+        RunSummary run = orchestrator.find(id);
+        CurrentActor.requireMayChange(run.createdById(), "run");
+        List<dev.benchdeck.server.system.FieldProblem> problems = RunLabels.problems(changes, "labels", true);
+        if (!problems.isEmpty()) {
+            throw new dev.benchdeck.server.system.BadRequestException("invalid labels", problems);
+        }
+        Map<String, String> labels = new java.util.LinkedHashMap<>(run.labels());
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                labels.remove(key);
+            } else {
+                labels.put(key, value);
+            }
+        });
+        RunLabels.require(labels, "labels"); // the result too: at most 32
+        runs.updateLabels(id, RunLabels.normalized(labels));
+        return orchestrator.find(id);
     }
 
     @PostMapping("/runs/{id}/cancel")

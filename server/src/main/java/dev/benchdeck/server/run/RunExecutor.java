@@ -44,12 +44,14 @@ class RunExecutor {
     private final TargetService targets;
     private final LiveFeed feed;
     private final TelemetrySampler telemetry;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Map<Long, RunControl> controls = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
     RunExecutor(RunRepository runs, ResultRepository results, PlanAssembler assembler, TargetService targets, LiveFeed feed,
-                TelemetrySampler telemetry) {
+                TelemetrySampler telemetry, org.springframework.context.ApplicationEventPublisher events) {
         this.telemetry = telemetry;
+        this.events = events;
         this.runs = runs;
         this.results = results;
         this.assembler = assembler;
@@ -104,6 +106,9 @@ class RunExecutor {
         recordEnd(runId, () -> runs.finish(runId, status, stored));
         feed.status(runId, status, true);
         log.info("Run {} {}", runId, status);
+        if (status == RunState.COMPLETED) {
+            events.publishEvent(new RunCompleted(runId));
+        }
     }
 
     /** Stops a run executing here; false when it is not executing here. */

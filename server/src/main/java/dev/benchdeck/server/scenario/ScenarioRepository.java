@@ -13,7 +13,7 @@ public class ScenarioRepository {
 
     private static final String SELECT = """
             select s.id, s.name, s.description, s.target_id, t.name as target_name, s.plan_yaml, s.created_at, s.updated_at,
-              s.created_by_id, (select u.username from users u where u.id = s.created_by_id) as created_by
+              s.created_by_id, s.history_only, (select u.username from users u where u.id = s.created_by_id) as created_by
             from scenarios s join targets t on t.id = s.target_id""";
 
     private final JdbcClient jdbc;
@@ -55,6 +55,6 @@ public class ScenarioRepository {
         return new Scenario(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getLong("target_id"),
                 rs.getString("target_name"), rs.getString("plan_yaml"), null,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("created_by"), (Long) rs.getObject("created_by_id"));
+                rs.getString("created_by"), (Long) rs.getObject("created_by_id"), rs.getBoolean("history_only"));
     }
 }

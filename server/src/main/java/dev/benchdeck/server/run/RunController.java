@@ -34,8 +34,10 @@ class RunController {
     private final RunOrchestrator orchestrator;
     private final RunRepository runs;
     private final ResultRepository results;
+    private final RunImport imports;
 
-    RunController(RunOrchestrator orchestrator, RunRepository runs, ResultRepository results) {
+    RunController(RunOrchestrator orchestrator, RunRepository runs, ResultRepository results, RunImport imports) {
+        this.imports = imports;
         this.orchestrator = orchestrator;
         this.runs = runs;
         this.results = results;
@@ -51,6 +53,19 @@ class RunController {
         Map<String, String> labels = RunLabels.require(request == null ? null : request.labels(), "labels");
         RunSummary run = orchestrator.trigger(id, labels);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
+    }
+
+    /**
+     * Stores a result that ran elsewhere ({@code benchdeck run --upload}) in a scenario's history: 201 with the run.
+     * Scenario: {@code scenario_id}, else the oldest named {@code scenario} (default: the result's plan name), else a
+     * new history-only scenario of that name.
+     */
+    @PostMapping(value = "/runs/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = RunImport.RunUpload.class)))
+    ResponseEntity<RunSummary> importRun(@RequestBody String body) {
+        RunSummary run = imports.importRun(RunImport.readUpload(body));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
     }
 
     @GetMapping("/runs")
@@ -94,6 +109,7 @@ class RunController {
         result.set("setup", run.setup() == null ? Json.mapper().createArrayNode() : Json.read(run.setup()));
         result.set("steps", Json.read(run.steps()));
         result.set("overall", Json.read(run.overall()));
+        result.set("labels", Json.mapper().valueToTree(s.labels()));
         result.set("verdicts", run.verdicts() == null ? Json.mapper().createArrayNode() : Json.read(run.verdicts()));
         result.set("intervals", Json.read(ResultRepository.array(results.intervals(id))));
         return ResponseEntity.ok()

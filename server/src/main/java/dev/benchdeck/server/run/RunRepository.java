@@ -64,6 +64,23 @@ public class RunRepository {
         return params;
     }
 
+    /** A run that ran elsewhere, stored as running with the result's start time; {@link #finishImported} ends it. */
+    long insertImported(dev.benchdeck.server.scenario.Scenario scenario, String planYaml, String createdBy, Map<String, String> labels,
+                        RunResult result) {
+        long id = insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), planYaml, createdBy,
+                "cli-upload", labels);
+        jdbc.sql("update runs set status = 'running', queued_at = :started, started_at = :started where id = :id")
+                .param("id", id).param("started", Timestamp.from(Instant.ofEpochMilli(result.startedAtMillis()))).update();
+        return id;
+    }
+
+    /** Ends an uploaded run as the result says, at the result's end time. */
+    void finishImported(long id, RunState status, RunResult result) {
+        finish(id, status, result);
+        jdbc.sql("update runs set ended_at = :ended where id = :id")
+                .param("id", id).param("ended", Timestamp.from(Instant.ofEpochMilli(result.endedAtMillis()))).update();
+    }
+
     /** Replaces a run's labels (all four fields and the free ones) with {@code labels}. */
     boolean updateLabels(long id, Map<String, String> labels) {
         return jdbc.sql("""

@@ -39,6 +39,15 @@ public class ScenarioRepository {
                 .query(Long.class).single();
     }
 
+    public long insertHistoryOnly(String name, String description, long targetId, String planYaml) {
+        return jdbc.sql("""
+                        insert into scenarios (name, description, target_id, plan_yaml, created_by_id, history_only)
+                        values (:name, :description, :target, :plan, :by, true) returning id""")
+                .param("by", CurrentActor.userId())
+                .param("name", name).param("description", description).param("target", targetId).param("plan", planYaml)
+                .query(Long.class).single();
+    }
+
     public boolean update(long id, String name, String description, long targetId, String planYaml) {
         return jdbc.sql("""
                         update scenarios set name = :name, description = :description, target_id = :target,

@@ -19,7 +19,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code /hello} (a 100-byte text), {@code /delay/{ms}}, {@code /status/{code}},
  * {@code /flaky/{percent}} (that share of answers are 503), {@code /echo} (answers the request body),
  * and {@code /metrics}: its own request counts and requests in flight in Prometheus' text format, so
- * that a run can show the target's view beside the load.
+ * that a run can show the target's view beside the load. {@link #setExtraDelayMillis} slows every answer but
+ * {@code /metrics} down by a fixed time, so that a demo can show a regression without changing its plan.
  */
 public final class DemoTarget implements AutoCloseable {
 
@@ -29,6 +30,9 @@ public final class DemoTarget implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final DemoMetrics metrics = new DemoMetrics();
+    /** The largest extra delay {@link #setExtraDelayMillis} takes. */
+    public static final int MAX_EXTRA_DELAY_MS = 10_000;
+    private volatile int extraDelayMs;
 
     private DemoTarget(HttpServer server) {
         this.server = server;
@@ -63,6 +67,18 @@ public final class DemoTarget implements AutoCloseable {
         }
     }
 
+    /** Every answer but {@code /metrics} waits this long first (0, the default: none); 0..{@value #MAX_EXTRA_DELAY_MS} ms. */
+    public void setExtraDelayMillis(int ms) {
+        if (ms < 0 || ms > MAX_EXTRA_DELAY_MS) {
+            throw new IllegalArgumentException("the extra delay must be 0.." + MAX_EXTRA_DELAY_MS + " ms, got " + ms);
+        }
+        extraDelayMs = ms;
+    }
+
+    public int extraDelayMillis() {
+        return extraDelayMs;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -85,6 +101,10 @@ public final class DemoTarget implements AutoCloseable {
     private void respond(HttpExchange exchange, String endpoint, String argument) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
+            int extra = extraDelayMs;
+            if (extra > 0 && !endpoint.equals("metrics")) {
+                sleep(extra);
+            }
             switch (endpoint) {
                 case "hello" -> answer(exchange, 200, HELLO);
                 case "echo" -> answer(exchange, 200, body);

@@ -52,6 +52,11 @@ public class DemoHttpTarget implements DisposableBean {
         return server == null ? Optional.empty() : Optional.of(server.baseUrl());
     }
 
+    /** The running demo endpoints (for their runtime settings). */
+    Optional<DemoTarget> target() {
+        return Optional.ofNullable(server);
+    }
+
     @Override
     public void destroy() {
         if (server != null) {

@@ -40,7 +40,7 @@ class OverviewController {
                         where status = 'completed' and scenario_id is not null and p95_ms is not null
                         order by scenario_id, ended_at desc""")
                 .query((rs, row) -> new ScenarioP95(rs.getLong(1), rs.getString(2), rs.getDouble(3))).list();
-        List<RunSummary> recent = runs.list(new RunRepository.RunFilter(null, null, null, null, null, null), 0, 10).items();
+        List<RunSummary> recent = runs.list(new RunRepository.RunFilter(null, null, null, null, null, null, null), 0, 10).items();
         return new Overview(lastWeek, successRate, inProgress, p95, recent, streaming.compute());
     }
 

@@ -13,13 +13,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Map;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -31,17 +34,38 @@ class RunController {
     private final RunOrchestrator orchestrator;
     private final RunRepository runs;
     private final ResultRepository results;
+    private final RunImport imports;
 
-    RunController(RunOrchestrator orchestrator, RunRepository runs, ResultRepository results) {
+    RunController(RunOrchestrator orchestrator, RunRepository runs, ResultRepository results, RunImport imports) {
+        this.imports = imports;
         this.orchestrator = orchestrator;
         this.runs = runs;
         this.results = results;
     }
 
+    /** The optional body of a new run: its labels (commit, branch, version, environment and free ones). */
+    record RunRequest(@io.swagger.v3.oas.annotations.media.Schema(description = "key → value, see RunSummary.labels")
+                      @org.jspecify.annotations.Nullable Map<String, String> labels) {
+    }
+
     @PostMapping("/scenarios/{id}/runs")
-    ResponseEntity<RunSummary> triggerRun(@PathVariable long id) {
-        RunSummary run = orchestrator.trigger(id);
+    ResponseEntity<RunSummary> triggerRun(@PathVariable long id, @RequestBody(required = false) @org.jspecify.annotations.Nullable RunRequest request) {
+        Map<String, String> labels = RunLabels.require(request == null ? null : request.labels(), "labels");
+        RunSummary run = orchestrator.trigger(id, labels);
         return ResponseEntity.accepted().location(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
+    }
+
+    /**
+     * Stores a result that ran elsewhere ({@code benchdeck run --upload}) in a scenario's history: 201 with the run.
+     * Scenario: {@code scenario_id}, else the oldest named {@code scenario} (default: the result's plan name), else a
+     * new history-only scenario of that name.
+     */
+    @PostMapping(value = "/runs/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+            schema = @Schema(implementation = RunImport.RunUpload.class)))
+    ResponseEntity<RunSummary> importRun(@RequestBody String body) {
+        RunSummary run = imports.importRun(RunImport.readUpload(body));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/runs/" + run.id())).body(run);
     }
 
     @GetMapping("/runs")
@@ -85,11 +109,37 @@ class RunController {
         result.set("setup", run.setup() == null ? Json.mapper().createArrayNode() : Json.read(run.setup()));
         result.set("steps", Json.read(run.steps()));
         result.set("overall", Json.read(run.overall()));
+        result.set("labels", Json.mapper().valueToTree(s.labels()));
         result.set("verdicts", run.verdicts() == null ? Json.mapper().createArrayNode() : Json.read(run.verdicts()));
         result.set("intervals", Json.read(ResultRepository.array(results.intervals(id))));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"benchdeck-run-" + id + ".json\"")
                 .body(Json.write(result));
+    }
+
+    /**
+     * Changes a run's labels as a JSON merge patch: each key given is set, a key given as null is removed, the rest stay.
+     * Its creator's (or an admin's) change.
+     */
+    @PatchMapping(value = "/runs/{id}/labels", consumes = MediaType.APPLICATION_JSON_VALUE)
+    RunSummary updateRunLabels(@PathVariable long id, @RequestBody Map<String, String> changes) {
+        RunSummary run = orchestrator.find(id);
+        CurrentActor.requireMayChange(run.createdById(), "run");
+        List<dev.benchdeck.server.system.FieldProblem> problems = RunLabels.problems(changes, "labels", true);
+        if (!problems.isEmpty()) {
+            throw new dev.benchdeck.server.system.BadRequestException("invalid labels", problems);
+        }
+        Map<String, String> labels = new java.util.LinkedHashMap<>(run.labels());
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                labels.remove(key);
+            } else {
+                labels.put(key, value);
+            }
+        });
+        RunLabels.require(labels, "labels"); // the result too: at most 32
+        runs.updateLabels(id, RunLabels.normalized(labels));
+        return orchestrator.find(id);
     }
 
     @PostMapping("/runs/{id}/cancel")

@@ -108,6 +108,9 @@ class RunExecutor {
         feed.status(runId, status, true);
         events.publishEvent(new RunEnded(runId, status));
         log.info("Run {} {}", runId, status);
+        if (status == RunState.COMPLETED) {
+            events.publishEvent(new RunCompleted(runId));
+        }
     }
 
     /** Stops a run executing here; false when it is not executing here. */

@@ -51,11 +51,19 @@ public class RunOrchestrator {
         this.audit = audit;
     }
 
-    /** Queues a run of the scenario's plan as it is now; 422 when the plan no longer validates. */
-    public RunSummary trigger(long scenarioId) {
+    /**
+     * Queues a run of the scenario's plan as it is now, with the labels given (already checked); 422 when the plan no
+     * longer validates, 409 for a history-only scenario.
+     */
+    public RunSummary trigger(long scenarioId, Map<String, String> labels) {
         Scenario scenario = scenarios.get(scenarioId);
+        if (scenario.historyOnly()) {
+            throw new ConflictException("scenario " + scenarioId + " holds uploaded history only (benchdeck run --upload); "
+                    + "it has no target to run against");
+        }
         PlanAssembler.AssembledPlan plan = scenarios.plan(scenario);
-        long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), CurrentActor.username());
+        long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), CurrentActor.username(),
+                requestSource(), labels);
         audit.record("run_started", "run", id, Map.of("scenario_id", scenario.id(), "scenario", scenario.name()));
         return enqueue(id);
     }
@@ -68,7 +76,7 @@ public class RunOrchestrator {
         Scenario scenario = scenarios.get(scenarioId);
         PlanAssembler.AssembledPlan plan = scenarios.plan(scenario);
         long id = runs.insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), plan.yaml(), ownerName,
-                ownerId, scheduleId);
+                ownerId, scheduleId, "schedule", Map.of());
         audit.record("run_started", "run", id, Map.of("scenario_id", scenario.id(), "scenario", scenario.name(), "schedule_id", scheduleId));
         return enqueue(id);
     }
@@ -77,9 +85,15 @@ public class RunOrchestrator {
     RunSummary rerun(long runId) {
         RunSummary old = find(runId);
         String plan = runs.planYaml(runId).orElseThrow();
-        long id = runs.insertQueued(old.scenarioId(), old.scenarioName(), old.targetId(), old.targetName(), plan, CurrentActor.username());
+        long id = runs.insertQueued(old.scenarioId(), old.scenarioName(), old.targetId(), old.targetName(), plan, CurrentActor.username(),
+                requestSource(), old.labels());
         audit.record("run_started", "run", id, Map.of("scenario", old.scenarioName(), "rerun_of", runId));
         return enqueue(id);
+    }
+
+    /** A run started by a request: {@code api} with an API token, {@code dashboard} from a browser session. */
+    private static String requestSource() {
+        return CurrentActor.get().map(actor -> actor.viaToken() ? "api" : "dashboard").orElse("api");
     }
 
     /** Cancels a queued or running run; a running one stops within a second and keeps what it measured. */

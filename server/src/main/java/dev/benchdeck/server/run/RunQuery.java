@@ -3,7 +3,12 @@ package dev.benchdeck.server.run;
 import dev.benchdeck.server.security.CurrentActor;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
+import dev.benchdeck.server.system.BadRequestException;
+import dev.benchdeck.server.system.FieldProblem;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.springframework.web.bind.annotation.BindParam;
 
 /**
@@ -31,7 +36,10 @@ record RunQuery(
         @WholeNumber(min = 1, max = 200)
         @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20", minimum = "1", maximum = "200"))
         String size,
-        @Parameter(description = "only runs the caller started") Boolean mine) {
+        @Parameter(description = "only runs the caller started") Boolean mine,
+        @Parameter(description = "only runs of this branch (the label branch)") String branch,
+        @Parameter(description = "only runs with this label, as key:value (repeatable; all must match), e.g. os:linux")
+        List<String> label) {
 
     /** An empty parameter ({@code ?status=}) counts as not given. */
     RunQuery {
@@ -42,6 +50,7 @@ record RunQuery(
         to = given(to);
         page = given(page);
         size = given(size);
+        branch = given(branch);
     }
 
     /** With {@code mine=true}: the caller's id (-1, matching nothing, for a caller without one). */
@@ -62,11 +71,19 @@ record RunQuery(
         return size == null ? 20 : Integer.parseInt(size);
     }
 
-    /** The filter of a valid query. */
+    /** The filter of a query whose constraints held; 400 for a label filter that is not key:value. */
     RunRepository.RunFilter filter() {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, String> labels = new java.util.LinkedHashMap<>(RunLabels.filters(label, "label", problems));
+        if (branch != null) {
+            labels.put(RunLabels.BRANCH, branch);
+        }
+        if (!problems.isEmpty()) {
+            throw new BadRequestException("invalid label filter", problems);
+        }
         return new RunRepository.RunFilter(status == null ? null : RunState.parse(status).orElseThrow(),
                 targetId == null ? null : Long.valueOf(targetId), scenarioId == null ? null : Long.valueOf(scenarioId),
                 from == null ? null : Instant.parse(from), to == null ? null : Instant.parse(to),
-                Boolean.TRUE.equals(mine) ? mineId() : null);
+                Boolean.TRUE.equals(mine) ? mineId() : null, labels);
     }
 }

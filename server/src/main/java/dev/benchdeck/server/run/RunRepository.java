@@ -27,7 +27,12 @@ public class RunRepository {
 
     static final String SUMMARY_COLUMNS = """
             id, scenario_id, scenario_name, target_id, target_name, status, created_by, queued_at, started_at, ended_at,
-            requests, throughput, error_rate, p50_ms, p95_ms, p99_ms, thresholds_passed, created_by_id""";
+            requests, throughput, error_rate, p50_ms, p95_ms, p99_ms, thresholds_passed, created_by_id,
+            source, git_commit, git_branch, version, environment_name, labels::text as labels""";
+
+    /** The column of each of the four label fields. */
+    private static final Map<String, String> LABEL_COLUMNS = Map.of(RunLabels.COMMIT, "git_commit", RunLabels.BRANCH, "git_branch",
+            RunLabels.VERSION, "version", RunLabels.ENVIRONMENT, "environment_name");
 
     private final JdbcClient jdbc;
 
@@ -35,21 +40,83 @@ public class RunRepository {
         this.jdbc = jdbc;
     }
 
-    public long insertQueued(Long scenarioId, String scenarioName, Long targetId, String targetName, String planYaml, String createdBy) {
-        return insertQueued(scenarioId, scenarioName, targetId, targetName, planYaml, createdBy, CurrentActor.userId(), null);
+    public long insertQueued(Long scenarioId, String scenarioName, Long targetId, String targetName, String planYaml, String createdBy,
+                             String source, Map<String, String> labels) {
+        return insertQueued(scenarioId, scenarioName, targetId, targetName, planYaml, createdBy, CurrentActor.userId(), null, source, labels);
     }
 
     /** A run on someone's behalf: {@code scheduleId} names the schedule that started it (null: a person did). */
     long insertQueued(Long scenarioId, String scenarioName, Long targetId, String targetName, String planYaml, String createdBy,
-                      Long createdById, Long scheduleId) {
+                      Long createdById, Long scheduleId, String source, Map<String, String> labels) {
         return jdbc.sql("""
                         insert into runs (scenario_id, scenario_name, target_id, target_name, status, plan_yaml, created_by, created_by_id,
-                          schedule_id)
-                        values (:scenario, :scenarioName, :target, :targetName, 'queued', :plan, :by, :byId, :schedule) returning id""")
+                          schedule_id, source, git_commit, git_branch, version, environment_name, labels)
+                        values (:scenario, :scenarioName, :target, :targetName, 'queued', :plan, :by, :byId,
+                          :schedule, :source, :commit, :branch, :version, :environment, cast(:labels as jsonb)) returning id""")
                 .param("byId", createdById).param("schedule", scheduleId)
                 .param("scenario", scenarioId).param("scenarioName", scenarioName).param("target", targetId)
-                .param("targetName", targetName).param("plan", planYaml).param("by", createdBy)
+                .param("targetName", targetName).param("plan", planYaml).param("by", createdBy).param("source", source)
+                .params(labelParams(labels))
                 .query(Long.class).single();
+    }
+
+    private static Map<String, Object> labelParams(Map<String, String> labels) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("commit", labels.get(RunLabels.COMMIT));
+        params.put("branch", labels.get(RunLabels.BRANCH));
+        params.put("version", labels.get(RunLabels.VERSION));
+        params.put("environment", labels.get(RunLabels.ENVIRONMENT));
+        params.put("labels", Json.write(RunLabels.free(labels)));
+        return params;
+    }
+
+    /** A run that ran elsewhere, stored as running with the result's start time; {@link #finishImported} ends it. */
+    long insertImported(dev.benchdeck.server.scenario.Scenario scenario, String planYaml, String createdBy, Map<String, String> labels,
+                        RunResult result) {
+        long id = insertQueued(scenario.id(), scenario.name(), scenario.targetId(), scenario.targetName(), planYaml, createdBy,
+                "cli-upload", labels);
+        jdbc.sql("update runs set status = 'running', queued_at = :started, started_at = :started where id = :id")
+                .param("id", id).param("started", Timestamp.from(Instant.ofEpochMilli(result.startedAtMillis()))).update();
+        return id;
+    }
+
+    /** Ends an uploaded run as the result says, at the result's end time. */
+    void finishImported(long id, RunState status, RunResult result) {
+        finish(id, status, result);
+        jdbc.sql("update runs set ended_at = :ended where id = :id")
+                .param("id", id).param("ended", Timestamp.from(Instant.ofEpochMilli(result.endedAtMillis()))).update();
+    }
+
+    /** Replaces a run's labels (all four fields and the free ones) with {@code labels}. */
+    boolean updateLabels(long id, Map<String, String> labels) {
+        return jdbc.sql("""
+                        update runs set git_commit = :commit, git_branch = :branch, version = :version, environment_name = :environment,
+                          labels = cast(:labels as jsonb) where id = :id""")
+                .param("id", id).params(labelParams(labels)).update() == 1;
+    }
+
+    /**
+     * The SQL condition (on the {@code runs} columns, under {@code alias.}) that a run has every label of
+     * {@code filters}; its parameters go into {@code params} as {@code label0}, {@code label1}…
+     */
+    public static String labelCondition(Map<String, String> filters, String alias, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder();
+        Map<String, String> free = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> filter : filters.entrySet()) {
+            String column = LABEL_COLUMNS.get(filter.getKey());
+            if (column == null) {
+                free.put(filter.getKey(), filter.getValue());
+                continue;
+            }
+            where.append(" and ").append(alias).append('.').append(column).append(" = :label").append(i);
+            params.put("label" + i++, filter.getValue());
+        }
+        if (!free.isEmpty()) {
+            where.append(" and ").append(alias).append(".labels @> cast(:freeLabels as jsonb)");
+            params.put("freeLabels", Json.write(free));
+        }
+        return where.toString();
     }
 
     public Optional<RunSummary> find(long id) {
@@ -95,6 +162,9 @@ public class RunRepository {
         if (filter.createdById() != null) {
             where.append(" and created_by_id = :createdBy");
             params.put("createdBy", filter.createdById());
+        }
+        if (!filter.labels().isEmpty()) {
+            where.append(labelCondition(filter.labels(), "runs", params));
         }
         if (filter.from() != null) {
             where.append(" and queued_at >= :from");
@@ -195,7 +265,23 @@ public class RunRepository {
                 rs.getString("created_by"), instant(rs, "queued_at"), instant(rs, "started_at"), instant(rs, "ended_at"),
                 nullableLong(rs, "requests"), nullableDouble(rs, "throughput"), nullableDouble(rs, "error_rate"),
                 nullableDouble(rs, "p50_ms"), nullableDouble(rs, "p95_ms"), nullableDouble(rs, "p99_ms"),
-                (Boolean) rs.getObject("thresholds_passed"), nullableLong(rs, "created_by_id"));
+                (Boolean) rs.getObject("thresholds_passed"), nullableLong(rs, "created_by_id"), rs.getString("source"), labels(rs));
+    }
+
+    /** The four label fields (those set) and then the free labels. */
+    public static Map<String, String> labels(ResultSet rs) throws SQLException {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String field : RunLabels.FIELDS) {
+            String value = rs.getString(LABEL_COLUMNS.get(field));
+            if (value != null) {
+                labels.put(field, value);
+            }
+        }
+        String free = rs.getString("labels");
+        if (free != null) {
+            Json.read(free).properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+        }
+        return labels;
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -214,7 +300,11 @@ public class RunRepository {
     }
 
     /** The optional filters of the runs list. */
-    public record RunFilter(RunState status, Long targetId, Long scenarioId, Instant from, Instant to, Long createdById) {
+    public record RunFilter(RunState status, Long targetId, Long scenarioId, Instant from, Instant to, Long createdById,
+                            Map<String, String> labels) {
+        public RunFilter {
+            labels = labels == null ? Map.of() : labels;
+        }
     }
 
     public record RunPage(List<RunSummary> items, int page, int size, long total) {

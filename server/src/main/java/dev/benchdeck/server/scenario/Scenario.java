@@ -9,9 +9,12 @@ import org.jspecify.annotations.Nullable;
 public record Scenario(long id, String name, @Nullable String description, long targetId, String targetName, String planYaml,
                        @Nullable Double estimatedSeconds, Instant createdAt, Instant updatedAt,
                        @Schema(description = "the username of who created it; null for demo content") @Nullable String createdBy,
-                       @JsonIgnore @Nullable Long createdById) {
+                       @JsonIgnore @Nullable Long createdById,
+                       @Schema(description = "made by an upload whose scenario name matched none: it holds history, nothing runs it")
+                       boolean historyOnly) {
 
     Scenario withEstimate(Double seconds) {
-        return new Scenario(id, name, description, targetId, targetName, planYaml, seconds, createdAt, updatedAt, createdBy, createdById);
+        return new Scenario(id, name, description, targetId, targetName, planYaml, seconds, createdAt, updatedAt, createdBy, createdById,
+                historyOnly);
     }
 }

@@ -13,7 +13,7 @@ public class ScenarioRepository {
 
     private static final String SELECT = """
             select s.id, s.name, s.description, s.target_id, t.name as target_name, s.plan_yaml, s.created_at, s.updated_at,
-              s.created_by_id, (select u.username from users u where u.id = s.created_by_id) as created_by
+              s.created_by_id, s.history_only, (select u.username from users u where u.id = s.created_by_id) as created_by
             from scenarios s join targets t on t.id = s.target_id""";
 
     private final JdbcClient jdbc;
@@ -39,6 +39,15 @@ public class ScenarioRepository {
                 .query(Long.class).single();
     }
 
+    public long insertHistoryOnly(String name, String description, long targetId, String planYaml) {
+        return jdbc.sql("""
+                        insert into scenarios (name, description, target_id, plan_yaml, created_by_id, history_only)
+                        values (:name, :description, :target, :plan, :by, true) returning id""")
+                .param("by", CurrentActor.userId())
+                .param("name", name).param("description", description).param("target", targetId).param("plan", planYaml)
+                .query(Long.class).single();
+    }
+
     public boolean update(long id, String name, String description, long targetId, String planYaml) {
         return jdbc.sql("""
                         update scenarios set name = :name, description = :description, target_id = :target,
@@ -55,6 +64,6 @@ public class ScenarioRepository {
         return new Scenario(rs.getLong("id"), rs.getString("name"), rs.getString("description"), rs.getLong("target_id"),
                 rs.getString("target_name"), rs.getString("plan_yaml"), null,
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                rs.getString("created_by"), (Long) rs.getObject("created_by_id"));
+                rs.getString("created_by"), (Long) rs.getObject("created_by_id"), rs.getBoolean("history_only"));
     }
 }

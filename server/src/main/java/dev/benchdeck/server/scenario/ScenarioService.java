@@ -17,8 +17,11 @@ public class ScenarioService {
     private final TargetService targets;
     private final PlanAssembler assembler;
     private final AuditLog audit;
+    private final dev.benchdeck.server.target.TargetRepository targetRows;
 
-    ScenarioService(ScenarioRepository scenarios, TargetService targets, PlanAssembler assembler, AuditLog audit) {
+    ScenarioService(ScenarioRepository scenarios, TargetService targets, PlanAssembler assembler, AuditLog audit,
+                    dev.benchdeck.server.target.TargetRepository targetRows) {
+        this.targetRows = targetRows;
         this.scenarios = scenarios;
         this.targets = targets;
         this.assembler = assembler;
@@ -40,6 +43,29 @@ public class ScenarioService {
         audit.record("scenario_created", "scenario", created.id(), Map.of("name", created.name(), "target_id", targetId));
         return created;
     }
+
+    /** The scenarios named exactly {@code name}, oldest first. */
+    public List<Scenario> named(String name) {
+        return scenarios.findAll().stream().filter(s -> s.name().equals(name)).toList();
+    }
+
+    /**
+     * A history-only scenario for uploads whose name matched none: it keeps {@code planYaml} as uploaded, unchecked
+     * (nothing runs it), under the one target {@link #UPLOADS_TARGET} that stands for "run elsewhere".
+     */
+    public Scenario createHistoryOnly(String name, String planYaml) {
+        long target = targetRows.findAll().stream().filter(t -> t.name().equals(UPLOADS_TARGET) && t.url().equals(UPLOADS_URL))
+                .map(Target::id).findFirst()
+                .orElseGet(() -> targetRows.insert(UPLOADS_TARGET, dev.benchdeck.server.target.TargetKinds.HTTP, UPLOADS_URL,
+                        Map.of("description", "Runs uploaded by benchdeck run --upload: they ran elsewhere, nothing runs here"), null));
+        long id = scenarios.insertHistoryOnly(name, "Uploaded runs of '" + name + "' (benchdeck run --upload); history only.", target, planYaml);
+        audit.record("scenario_created", "scenario", id, Map.of("name", name, "history_only", true));
+        return get(id);
+    }
+
+    /** The target of history-only scenarios. */
+    public static final String UPLOADS_TARGET = "Uploaded runs";
+    static final String UPLOADS_URL = "http://uploads.invalid/";
 
     void delete(long id) {
         Scenario scenario = scenarios.find(id).orElseThrow(() -> new NotFoundException("scenario", id));

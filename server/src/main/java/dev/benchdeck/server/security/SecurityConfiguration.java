@@ -150,6 +150,14 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/targets/*/ingestor/stats", "/api/v1/targets/*/ingestor/series",
                                 "/api/v1/targets/*/ingestor/messages").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/targets/*/ingestor/simulate").hasRole("EDITOR")
+                        // history (docs/history.md): history, alerts and detection settings are every signed-in user's to read; uploads,
+                        // labels, detection settings and triage are editors' (the run's or scenario's creator, or an admin: the services')
+                        .requestMatchers(HttpMethod.GET, "/api/v1/scenarios/*/history", "/api/v1/scenarios/*/alerts",
+                                "/api/v1/scenarios/*/detection", "/api/v1/runs/*/alerts", "/api/v1/alerts", "/api/v1/demo-target/config").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/runs/import", "/api/v1/alerts/*/acknowledge", "/api/v1/alerts/*/false-positive")
+                        .hasRole("EDITOR")
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/scenarios/*/detection", "/api/v1/demo-target/config").hasRole("EDITOR")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/runs/*/labels").hasRole("EDITOR")
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans/validate").authenticated()

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo whether to create the demo target and scenarios when there are no targets yet
  * @param mockLlm the built-in mock LLM server for the demos
  * @param demoTarget the built-in demo HTTP endpoints the HTTP demo scenarios run against
+ * @param maxUploadBytes the largest uploaded result ({@code POST /api/v1/runs/import}) accepted (413 beyond)
  */
 @ConfigurationProperties("benchdeck")
 public record BenchdeckProperties(Path dataDir,
@@ -22,7 +23,8 @@ public record BenchdeckProperties(Path dataDir,
                                   @DefaultValue("1048576") long maxRequestBytes,
                                   @DefaultValue("true") boolean demo,
                                   @DefaultValue MockLlm mockLlm,
-                                  @DefaultValue DemoTarget demoTarget) {
+                                  @DefaultValue DemoTarget demoTarget,
+                                  @DefaultValue("67108864") long maxUploadBytes) {
 
     /**
      * @param port the port to try first (a free one when it is taken, remembered in the data directory), 0 for any free one

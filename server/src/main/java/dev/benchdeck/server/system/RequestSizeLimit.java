@@ -19,24 +19,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long limit;
+    /** The one path that takes whole results (histograms and intervals included): an upload's limit, not a request's. */
+    static final String UPLOAD_PATH = "/api/v1/runs/import";
+
+    private final long requestLimit;
+    private final long uploadLimit;
 
     RequestSizeLimit(BenchdeckProperties properties) {
-        this.limit = properties.maxRequestBytes();
+        this.requestLimit = properties.maxRequestBytes();
+        this.uploadLimit = Math.max(properties.maxUploadBytes(), properties.maxRequestBytes());
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = UPLOAD_PATH.equals(request.getRequestURI()) ? uploadLimit : requestLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE));
             if (body.length > limit) {
-                tooLarge(request, response);
+                tooLarge(request, response, limit);
                 return;
             }
             chain.doFilter(new BufferedBody(request, body), response);
@@ -45,7 +51,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
         response.setHeader("Connection", "close");
         ProblemJson.write(response, 413, "Request too large", "the request body is larger than " + limit + " bytes",
                 request.getRequestURI(), null);

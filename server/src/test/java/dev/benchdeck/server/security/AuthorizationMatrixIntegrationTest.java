@@ -89,6 +89,18 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         RULES.put("POST /api/v1/runs/{id}/cancel", Rule.EDITOR);
         RULES.put("POST /api/v1/runs/{id}/rerun", Rule.EDITOR);
         RULES.put("DELETE /api/v1/runs/{id}", Rule.EDITOR);
+        RULES.put("POST /api/v1/runs/import", Rule.EDITOR);
+        RULES.put("PATCH /api/v1/runs/{id}/labels", Rule.EDITOR);
+        RULES.put("GET /api/v1/runs/{id}/alerts", Rule.VIEWER);
+        RULES.put("GET /api/v1/scenarios/{id}/history", Rule.VIEWER);
+        RULES.put("GET /api/v1/scenarios/{id}/alerts", Rule.VIEWER);
+        RULES.put("GET /api/v1/scenarios/{id}/detection", Rule.VIEWER);
+        RULES.put("PUT /api/v1/scenarios/{id}/detection", Rule.EDITOR);
+        RULES.put("GET /api/v1/alerts", Rule.VIEWER);
+        RULES.put("POST /api/v1/alerts/{id}/acknowledge", Rule.EDITOR);
+        RULES.put("POST /api/v1/alerts/{id}/false-positive", Rule.EDITOR);
+        RULES.put("GET /api/v1/demo-target/config", Rule.VIEWER);
+        RULES.put("PUT /api/v1/demo-target/config", Rule.EDITOR);
         RULES.put("GET /api/v1/mock-llm/config", Rule.VIEWER);
         RULES.put("GET /api/v1/mock-llm/stats", Rule.VIEWER);
         RULES.put("PUT /api/v1/mock-llm/config", Rule.EDITOR);

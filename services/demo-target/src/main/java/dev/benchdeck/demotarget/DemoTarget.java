@@ -23,6 +23,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * {@code POST /login} (a JSON token and a session cookie), {@code /products}, {@code /products/{id}},
  * {@code POST /cart} (needs the session cookie) and {@code POST /checkout} (needs the token as a bearer).
  * The shop keeps no state: any token it could have issued and any session cookie it sets are accepted.
+ * {@link #setExtraDelayMillis} slows every answer but {@code /metrics} down by a fixed time, so that a demo can
+ * show a regression without changing its plan.
  */
 public final class DemoTarget implements AutoCloseable {
 
@@ -32,6 +34,9 @@ public final class DemoTarget implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final DemoMetrics metrics = new DemoMetrics();
+    /** The largest extra delay {@link #setExtraDelayMillis} takes. */
+    public static final int MAX_EXTRA_DELAY_MS = 10_000;
+    private volatile int extraDelayMs;
 
     private DemoTarget(HttpServer server) {
         this.server = server;
@@ -66,6 +71,18 @@ public final class DemoTarget implements AutoCloseable {
         }
     }
 
+    /** Every answer but {@code /metrics} waits this long first (0, the default: none); 0..{@value #MAX_EXTRA_DELAY_MS} ms. */
+    public void setExtraDelayMillis(int ms) {
+        if (ms < 0 || ms > MAX_EXTRA_DELAY_MS) {
+            throw new IllegalArgumentException("the extra delay must be 0.." + MAX_EXTRA_DELAY_MS + " ms, got " + ms);
+        }
+        extraDelayMs = ms;
+    }
+
+    public int extraDelayMillis() {
+        return extraDelayMs;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }
@@ -88,6 +105,10 @@ public final class DemoTarget implements AutoCloseable {
     private void respond(HttpExchange exchange, String endpoint, String argument) throws IOException {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             byte[] body = in.readAllBytes();
+            int extra = extraDelayMs;
+            if (extra > 0 && !endpoint.equals("metrics")) {
+                sleep(extra);
+            }
             switch (endpoint) {
                 case "hello" -> answer(exchange, 200, HELLO);
                 case "echo" -> answer(exchange, 200, body);

@@ -57,4 +57,18 @@ class DemoTargetTest {
                     .contains("demo_in_flight_requests 1\n");
         }
     }
+
+    @Test
+    void anExtraDelaySlowsEveryAnswerButTheMetrics() throws Exception {
+        try (DemoTarget target = DemoTarget.start(0)) {
+            target.setExtraDelayMillis(60);
+            long start = System.nanoTime();
+            assertThat(send(target, get(target, "/hello")).statusCode()).isEqualTo(200);
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(60_000_000L);
+            target.setExtraDelayMillis(0);
+            assertThat(target.extraDelayMillis()).isZero();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> target.setExtraDelayMillis(-1))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
 }

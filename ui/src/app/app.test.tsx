@@ -84,7 +84,7 @@ describe('the app shell', () => {
     mockApi([authStateRoute(testUser('admin', 'root')), { path: '/actuator/health/readiness', reply: { body: { status: 'UP' } } }]);
     renderApp('/nowhere');
     const admin = await screen.findByRole('navigation', { name: 'Admin' });
-    expect(within(admin).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['/admin/users', '/admin/settings', '/admin/audit']);
+    expect(within(admin).getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual(['/admin/users', '/admin/settings', '/admin/audit', '/admin/webhooks']);
   });
 
   it('sends someone not signed in to the sign-in page, remembering where they were going', async () => {

@@ -116,6 +116,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts of every scenario, newest first; the open ones unless status says otherwise (the overview's list) */
+        get: operations["listAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the alert seen (a real regression); its value stays in later baselines */
+        post: operations["acknowledgeAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/false-positive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks the alert a false positive (reason required); its value then stays out of later baselines */
+        post: operations["markAlertFalsePositive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit": {
         parameters: {
             query?: never;
@@ -228,6 +279,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/demo-target/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The demo endpoints' extra delay */
+        get: operations["getDemoTargetConfig"];
+        /** Slows the demo endpoints by extra_delay_ms on every answer (0 undoes it) */
+        put: operations["updateDemoTargetConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/mock-llm/config": {
         parameters: {
             query?: never;
@@ -311,6 +380,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/runs/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["importRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/runs/{id}": {
         parameters: {
             query?: never;
@@ -322,6 +407,22 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["deleteRun"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listRunAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -373,6 +474,22 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/runs/{id}/labels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["updateRunLabels"];
         trace?: never;
     };
     "/api/v1/runs/{id}/rerun": {
@@ -450,6 +567,58 @@ export interface paths {
         put: operations["updateScenario"];
         post?: never;
         delete: operations["deleteScenario"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scenario's alerts, newest first */
+        get: operations["listScenarioAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/detection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The regression tests this scenario's runs are checked with (the defaults until changed) */
+        get: operations["getDetectionSettings"];
+        /** Sets the scenario's regression tests; fields left out take their defaults. The scenario's creator's (or an admin's) change */
+        put: operations["updateDetectionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/scenarios/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each metric per step over the scenario's completed runs (the newest `limit`, oldest first), with baselines and alerts */
+        get: operations["getScenarioHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -859,6 +1028,50 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Alert: {
+            /** Format: double */
+            baseline: number | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description the test's own figures: its statistic, limit, p-value, baseline runs… */
+            details: string;
+            /** Format: int64 */
+            id: number;
+            message: string;
+            metric: string;
+            /** Format: int64 */
+            run_id: number;
+            /** Format: int64 */
+            run_number: number;
+            /** Format: int64 */
+            scenario_id: number | null;
+            scenario_name: string;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "false_positive";
+            /** Format: date-time */
+            status_at: string | null;
+            status_by: string | null;
+            status_reason: string | null;
+            /** Format: int32 */
+            step_index: number;
+            step_label: string;
+            /** @enum {string} */
+            test: "static" | "percentage" | "z_score" | "t_test" | "iqr" | "change_point";
+            unit: string;
+            /** Format: double */
+            value: number;
+        };
+        AlertMark: {
+            /** Format: int64 */
+            id: number;
+            message: string;
+            metric: string;
+            status: string;
+            test: string;
+        };
+        AlertTriage: {
+            reason?: string | null;
+        };
         ApiToken: {
             /** Format: date-time */
             created_at: string;
@@ -896,6 +1109,29 @@ export interface components {
             setup_required: boolean;
             signed_in: boolean;
             user: components["schemas"]["User"] | null;
+        };
+        /** @description per metric, the baseline after the newest point (on its branch): what the next run is held against */
+        BaselineMark: {
+            /** Format: double */
+            mean: number;
+            run_ids: number[];
+            /** Format: int32 */
+            runs: number;
+            /** Format: double */
+            sd: number;
+        };
+        ChangePoint: {
+            /** Format: double */
+            confidence?: number | null;
+            enabled?: boolean | null;
+            /** Format: double */
+            min_change_percent?: number | null;
+            /** Format: int32 */
+            min_segment?: number | null;
+            /** Format: int32 */
+            permutations?: number | null;
+            /** Format: int32 */
+            window?: number | null;
         };
         CheckCount: {
             /** Format: int64 */
@@ -956,6 +1192,26 @@ export interface components {
             };
             lakebase?: components["schemas"]["LakebaseSecrets"];
             password?: string;
+        };
+        DemoTargetConfig: {
+            /** Format: int32 */
+            extra_delay_ms?: number | null;
+        };
+        DetectionSettings: {
+            /** Format: int32 */
+            baseline_runs?: number | null;
+            change_point?: components["schemas"]["ChangePoint"] | null;
+            enabled?: boolean | null;
+            iqr?: components["schemas"]["Iqr"] | null;
+            metrics?: string[] | null;
+            /** Format: int32 */
+            min_baseline_runs?: number | null;
+            percentage?: components["schemas"]["Percentage"] | null;
+            static_limits?: {
+                [key: string]: components["schemas"]["Limit"];
+            } | null;
+            t_test?: components["schemas"]["TTest"] | null;
+            z_score?: components["schemas"]["ZScoreSettings"] | null;
         };
         Distribution: {
             histogram: string;
@@ -1147,6 +1403,11 @@ export interface components {
             /** Format: int32 */
             users: number;
         };
+        Iqr: {
+            enabled?: boolean | null;
+            /** Format: double */
+            multiplier?: number | null;
+        };
         JourneyFigures: {
             checks: {
                 [key: string]: components["schemas"]["CheckCount"];
@@ -1177,6 +1438,8 @@ export interface components {
             /** Format: int64 */
             requests: number;
         };
+        /** @description the CLI's result file (benchdeck run --out), as RunResult */
+        JsonNode: unknown;
         LakebaseSecrets: {
             client_secret?: string;
             token?: string;
@@ -1200,6 +1463,18 @@ export interface components {
             p99: number;
             /** Format: double */
             p999: number;
+        };
+        Limit: {
+            /** Format: double */
+            max?: number | null;
+            /** Format: double */
+            min?: number | null;
+        };
+        MetricInfo: {
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            worse: "higher_is_worse" | "lower_is_worse";
         };
         NewUser: {
             password: string;
@@ -1231,6 +1506,11 @@ export interface components {
         PasswordReset: {
             password: string;
         };
+        Percentage: {
+            enabled?: boolean | null;
+            /** Format: double */
+            max_percent?: number | null;
+        };
         Percentiles: {
             /** Format: int64 */
             count: number;
@@ -1251,6 +1531,27 @@ export interface components {
             plan_yaml: string;
             /** Format: int64 */
             target_id?: number;
+        };
+        Point: {
+            alerts: components["schemas"]["AlertMark"][];
+            /** Format: date-time */
+            at: string;
+            /** @description part of the baseline of at least one metric */
+            in_baseline: boolean;
+            labels: {
+                [key: string]: string;
+            };
+            /**
+             * Format: int64
+             * @description the run's number in its scenario: 1 for its first run (any status)
+             */
+            number: number;
+            /** Format: int64 */
+            run_id: number;
+            source: string | null;
+            values: {
+                [key: string]: number;
+            };
         };
         /** @description an RFC 9457 problem detail; errors name the fields involved, when there are some */
         Problem: {
@@ -1298,6 +1599,10 @@ export interface components {
             failure: string | null;
             /** Format: int64 */
             id: number;
+            /** @description key → value; commit, branch, version and environment are the run's own fields, the rest free labels */
+            labels: {
+                [key: string]: string;
+            };
             overall: components["schemas"]["StepResult"] | null;
             /** Format: double */
             p50_ms: number | null;
@@ -1314,6 +1619,11 @@ export interface components {
             scenario_id: number | null;
             scenario_name: string;
             setup: components["schemas"]["SetupProgress"][] | null;
+            /**
+             * @description where the run was started: dashboard, api, cli-upload or schedule (null: before sources were kept)
+             * @enum {string|null}
+             */
+            source: "dashboard" | "api" | "cli-upload" | "schedule" | null;
             /** Format: date-time */
             started_at: string | null;
             /** @enum {string} */
@@ -1336,6 +1646,12 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        RunRequest: {
+            /** @description key → value, see RunSummary.labels */
+            labels?: {
+                [key: string]: string;
+            } | null;
+        };
         RunSummary: {
             created_by: string;
             /** Format: date-time */
@@ -1344,6 +1660,10 @@ export interface components {
             error_rate: number | null;
             /** Format: int64 */
             id: number;
+            /** @description key → value; commit, branch, version and environment are the run's own fields, the rest free labels */
+            labels: {
+                [key: string]: string;
+            };
             /** Format: double */
             p50_ms: number | null;
             /** Format: double */
@@ -1357,6 +1677,11 @@ export interface components {
             /** Format: int64 */
             scenario_id: number | null;
             scenario_name: string;
+            /**
+             * @description where the run was started: dashboard, api, cli-upload or schedule (null: before sources were kept)
+             * @enum {string|null}
+             */
+            source: "dashboard" | "api" | "cli-upload" | "schedule" | null;
             /** Format: date-time */
             started_at: string | null;
             /** @enum {string} */
@@ -1368,6 +1693,22 @@ export interface components {
             /** Format: double */
             throughput: number | null;
         };
+        RunUpload: {
+            /** @description labels added to (and over) the result's own */
+            labels?: {
+                [key: string]: string;
+            } | null;
+            /** @description the plan as run (kept with the run) */
+            plan_yaml?: string | null;
+            result?: components["schemas"]["JsonNode"] | null;
+            /** @description the scenario's name; the result's plan name when not given */
+            scenario?: string | null;
+            /**
+             * Format: int64
+             * @description the scenario to store it in; else matched by name
+             */
+            scenario_id?: number | null;
+        };
         Scenario: {
             /** Format: date-time */
             created_at: string;
@@ -1376,6 +1717,8 @@ export interface components {
             description: string | null;
             /** Format: double */
             estimated_seconds: number | null;
+            /** @description made by an upload whose scenario name matched none: it holds history, nothing runs it */
+            history_only: boolean;
             /** Format: int64 */
             id: number;
             name: string;
@@ -1385,6 +1728,13 @@ export interface components {
             target_name: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        ScenarioHistory: {
+            metrics: components["schemas"]["MetricInfo"][];
+            /** Format: int64 */
+            scenario_id: number;
+            scenario_name: string;
+            steps: components["schemas"]["StepHistory"][];
         };
         ScenarioP95: {
             /** Format: double */
@@ -1494,6 +1844,16 @@ export interface components {
             /** Format: double */
             rate?: number | null;
         };
+        StepHistory: {
+            /** @description per metric, the baseline after the newest point (on its branch): what the next run is held against */
+            baselines: {
+                [key: string]: components["schemas"]["BaselineMark"];
+            };
+            /** Format: int32 */
+            index: number;
+            label: string;
+            points: components["schemas"]["Point"][];
+        };
         StepResult: {
             counts: {
                 [key: string]: number;
@@ -1555,6 +1915,11 @@ export interface components {
             /** Format: int64 */
             total_runs: number;
             ttft_ms: components["schemas"]["Percentiles"] | null;
+        };
+        TTest: {
+            /** Format: double */
+            confidence?: number | null;
+            enabled?: boolean | null;
         };
         Target: {
             /** Format: date-time */
@@ -1684,6 +2049,11 @@ export interface components {
             name: string | null;
             /** @example https://hooks.example.com/benchdeck */
             url: string | null;
+        };
+        ZScoreSettings: {
+            enabled?: boolean | null;
+            /** Format: double */
+            max_z?: number | null;
         };
     };
     responses: never;
@@ -2010,6 +2380,135 @@ export interface operations {
             };
         };
     };
+    listAlerts: {
+        parameters: {
+            query?: {
+                status?: "open" | "acknowledged" | "false_positive" | "any";
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"][];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acknowledgeAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AlertTriage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAlertFalsePositive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["AlertTriage"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listAudit: {
         parameters: {
             query?: {
@@ -2295,6 +2794,86 @@ export interface operations {
             };
         };
     };
+    getDemoTargetConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoTargetConfig"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDemoTargetConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoTargetConfig"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoTargetConfig"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getMockLlmConfig: {
         parameters: {
             query?: never;
@@ -2512,6 +3091,10 @@ export interface operations {
                 size?: number;
                 /** @description only runs the caller started */
                 mine?: boolean;
+                /** @description only runs of this branch (the label branch) */
+                branch?: string;
+                /** @description only runs with this label, as key:value (repeatable; all must match), e.g. os:linux */
+                label?: string[];
             };
             header?: never;
             path?: never;
@@ -2526,6 +3109,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunPage"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RunUpload"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunSummary"];
                 };
             };
             /** @description database unavailable */
@@ -2605,6 +3230,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRunAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"][];
+                };
             };
             /** @description database unavailable */
             503: {
@@ -2724,6 +3389,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntervalSnapshot"][];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateRunLabels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunSummary"];
                 };
             };
             /** @description database unavailable */
@@ -3070,7 +3781,50 @@ export interface operations {
             };
         };
     };
-    triggerRun: {
+    listScenarioAlerts: {
+        parameters: {
+            query?: {
+                status?: "open" | "acknowledged" | "false_positive";
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"][];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDetectionSettings: {
         parameters: {
             query?: never;
             header?: never;
@@ -3080,6 +3834,144 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionSettings"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDetectionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DetectionSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DetectionSettings"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getScenarioHistory: {
+        parameters: {
+            query?: {
+                /** @description metrics to return (repeatable, e.g. latency.p99); all the steps measured when none */
+                metric?: string[];
+                /** @description only this step (its index) */
+                step?: string;
+                /** @description only runs of this branch */
+                branch?: string;
+                /** @description only runs with this label, key:value (repeatable) */
+                label?: string[];
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScenarioHistory"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    triggerRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RunRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

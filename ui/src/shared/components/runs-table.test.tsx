@@ -6,7 +6,7 @@ import { RunsTable } from './runs-table';
 
 const run = (id: number, fields: Partial<RunSummary>): RunSummary => ({
   id, scenario_id: 1, scenario_name: 's', target_id: 1, target_name: 't', status: 'completed', created_by: 'me', queued_at: '2026-11-23T18:00:00Z',
-  started_at: null, ended_at: null, requests: 10, throughput: 1, error_rate: 0, p50_ms: 1, p95_ms: 1, p99_ms: 1, thresholds_passed: null, ...fields,
+  started_at: null, ended_at: null, requests: 10, throughput: 1, error_rate: 0, p50_ms: 1, p95_ms: 1, p99_ms: 1, thresholds_passed: null, labels: {}, source: null, ...fields,
 });
 
 describe('RunsTable thresholds column', () => {

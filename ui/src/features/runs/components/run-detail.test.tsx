@@ -25,7 +25,7 @@ function run(status: RunStatus, overrides: Partial<Run> = {}): Run {
   return {
     id: 42, scenario_id: 3, scenario_name: 'hello', target_id: 1, target_name: 'demo', status, created_by: 'me',
     queued_at: '2026-11-23T18:00:00Z', started_at: '2026-11-23T18:00:01Z', ended_at: null,
-    requests: 1000, throughput: 100, error_rate: 0, p50_ms: 1, p95_ms: 2.5, p99_ms: 4, thresholds_passed: null,
+    requests: 1000, throughput: 100, error_rate: 0, p50_ms: 1, p95_ms: 2.5, p99_ms: 4, thresholds_passed: null, labels: {}, source: null,
     plan_yaml: 'load: {users: 10}\n', environment: null, failure: null, setup: null, steps: [step], overall: step, verdicts: [], ...overrides,
   };
 }

@@ -99,10 +99,16 @@ class RunImport {
         try {
             return Json.mapper().readValue(body, RunUpload.class);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw new BadRequestException("the upload does not read", List.of(new FieldProblem(path("", e), e.getOriginalMessage())));
+            throw new BadRequestException("the upload does not read", List.of(new FieldProblem(path("", e), readable(e))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequestException("the upload is not JSON", List.of(new FieldProblem("", e.getOriginalMessage())));
+            throw new BadRequestException("the upload is not JSON", List.of(new FieldProblem("", "is not JSON, or nested too deeply")));
         }
+    }
+
+    /** What was wrong, without Jackson's wording (it names Java classes). */
+    private static String readable(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+        return e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ? "is not a known field"
+                : "has the wrong type or shape";
     }
 
     private static String path(String root, com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
@@ -118,9 +124,9 @@ class RunImport {
         try {
             result = ResultJson.mapper().treeToValue(node, RunResult.class);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw new BadRequestException("the result does not read", List.of(new FieldProblem(path("result", e), e.getOriginalMessage())));
+            throw new BadRequestException("the result does not read", List.of(new FieldProblem(path("result", e), readable(e))));
         } catch (Exception e) {
-            throw new BadRequestException("the result does not read", List.of(new FieldProblem("result", e.getMessage())));
+            throw new BadRequestException("the result does not read", List.of(new FieldProblem("result", "must be the CLI's result (benchdeck run --out)")));
         }
         List<FieldProblem> problems = new java.util.ArrayList<>();
         if (result.plan() == null || result.plan().isBlank() || result.plan().length() > 200) {

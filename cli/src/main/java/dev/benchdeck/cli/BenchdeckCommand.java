@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:passed (thresholds held, plan valid)", "1:thresholds failed; compare --fail-on-regression: a regression",
                 "2:invalid plan or usage, unreadable or incomparable results", "3:the run failed (unreachable target, deadline, internal error)",
                 "4:a service (ingestor, mock-llm) asked to listen beyond 127.0.0.1 without a token to protect it",
+                "5:run --upload: the run passed but the server did not store it",
                 "130:interrupted (partial results written)"})
 public final class BenchdeckCommand implements Runnable {
 

@@ -15,6 +15,8 @@ public final class ExitCode {
     public static final int RUN_FAILED = 3;
     /** A service was asked to listen beyond loopback without the token that would protect it, and refused. */
     public static final int UNSAFE_EXPOSURE = 4;
+    /** {@code run --upload}: the run passed but the server did not store it (unreachable, refused, no token). */
+    public static final int UPLOAD_FAILED = 5;
     /** Stopped with Ctrl-C; partial results were still written. */
     public static final int INTERRUPTED = 130;
 

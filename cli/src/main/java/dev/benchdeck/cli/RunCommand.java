@@ -22,6 +22,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,23 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--md", paramLabel = "FILE", description = "Write a Markdown summary (for a pull-request comment).")
     Path markdown;
 
+    @Option(names = "--label", paramLabel = "KEY=VALUE",
+            description = "Label the run (repeatable): commit, branch, version, environment or any key. Commit and branch "
+                    + "are read from the CI's variables (GitHub, GitLab, Jenkins, CircleCI, Buildkite, Azure) or git when not given.")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--no-auto-labels", description = "Do not read commit and branch from CI variables or git.")
+    boolean noAutoLabels;
+
+    @Option(names = "--upload", paramLabel = "URL",
+            description = "Store the finished run in a Benchdeck server's history (its address, e.g. http://127.0.0.1:8080), "
+                    + "authenticated by the API token in BENCHDECK_TOKEN (scope run).")
+    String upload;
+
+    @Option(names = "--upload-scenario", paramLabel = "ID|NAME",
+            description = "The server's scenario to store the upload in (default: the scenario named as the plan, else a new one).")
+    String uploadScenario;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress lines, only the summary.")
     boolean quiet;
 
@@ -69,12 +87,27 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private Map<String, String> runLabels = Map.of();
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Plan parsed = plan.read(err);
         if (parsed == null) {
+            return ExitCode.INVALID_INPUT;
+        }
+        List<String> problems = new ArrayList<>();
+        runLabels = RunOrigin.ofThisProcess().labels(labels, !noAutoLabels, problems);
+        String badUpload = upload == null ? null : ResultUpload.problemWith(upload);
+        if (badUpload != null) {
+            problems.add("--upload " + badUpload);
+        }
+        if (uploadScenario != null && upload == null) {
+            problems.add("--upload-scenario needs --upload URL");
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> err.println("error: " + p));
             return ExitCode.INVALID_INPUT;
         }
         DriverSpec driver = new PlanReader(Drivers.discover()).driverSpec(parsed);
@@ -114,12 +147,17 @@ final class RunCommand implements Callable<Integer> {
             if (!quiet) {
                 listeners.add(new ConsoleProgress(err, parsed, System.console() != null));
             }
-            RunResult result = new RunEngine(EngineClock.system()).run(parsed, driver, RunListener.all(listeners), control);
+            RunResult result = new RunEngine(EngineClock.system()).run(parsed, driver, RunListener.all(listeners), control)
+                    .withLabels(runLabels);
             SummaryPrinter.print(out, result);
             writeOutputs(parsed, result, err);
+            int code = exitCode(result, err);
+            if (upload != null && result.status() != dev.benchdeck.engine.result.RunStatus.CANCELLED) {
+                code = upload(result, code, err);
+            }
             out.flush();
             err.flush();
-            return exitCode(result, err);
+            return code;
         } finally {
             written.countDown();
             try {
@@ -156,6 +194,30 @@ final class RunCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             err.println("error: cannot write results: " + e.getMessage());
+        }
+    }
+
+    /** Uploads the result; a failed upload of a passed run exits {@link ExitCode#UPLOAD_FAILED}, else the run's code stays. */
+    private int upload(RunResult result, int code, PrintWriter err) throws InterruptedException {
+        ResultUpload.Outcome outcome = new ResultUpload(java.net.URI.create(upload), System.getenv("BENCHDECK_TOKEN"))
+                .upload(result, planText(), uploadScenario);
+        err.println(outcome.stored() ? outcome.message() : "error: " + outcome.message());
+        return outcome.stored() || code != ExitCode.PASSED ? code : ExitCode.UPLOAD_FAILED;
+    }
+
+    /** The plan file as given, with its --set overrides noted, so the server's plan diff shows them. */
+    private String planText() {
+        try {
+            StringBuilder text = new StringBuilder(java.nio.file.Files.readString(plan.file));
+            if (!plan.overrides.isEmpty()) {
+                text.append(text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? "" : "\n")
+                        .append("# run with:");
+                plan.overrides.forEach(o -> text.append(" --set ").append(o));
+                text.append('\n');
+            }
+            return text.toString();
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,63 +1,34 @@
 package dev.benchdeck.server.run;
 
+import dev.benchdeck.engine.result.RunLabelRules;
 import dev.benchdeck.server.system.BadRequestException;
 import dev.benchdeck.server.system.FieldProblem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
- * A run's labels, one flat map of key → value everywhere (API, CLI result file, history filters). Four keys are the
- * run's own fields, stored in columns of their own: {@code commit} (4–64 hex digits), {@code branch}, {@code version}
- * and {@code environment}; every other key is a free label. Keys are 1–63 characters of letters, digits and
- * {@code _ . - /}, starting with a letter or digit; values 1–200 characters without control characters; at most 32.
+ * A run's labels, one flat map of key → value everywhere (API, CLI result file, history filters); the rules are
+ * {@link RunLabelRules}' (shared with the CLI's {@code --label}). Four keys are the run's own fields, stored in
+ * columns of their own ({@link #FIELDS}); every other key is a free label.
  */
 public final class RunLabels {
 
-    public static final String COMMIT = "commit";
-    public static final String BRANCH = "branch";
-    public static final String VERSION = "version";
-    public static final String ENVIRONMENT = "environment";
-    public static final List<String> FIELDS = List.of(COMMIT, BRANCH, VERSION, ENVIRONMENT);
-    static final int MAX_LABELS = 32;
-    static final int MAX_VALUE = 200;
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_./-]{0,62}");
-    private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{4,64}");
+    public static final String COMMIT = RunLabelRules.COMMIT;
+    public static final String BRANCH = RunLabelRules.BRANCH;
+    public static final String VERSION = RunLabelRules.VERSION;
+    public static final String ENVIRONMENT = RunLabelRules.ENVIRONMENT;
+    public static final List<String> FIELDS = RunLabelRules.FIELDS;
 
     private RunLabels() {
     }
 
     /** Every problem of a labels map at once; {@code path} is the map's path in the request ({@code labels}). */
     public static List<FieldProblem> problems(Map<String, String> labels, String path, boolean nullsAllowed) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (labels.size() > MAX_LABELS) {
-            problems.add(new FieldProblem(path, "at most " + MAX_LABELS + " labels, got " + labels.size()));
-        }
-        labels.forEach((key, value) -> {
-            String at = path + "." + key;
-            if (key == null || !KEY.matcher(key).matches()) {
-                problems.add(new FieldProblem(path, "label key '" + key + "' must be 1-63 letters, digits or _ . - /, starting with a letter or digit"));
-                return;
-            }
-            if (value == null) {
-                if (!nullsAllowed) {
-                    problems.add(new FieldProblem(at, "must be a text value"));
-                }
-                return;
-            }
-            if (value.isEmpty() || value.length() > MAX_VALUE) {
-                problems.add(new FieldProblem(at, "must be 1-" + MAX_VALUE + " characters, got " + value.length()));
-            } else if (value.codePoints().anyMatch(Character::isISOControl)) {
-                problems.add(new FieldProblem(at, "must not contain control characters"));
-            } else if (key.equals(COMMIT) && !HEX.matcher(value).matches()) {
-                problems.add(new FieldProblem(at, "must be a commit id: 4-64 hexadecimal digits"));
-            } else if (key.equals(BRANCH) && value.chars().anyMatch(Character::isWhitespace)) {
-                problems.add(new FieldProblem(at, "must not contain spaces"));
-            }
-        });
-        return problems;
+        return RunLabelRules.problems(labels, path, nullsAllowed).stream()
+                .map(p -> new FieldProblem(p.path(), p.message()))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     }
 
     /** Refuses (400, every problem with its path) labels that do not pass {@link #problems}. */
@@ -72,9 +43,7 @@ public final class RunLabels {
 
     /** Commits in lower case (so that the same commit matches however it was written). */
     static Map<String, String> normalized(Map<String, String> labels) {
-        Map<String, String> out = new LinkedHashMap<>(labels);
-        out.computeIfPresent(COMMIT, (k, v) -> v.toLowerCase(java.util.Locale.ROOT));
-        return out;
+        return RunLabelRules.normalized(labels);
     }
 
     /** The free labels: all but the four fields. */

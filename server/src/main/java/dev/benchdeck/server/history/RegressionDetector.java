@@ -5,11 +5,13 @@ import dev.benchdeck.server.run.RunLabels;
 import dev.benchdeck.server.run.RunRepository;
 import dev.benchdeck.server.run.RunSummary;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,12 +30,15 @@ class RegressionDetector {
     private final HistoryRepository history;
     private final AlertRepository alerts;
     private final DetectionSettingsRepository settings;
+    private final ApplicationEventPublisher events;
 
-    RegressionDetector(RunRepository runs, HistoryRepository history, AlertRepository alerts, DetectionSettingsRepository settings) {
+    RegressionDetector(RunRepository runs, HistoryRepository history, AlertRepository alerts, DetectionSettingsRepository settings,
+                       ApplicationEventPublisher events) {
         this.runs = runs;
         this.history = history;
         this.alerts = alerts;
         this.settings = settings;
+        this.events = events;
     }
 
     @EventListener
@@ -46,6 +51,20 @@ class RegressionDetector {
         } catch (RuntimeException e) {
             log.warn("Run {}: the regression check failed ({})", event.runId(), e.toString());
         }
+    }
+
+    private static Map<String, Object> shape(RegressionCheck.RunFinding found, HistoryRepository.StepRow step, String metric) {
+        Map<String, Object> alert = new LinkedHashMap<>();
+        alert.put("run_id", found.runId());
+        alert.put("step_index", step.stepIndex());
+        alert.put("step", step.stepLabel());
+        alert.put("metric", metric);
+        alert.put("test", found.finding().test());
+        alert.put("value", found.finding().value());
+        alert.put("baseline", found.finding().baseline());
+        alert.put("message", found.finding().message());
+        alert.put("details", found.finding().details());
+        return alert;
     }
 
     /** Checks the run; returns how many new alerts were stored. */
@@ -65,7 +84,7 @@ class RegressionDetector {
         List<HistoryRepository.StepRow> rows = history.steps(scenarioId, sameBranch, branch == null, runId, null, limit);
         Set<String> falsePositives = alerts.falsePositives(scenarioId);
         RegressionCheck check = new RegressionCheck(s);
-        int stored = 0;
+        List<Map<String, Object>> raised = new ArrayList<>();
         for (HistoryRepository.StepRow current : rows.stream().filter(r -> r.runId() == runId).toList()) {
             List<HistoryRepository.StepRow> earlier = rows.stream().filter(r -> r.runId() != runId
                     && r.stepIndex() == current.stepIndex() && r.stepLabel().equals(current.stepLabel())).toList();
@@ -82,10 +101,15 @@ class RegressionDetector {
                 }
                 for (RegressionCheck.RunFinding found : check.check(metric, points,
                         new RegressionCheck.Point(runId, value, false))) {
-                    stored += alerts.insert(found.runId(), scenarioId, current.stepIndex(), current.stepLabel(), name, found.finding()) ? 1 : 0;
+                    if (alerts.insert(found.runId(), scenarioId, current.stepIndex(), current.stepLabel(), name, found.finding())) {
+                        raised.add(shape(found, current, name));
+                    }
                 }
             }
         }
-        return stored;
+        if (!raised.isEmpty()) {
+            events.publishEvent(new RegressionAlertsRaised(runId, raised));
+        }
+        return raised.size();
     }
 }

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.notify;
 
+import dev.benchdeck.server.history.RegressionAlertsRaised;
 import dev.benchdeck.server.run.RunEnded;
 import dev.benchdeck.server.run.RunRepository;
 import dev.benchdeck.server.run.RunSummary;
@@ -50,10 +51,22 @@ public class RunNotifications {
         }
     }
 
-    /** A regression alert raised on a run: {@code alert} is its JSON shape (metric, step, test, values…). */
-    public void regressionAlert(long runId, String summary, Map<String, ?> alert) {
-        runs.find(runId).ifPresent(run -> dispatcher.notify(WebhookEvent.REGRESSION_ALERT, runId,
-                payload(WebhookEvent.REGRESSION_ALERT, run, alert, "regression in \"" + run.scenarioName() + "\" (run " + runId + "): " + summary)));
+    /** The regression alerts a run's check raised: one notification per run, listing them all. */
+    @EventListener
+    void regressionAlerts(RegressionAlertsRaised raised) {
+        try {
+            RunSummary run = runs.find(raised.runId()).orElse(null);
+            if (run == null || raised.alerts().isEmpty()) {
+                return;
+            }
+            String first = String.valueOf(raised.alerts().get(0).get("message"));
+            int more = raised.alerts().size() - 1;
+            String text = (raised.alerts().size() == 1 ? "a regression alert" : raised.alerts().size() + " regression alerts")
+                    + " on run " + run.id() + " of \"" + run.scenarioName() + "\": " + first + (more > 0 ? " (and " + more + " more)" : "");
+            dispatcher.notify(WebhookEvent.REGRESSION_ALERT, run.id(), payload(WebhookEvent.REGRESSION_ALERT, run, raised.alerts(), text));
+        } catch (RuntimeException e) {
+            log.warn("Run {}: cannot store its regression notifications ({})", raised.runId(), e.getMessage());
+        }
     }
 
     WebhookDispatcher.Payload test(Webhook hook) {
@@ -65,7 +78,7 @@ public class RunNotifications {
         return new WebhookDispatcher.Payload(Json.write(body), Json.write(Map.of("text", text)));
     }
 
-    private WebhookDispatcher.Payload payload(WebhookEvent event, RunSummary run, @Nullable Map<String, ?> alert, String text) {
+    private WebhookDispatcher.Payload payload(WebhookEvent event, RunSummary run, @Nullable List<Map<String, Object>> alerts, String text) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("event", event.value());
         body.put("sent_at", Instant.now().toString());
@@ -84,8 +97,8 @@ public class RunNotifications {
         about.put("p99_ms", run.p99Ms());
         about.put("url", link(run.id()));
         body.put("run", about);
-        if (alert != null) {
-            body.put("alert", alert);
+        if (alerts != null) {
+            body.put("alerts", alerts);
         }
         String slackText = "Benchdeck: " + text + " <" + link(run.id()) + "|open the run>";
         return new WebhookDispatcher.Payload(Json.write(body), Json.write(Map.of("text", slackText, "blocks",

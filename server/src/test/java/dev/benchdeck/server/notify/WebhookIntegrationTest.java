@@ -122,6 +122,37 @@ class WebhookIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void aRegressionAlertIsToldOncePerRunWithEveryAlertOfIt() {
+        post("/api/v1/webhooks", Json.write(java.util.Map.of("name", "regressions", "url", hookUrl(), "events", List.of("regression_alert"))));
+        long scenario = createScenario("regressed", """
+                workload: {driver: http, path: /hello}
+                load: {users: 1, duration: 300ms}
+                """);
+        // static limits need no baseline: any run breaks both of these
+        Response limits = put("/api/v1/scenarios/" + scenario + "/detection",
+                "{\"static_limits\": {\"latency.p99\": {\"max\": 0.000001}, \"throughput\": {\"min\": 1e12}}}");
+        assertThat(limits.status()).as(limits.body()).isEqualTo(200);
+
+        long run = trigger(scenario);
+        awaitRun(run, status("completed"), Duration.ofSeconds(20));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (bodiesAbout(run).isEmpty() && System.nanoTime() < deadline) {
+            sleep(50);
+        }
+        sleep(300); // a second notification about the same run would arrive by now
+
+        List<JsonNode> bodies = bodiesAbout(run);
+        assertThat(bodies).hasSize(1);
+        JsonNode body = bodies.get(0);
+        assertThat(body.get("event").asText()).isEqualTo("regression_alert");
+        assertThat(body.at("/run/id").asLong()).isEqualTo(run);
+        assertThat(body.get("alerts").findValuesAsText("metric")).containsExactlyInAnyOrder("latency.p99", "throughput");
+        assertThat(body.get("alerts").findValuesAsText("test")).containsOnly("static");
+        assertThat(body.get("alerts").get(0).get("run_id").asLong()).isEqualTo(run);
+        assertThat(get("/api/v1/runs/" + run + "/alerts").json()).hasSize(2);
+    }
+
+    @Test
     void badWebhooksAreRefusedWithTheirPathsAndViewersSeeNone() {
         Response bad = post("/api/v1/webhooks", """
                 {"name": "bad", "url": "ftp://user:pw@example.com/x", "format": "xml", "events": ["run_finished", "lunch"]}""");

@@ -279,6 +279,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comparisons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 2–5 runs side by side, the first the baseline: per step each figure, its change and whether it is significant */
+        get: operations["compare"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comparisons/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comparison's report as a file to download */
+        get: operations["comparisonReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/demo-target/config": {
         parameters: {
             query?: never;
@@ -490,6 +524,23 @@ export interface paths {
         options?: never;
         head?: never;
         patch: operations["updateRunLabels"];
+        trace?: never;
+    };
+    "/api/v1/runs/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run's report as a file to download; a run still going gets the figures so far, marked partial */
+        get: operations["runReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/runs/{id}/rerun": {
@@ -1120,6 +1171,17 @@ export interface components {
             /** Format: double */
             sd: number;
         };
+        Change: {
+            /** Format: double */
+            absolute: number | null;
+            not_tested: string | null;
+            /** Format: double */
+            percent: number | null;
+            run: string;
+            significance: components["schemas"]["Significance"] | null;
+            /** @enum {string} */
+            verdict: "regression" | "improvement" | "no_significant_change" | "not_tested" | "not_measured";
+        };
         ChangePoint: {
             /** Format: double */
             confidence?: number | null;
@@ -1147,6 +1209,36 @@ export interface components {
             millis: number;
             name: string;
             outcome: string;
+        };
+        ComparedRun: {
+            driver: string | null;
+            /** Format: int64 */
+            ended_at_millis: number;
+            labels: {
+                [key: string]: string;
+            };
+            name: string;
+            partial: boolean;
+            partial_reason: string | null;
+            plan: string;
+            /** Format: int64 */
+            started_at_millis: number;
+            state: string;
+        };
+        Comparison: {
+            differences: components["schemas"]["RunDifferences"];
+            notes: string[];
+            options: components["schemas"]["ComparisonOptions"];
+            runs: components["schemas"]["ComparedRun"][];
+            steps: components["schemas"]["StepComparison"][];
+        };
+        ComparisonOptions: {
+            /** Format: double */
+            confidence: number;
+            /** Format: int32 */
+            resamples: number;
+            /** Format: int64 */
+            seed: number;
         };
         ConnectionReport: {
             can_create_table: boolean | null;
@@ -1476,6 +1568,15 @@ export interface components {
             /** @enum {string} */
             worse: "higher_is_worse" | "lower_is_worse";
         };
+        MetricRow: {
+            changes: components["schemas"]["Change"][];
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better" | "neither";
+            label: string;
+            metric: string;
+            unit: string;
+            values: number[];
+        };
         NewUser: {
             password: string;
             role: string;
@@ -1520,6 +1621,12 @@ export interface components {
             p95: number;
             /** Format: double */
             p99: number;
+        };
+        PlanDiff: {
+            baseline: string;
+            diff: string | null;
+            other: string;
+            unavailable: string | null;
         };
         PlanValidation: {
             /** Format: double */
@@ -1589,6 +1696,11 @@ export interface components {
             password: string;
             username: string;
         };
+        Row: {
+            differs: boolean;
+            name: string;
+            values: string[];
+        };
         RunDetail: {
             created_by: string;
             /** Format: date-time */
@@ -1636,6 +1748,11 @@ export interface components {
             /** Format: double */
             throughput: number | null;
             verdicts: components["schemas"]["ThresholdVerdict"][] | null;
+        };
+        RunDifferences: {
+            environment: components["schemas"]["Row"][];
+            labels: components["schemas"]["Row"][];
+            plans: components["schemas"]["PlanDiff"][];
         };
         RunPage: {
             items: components["schemas"]["RunSummary"][];
@@ -1837,12 +1954,43 @@ export interface components {
             totp_code?: string | null;
             username: string;
         };
+        Significance: {
+            /** Format: int32 */
+            baseline_block: number;
+            /** Format: int32 */
+            baseline_samples: number;
+            /** Format: double */
+            confidence: number;
+            /** Format: double */
+            estimate: number;
+            /** Format: double */
+            high: number;
+            /** Format: double */
+            low: number;
+            method: string;
+            /** Format: int32 */
+            other_block: number;
+            /** Format: int32 */
+            other_samples: number;
+            /** Format: double */
+            p_value: number;
+            /** Format: int32 */
+            resamples: number;
+            significant: boolean;
+        };
         SimulationRequest: {
             content?: string | null;
             /** Format: int32 */
             count: number;
             /** Format: double */
             rate?: number | null;
+        };
+        StepComparison: {
+            /** Format: int32 */
+            index: number;
+            label: string;
+            metrics: components["schemas"]["MetricRow"][];
+            present: boolean[];
         };
         StepHistory: {
             /** @description per metric, the baseline after the newest point (on its branch): what the next run is held against */
@@ -2794,6 +2942,94 @@ export interface operations {
             };
         };
     };
+    compare: {
+        parameters: {
+            query?: {
+                /** @description 2 to 5 run ids, comma-separated, the baseline first */
+                runs?: string;
+                /** @description the confidence of the significance tests, between 0 and 1 (default 0.99) */
+                confidence?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comparison"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comparisonReport: {
+        parameters: {
+            query?: {
+                /** @description 2 to 5 run ids, comma-separated, the baseline first */
+                runs?: string;
+                /** @description the confidence of the significance tests, between 0 and 1 (default 0.99) */
+                confidence?: string;
+                /** @description html (default), md, csv (steps), intervals-csv, junit or json */
+                format?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getDemoTargetConfig: {
         parameters: {
             query?: never;
@@ -3435,6 +3671,49 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RunSummary"];
+                };
+            };
+            /** @description database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the request was refused */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    runReport: {
+        parameters: {
+            query?: {
+                /** @description html (default), md, csv (steps), intervals-csv, junit or json */
+                format?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
                 };
             };
             /** @description database unavailable */

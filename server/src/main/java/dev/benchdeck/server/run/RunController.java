@@ -1,12 +1,10 @@
 package dev.benchdeck.server.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.result.ErrorSample;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.Json;
-import dev.benchdeck.server.system.NotFoundException;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -35,9 +33,11 @@ class RunController {
     private final RunRepository runs;
     private final ResultRepository results;
     private final RunImport imports;
+    private final RunDocuments documents;
 
-    RunController(RunOrchestrator orchestrator, RunRepository runs, ResultRepository results, RunImport imports) {
+    RunController(RunOrchestrator orchestrator, RunRepository runs, ResultRepository results, RunImport imports, RunDocuments documents) {
         this.imports = imports;
+        this.documents = documents;
         this.orchestrator = orchestrator;
         this.runs = runs;
         this.results = results;
@@ -75,7 +75,7 @@ class RunController {
 
     @GetMapping("/runs/{id}")
     RunDetail getRun(@PathVariable long id) {
-        return runs.findDetail(id, results.stepsArray(id)).orElseThrow(() -> new NotFoundException("run", id));
+        return documents.detail(id);
     }
 
     @GetMapping(value = "/runs/{id}/intervals", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -97,24 +97,9 @@ class RunController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(type = "object",
             description = "the run's result in the shape of the CLI's --out file")))
     ResponseEntity<String> runResult(@PathVariable long id) {
-        RunDetail run = getRun(id);
-        RunSummary s = run.summary();
-        ObjectNode result = Json.mapper().createObjectNode();
-        result.put("plan", s.scenarioName());
-        result.put("status", s.status().value());
-        result.put("failure", run.failure());
-        result.put("started_at_millis", s.startedAt() == null ? null : s.startedAt().toEpochMilli());
-        result.put("ended_at_millis", s.endedAt() == null ? null : s.endedAt().toEpochMilli());
-        result.set("environment", Json.read(run.environment()));
-        result.set("setup", run.setup() == null ? Json.mapper().createArrayNode() : Json.read(run.setup()));
-        result.set("steps", Json.read(run.steps()));
-        result.set("overall", Json.read(run.overall()));
-        result.set("labels", Json.mapper().valueToTree(s.labels()));
-        result.set("verdicts", run.verdicts() == null ? Json.mapper().createArrayNode() : Json.read(run.verdicts()));
-        result.set("intervals", Json.read(ResultRepository.array(results.intervals(id))));
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"benchdeck-run-" + id + ".json\"")
-                .body(Json.write(result));
+                .body(Json.write(documents.resultDocument(id)));
     }
 
     /**

@@ -21,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Schemas of the JSON as it is written: the naming of the given mapper (snake_case), a record
- * component marked {@link Nullable} as {@code type: [..., "null"]}, and the engine's enums in lower
- * case (its result mapper writes them so; swagger would list the constants' names).
+ * component marked {@link Nullable} as {@code type: [..., "null"]}, and the engine's and the report module's enums
+ * in lower case (the engine's result mapper writes them so; swagger would list the constants' names).
  */
 final class WrittenModelResolver extends ModelResolver {
 
-    private static final String ENGINE_PACKAGE = "dev.benchdeck.engine";
+    private static final List<String> WRITTEN_BY_ENGINE_MAPPER = List.of("dev.benchdeck.engine", "dev.benchdeck.report");
 
     WrittenModelResolver(ObjectMapper mapper) {
         super(mapper);
@@ -40,7 +40,7 @@ final class WrittenModelResolver extends ModelResolver {
         }
         JavaType type = _mapper.constructType(annotatedType.getType());
         Class<?> raw = type.getRawClass();
-        if (raw.isEnum() && raw.getPackageName().startsWith(ENGINE_PACKAGE) && resolved.getEnum() != null) {
+        if (raw.isEnum() && WRITTEN_BY_ENGINE_MAPPER.stream().anyMatch(raw.getPackageName()::startsWith) && resolved.getEnum() != null) {
             resolved.setEnum(new ArrayList<>(Arrays.stream(raw.getEnumConstants()).map(Json::write)
                     .map(json -> json.substring(1, json.length() - 1)).toList()));
         }

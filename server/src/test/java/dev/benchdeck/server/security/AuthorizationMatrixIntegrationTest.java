@@ -85,6 +85,9 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         RULES.put("GET /api/v1/runs/{id}/errors", Rule.VIEWER);
         RULES.put("GET /api/v1/runs/{id}/intervals", Rule.VIEWER);
         RULES.put("GET /api/v1/runs/{id}/result", Rule.VIEWER);
+        RULES.put("GET /api/v1/runs/{id}/report", Rule.VIEWER);
+        RULES.put("GET /api/v1/comparisons", Rule.VIEWER);
+        RULES.put("GET /api/v1/comparisons/report", Rule.VIEWER);
         RULES.put("GET /api/v1/runs/{id}/telemetry", Rule.VIEWER);
         RULES.put("POST /api/v1/runs/{id}/cancel", Rule.EDITOR);
         RULES.put("POST /api/v1/runs/{id}/rerun", Rule.EDITOR);

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Schedules through the API, fired by the ticker on a fake clock (instants in the future, so the real ticker
- * leaves them alone) and by the real ticker on a real every-two-seconds cron.
+ * leaves them alone) and by the real ticker on a real every-two-seconds cron and a real one-minute cron.
  */
 class ScheduleIntegrationTest extends IntegrationTestSupport {
 
@@ -90,6 +90,26 @@ class ScheduleIntegrationTest extends IntegrationTestSupport {
         JsonNode resumed = post("/api/v1/schedules/" + id + "/resume", null).json();
         assertThat(Instant.parse(resumed.get("next_fire_at").asText())).isAfter(Instant.now().minusSeconds(1));
         delete(id);
+    }
+
+    @Test
+    void aRealOneMinuteCronFiresAtTheTopOfTheNextMinuteThenMovesOnAMinute() {
+        long scenario = createScenario("scheduled every minute", SHORT_PLAN);
+        JsonNode created = post("/api/v1/scenarios/" + scenario + "/schedules", "{\"cron\": \"* * * * *\"}").json();
+        long id = created.get("id").asLong();
+        Instant due = Instant.parse(created.get("next_fire_at").asText());
+        assertThat(due.getEpochSecond() % 60).isZero();
+        assertThat(Duration.between(Instant.now(), due)).isBetween(Duration.ZERO, Duration.ofSeconds(60));
+
+        // up to a minute of real time: the one test of the cron on the wall clock at its usual grain
+        JsonNode schedule = awaitSchedule(id, s -> !s.get("last_run_id").isNull(), Duration.ofSeconds(75));
+        JsonNode run = get("/api/v1/runs/" + schedule.get("last_run_id").asLong()).json();
+        Instant queued = Instant.parse(run.get("queued_at").asText());
+        assertThat(queued).isBetween(due, due.plusSeconds(10));
+        assertThat(run.get("source").asText()).isEqualTo("schedule");
+        assertThat(Instant.parse(schedule.get("next_fire_at").asText())).isEqualTo(due.plusSeconds(60));
+        delete(id);
+        awaitRun(run.get("id").asLong(), r -> !r.get("status").asText().matches("queued|running"), Duration.ofSeconds(20));
     }
 
     @Test

@@ -2149,7 +2149,7 @@ export interface components {
             enabled: boolean;
             /** @description run_finished, thresholds_failed, regression_alert */
             events: string[];
-            /** @description json (Benchdeck's body) or slack (a Slack-compatible {"text": …} body) */
+            /** @description json (Benchdeck's body), slack (a Slack-compatible {"text": …} body) or email (to the url's mailto: addresses over SMTP) */
             format: string;
             /** Format: int64 */
             id: number;
@@ -2192,7 +2192,7 @@ export interface components {
             enabled?: boolean | null;
             /** @description run_finished, thresholds_failed, regression_alert; all when absent */
             events?: string[] | null;
-            /** @description json (default) or slack */
+            /** @description json (default), slack, or email (url mailto:a@example.com,b@example.com; needs benchdeck.notifications.smtp) */
             format?: string | null;
             name: string | null;
             /** @example https://hooks.example.com/benchdeck */

@@ -48,11 +48,17 @@ export function WebhooksPage() {
   );
 }
 
+type WebhookFormat = 'json' | 'slack' | 'email';
+
+function asFormat(value: string): WebhookFormat {
+  return value === 'slack' || value === 'email' ? value : 'json';
+}
+
 function NewWebhookForm({ onCreated }: { onCreated: (created: WebhookCreated) => void }) {
   const create = useCreateWebhook();
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
-  const [format, setFormat] = useState<'json' | 'slack'>('json');
+  const [format, setFormat] = useState<WebhookFormat>('json');
   const [events, setEvents] = useState<string[]>([...WEBHOOK_EVENTS]);
   const problems = serverProblems(create.error, ['name', 'url', 'format', 'events']);
   const submit = (event: FormEvent) => {
@@ -65,12 +71,13 @@ function NewWebhookForm({ onCreated }: { onCreated: (created: WebhookCreated) =>
   return (
     <form className="grid gap-3 md:grid-cols-2" onSubmit={submit} aria-label="New webhook">
       <TextField label="Name" value={name} onChange={setName} errors={problems.of('name')} />
-      <TextField label="URL" value={url} onChange={setUrl} errors={problems.of('url')} hint="https://hooks.slack.com/… or your own receiver" />
+      <TextField label="URL" value={url} onChange={setUrl} errors={problems.of('url')} hint={format === 'email' ? 'mailto:perf@example.com,ops@example.com (the server needs SMTP configured)' : 'https://hooks.slack.com/… or your own receiver'} />
       <Field label="Body" errors={problems.of('format')}>
         {(props) => (
-          <select {...props} className={inputClasses} value={format} onChange={(e) => setFormat(e.target.value === 'slack' ? 'slack' : 'json')}>
+          <select {...props} className={inputClasses} value={format} onChange={(e) => setFormat(asFormat(e.target.value))}>
             <option value="json">Benchdeck JSON</option>
             <option value="slack">Slack-compatible</option>
+            <option value="email">E-mail (SMTP)</option>
           </select>
         )}
       </Field>

@@ -39,6 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTestSupport {
 
     private static final Path DATA_DIR = tempDir();
+    /** The SMTP server every test context sends its e-mail notifications to. */
+    protected static final SmtpReceiver SMTP = SmtpReceiver.start();
+    protected static final String SMTP_USER = "benchdeck-mailer";
+    protected static final String SMTP_PASSWORD = "an smtp password for the tests 91d2";
     protected static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The admin every test acts as unless it says otherwise; its password (and token) appear in no log or answer. */
@@ -85,6 +89,12 @@ public abstract class IntegrationTestSupport {
     @DynamicPropertySource
     static void dataDir(DynamicPropertyRegistry registry) {
         registry.add("benchdeck.data-dir", () -> DATA_DIR + "/${benchdeck.test.instance:shared}");
+        registry.add("benchdeck.notifications.smtp.host", () -> "127.0.0.1");
+        registry.add("benchdeck.notifications.smtp.port", SMTP::port);
+        registry.add("benchdeck.notifications.smtp.security", () -> "none"); // the test server speaks plain text on loopback
+        registry.add("benchdeck.notifications.smtp.from", () -> "benchdeck@example.com");
+        registry.add("benchdeck.notifications.smtp.username", () -> SMTP_USER);
+        registry.add("benchdeck.notifications.smtp.password", () -> SMTP_PASSWORD);
     }
 
     /**

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Turns what happened (a run ended, thresholds failed, a regression alert) into webhook notifications. */
+/** Turns what happened (a run ended, thresholds failed, a regression alert) into webhook and e-mail notifications. */
 @Component
 public class RunNotifications {
 
@@ -75,7 +75,8 @@ public class RunNotifications {
         body.put("sent_at", Instant.now().toString());
         body.put("webhook", Map.of("id", hook.id(), "name", hook.name()));
         String text = "Benchdeck: a test of the webhook \"" + hook.name() + "\"";
-        return new WebhookDispatcher.Payload(Json.write(body), Json.write(Map.of("text", text)));
+        return new WebhookDispatcher.Payload(Json.write(body), Json.write(Map.of("text", text)), text,
+                text + ".\n\nThis address gets Benchdeck's notifications of: " + String.join(", ", hook.events()) + ".\n");
     }
 
     private WebhookDispatcher.Payload payload(WebhookEvent event, RunSummary run, @Nullable List<Map<String, Object>> alerts, String text) {
@@ -102,7 +103,27 @@ public class RunNotifications {
         }
         String slackText = "Benchdeck: " + text + " <" + link(run.id()) + "|open the run>";
         return new WebhookDispatcher.Payload(Json.write(body), Json.write(Map.of("text", slackText, "blocks",
-                List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", slackText))))));
+                List.of(Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", slackText))))),
+                "Benchdeck: " + subject(event, run), mailText(text, run, alerts));
+    }
+
+    private static String subject(WebhookEvent event, RunSummary run) {
+        return switch (event) {
+            case THRESHOLDS_FAILED -> "run " + run.id() + " of \"" + run.scenarioName() + "\" failed its thresholds";
+            case REGRESSION_ALERT -> "regression on run " + run.id() + " of \"" + run.scenarioName() + "\"";
+            default -> "run " + run.id() + " of \"" + run.scenarioName() + "\" " + run.status().value();
+        };
+    }
+
+    /** The e-mail: what happened, each alert on a line of its own, and the link to the run. */
+    private String mailText(String text, RunSummary run, @Nullable List<Map<String, Object>> alerts) {
+        StringBuilder mail = new StringBuilder(Character.toUpperCase(text.charAt(0)) + text.substring(1) + ".\n");
+        if (alerts != null) {
+            mail.append('\n');
+            alerts.forEach(alert -> mail.append("- ").append(alert.get("message")).append('\n'));
+        }
+        mail.append("\nTarget: ").append(run.targetName()).append("\nOpen the run: ").append(link(run.id())).append('\n');
+        return mail.toString();
     }
 
     private String link(long runId) {

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 class WebhookService {
 
     private static final int DELIVERY_LOG = 50;
+    private static final int MAX_RECIPIENTS = 10;
     private static final List<String> ALL_EVENTS = Arrays.stream(WebhookEvent.values())
             .filter(e -> e != WebhookEvent.TEST).map(WebhookEvent::value).toList();
 
@@ -29,9 +30,11 @@ class WebhookService {
     private final WebhookDispatcher dispatcher;
     private final RunNotifications notifications;
     private final AuditLog audit;
+    private final Mailer mailer;
 
     WebhookService(WebhookRepository repository, CredentialCipher cipher, WebhookDispatcher dispatcher, RunNotifications notifications,
-                   AuditLog audit) {
+                   AuditLog audit, Mailer mailer) {
+        this.mailer = mailer;
         this.repository = repository;
         this.cipher = cipher;
         this.dispatcher = dispatcher;
@@ -82,13 +85,16 @@ class WebhookService {
         return repository.deliveries(id, DELIVERY_LOG);
     }
 
-    private static Checked check(WebhookRequest request) {
+    private Checked check(WebhookRequest request) {
         List<FieldProblem> problems = new ArrayList<>();
         String url = request.url() == null ? "" : request.url().strip();
-        problems.addAll(urlProblems(url));
-        String format = request.format() == null ? "json" : request.format();
-        if (!format.equals("json") && !format.equals("slack")) {
-            problems.add(new FieldProblem("format", "must be json or slack"));
+        String format = request.format() == null ? (url.startsWith(WebhookDispatcher.MAILTO) ? "email" : "json") : request.format();
+        problems.addAll(format.equals("email") ? mailtoProblems(url) : urlProblems(url));
+        if (!List.of("json", "slack", "email").contains(format)) {
+            problems.add(new FieldProblem("format", "must be json, slack or email"));
+        } else if (format.equals("email") && !mailer.configured()) {
+            problems.add(new FieldProblem("format", "e-mail needs an SMTP server: set benchdeck.notifications.smtp.host"
+                    + " (and from, username, password) in the server's configuration"));
         }
         List<String> events = request.events() == null || request.events().isEmpty() ? ALL_EVENTS : request.events();
         for (int i = 0; i < events.size(); i++) {
@@ -123,6 +129,24 @@ class WebhookService {
         } catch (URISyntaxException e) {
             return List.of(new FieldProblem("url", "is not a URL: " + e.getReason()));
         }
+    }
+
+    /** {@code mailto:} and 1–10 comma-separated addresses, each local@domain without spaces or control characters. */
+    static List<FieldProblem> mailtoProblems(String url) {
+        if (!url.startsWith(WebhookDispatcher.MAILTO)) {
+            return List.of(new FieldProblem("url", "an e-mail webhook's url is mailto: and its addresses, e.g. mailto:perf@example.com,ops@example.com"));
+        }
+        List<String> addresses = WebhookDispatcher.recipients(url);
+        if (addresses.isEmpty() || addresses.size() > MAX_RECIPIENTS) {
+            return List.of(new FieldProblem("url", "give 1 to " + MAX_RECIPIENTS + " addresses after mailto:, comma-separated"));
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < addresses.size(); i++) {
+            if (!addresses.get(i).matches("[^@\\s\\p{Cntrl},;<>\"]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")) {
+                problems.add(new FieldProblem("url", "address " + (i + 1) + " is not an e-mail address (local@domain)"));
+            }
+        }
+        return problems;
     }
 
     private record Checked(String name, String url, String format, List<String> events, boolean enabled) {

@@ -153,6 +153,54 @@ class WebhookIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void anEmailWebhookMailsAFinishedRunOverSmtpSignedInAndRetriesWhenTheServerIsBusy() {
+        Response created = post("/api/v1/webhooks", Json.write(java.util.Map.of("name", "mail", "format", "email",
+                "url", "mailto:perf@example.com, ops@example.com", "events", List.of("run_finished"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().at("/webhook/id").asLong();
+        long scenario = createScenario("mailed", """
+                workload: {driver: http, path: /hello}
+                load: {users: 1, duration: 300ms}
+                """);
+        int before = SMTP.messages().size();
+        SMTP.refuseNext(1);
+
+        long run = trigger(scenario);
+        awaitRun(run, status("completed"), Duration.ofSeconds(20));
+        JsonNode delivery = awaitDeliveryAbout(id, run, "delivered");
+
+        assertThat(delivery.get("attempts").asInt()).isEqualTo(2); // the 451 first, then accepted
+        assertThat(delivery.get("last_answer").asText()).isEqualTo("accepted by 127.0.0.1:" + SMTP.port() + " for 2 recipients");
+        List<dev.benchdeck.server.SmtpReceiver.Message> mails = SMTP.messages().subList(before, SMTP.messages().size()).stream()
+                .filter(m -> m.data().contains("/runs/" + run + "\r\n")).toList();
+        assertThat(mails).hasSize(1);
+        var mail = mails.get(0);
+        assertThat(mail.from()).isEqualTo("benchdeck@example.com");
+        assertThat(mail.to()).containsExactly("perf@example.com", "ops@example.com");
+        assertThat(mail.user()).isEqualTo(SMTP_USER);
+        assertThat(mail.password()).isEqualTo(SMTP_PASSWORD);
+        assertThat(mail.data()).contains("Subject: Benchdeck: run " + run + " of \"mailed\" completed")
+                .contains("Run " + run + " of \"mailed\" completed").contains("Open the run: /runs/" + run);
+        assertThat(get("/api/v1/webhooks/" + id + "/deliveries").body()).doesNotContain(SMTP_PASSWORD);
+        assertThat(send(java.net.http.HttpRequest.newBuilder(uri("/api/v1/webhooks/" + id)).DELETE()).status()).isEqualTo(204);
+    }
+
+    @Test
+    void badEmailWebhooksAreRefusedWithTheirPaths() {
+        Response https = post("/api/v1/webhooks", "{\"name\": \"m\", \"format\": \"email\", \"url\": \"https://example.com/x\"}");
+        assertThat(https.status()).isEqualTo(400);
+        assertThat(https.json().get("errors").findValuesAsText("path")).containsExactly("url");
+        assertThat(https.body()).contains("mailto:");
+        Response address = post("/api/v1/webhooks", "{\"name\": \"m\", \"url\": \"mailto:perf@example.com,not an address\"}");
+        assertThat(address.status()).isEqualTo(400);
+        assertThat(address.body()).contains("address 2 is not an e-mail address");
+        Response none = post("/api/v1/webhooks", "{\"name\": \"m\", \"url\": \"mailto:\"}");
+        assertThat(none.body()).contains("give 1 to 10 addresses");
+        Response crlf = post("/api/v1/webhooks", "{\"name\": \"m\", \"url\": \"mailto:a@example.com\\r\\nBcc: x@example.com\"}");
+        assertThat(crlf.status()).isEqualTo(400);
+    }
+
+    @Test
     void badWebhooksAreRefusedWithTheirPathsAndViewersSeeNone() {
         Response bad = post("/api/v1/webhooks", """
                 {"name": "bad", "url": "ftp://user:pw@example.com/x", "format": "xml", "events": ["run_finished", "lunch"]}""");
@@ -169,6 +217,23 @@ class WebhookIntegrationTest extends IntegrationTestSupport {
     private List<JsonNode> bodiesAbout(long run) {
         return received.stream().map(r -> Json.read(r.body()))
                 .filter(b -> b.at("/run/id").asLong() == run || b.path("text").asText().contains("run " + run + " ")).toList();
+    }
+
+    private JsonNode awaitDeliveryAbout(long hook, long run, String status) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        JsonNode found = null;
+        while (System.nanoTime() < deadline) {
+            for (JsonNode d : get("/api/v1/webhooks/" + hook + "/deliveries").json()) {
+                if (d.path("run_id").asLong() == run) {
+                    found = d;
+                }
+            }
+            if (found != null && found.get("status").asText().equals(status)) {
+                return found;
+            }
+            sleep(50);
+        }
+        throw new AssertionError("no " + status + " delivery about run " + run + "; last: " + found);
     }
 
     private JsonNode awaitDelivery(long hook, long delivery, String status) {

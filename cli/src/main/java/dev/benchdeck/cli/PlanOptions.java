@@ -1,8 +1,7 @@
 package dev.benchdeck.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.benchdeck.driver.http.plan.PlanBuilder;
 import dev.benchdeck.engine.driver.Drivers;
 import dev.benchdeck.engine.plan.InvalidPlanException;
 import dev.benchdeck.engine.plan.Plan;
@@ -29,8 +28,6 @@ final class PlanOptions {
             description = "Override a plan value, e.g. --set load.users=100 --set target.url=http://host:8080/")
     List<String> overrides = new ArrayList<>();
 
-    private static final YAMLMapper YAML = YAMLMapper.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build();
     /** A Java plan's tree as it gave it, before overrides. */
     private ObjectNode javaPlan;
 
@@ -57,7 +54,7 @@ final class PlanOptions {
     /** The plan as written, for the server's history: the file, or for a Java plan the YAML it gives. */
     String text() throws IOException {
         if (javaPlan != null) {
-            return "# the YAML twin of " + file.getFileName() + "\n" + YAML.writeValueAsString(javaPlan);
+            return "# the YAML twin of " + file.getFileName() + "\n" + PlanBuilder.toYaml(javaPlan);
         }
         return Files.readString(file);
     }

@@ -1,6 +1,7 @@
 package dev.benchdeck.driver.http.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -24,6 +25,7 @@ public final class PlanBuilder {
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS) // http_version "1.1" stays a text
             .build();
 
     private final ObjectNode root = PlanTree.object();
@@ -132,8 +134,13 @@ public final class PlanBuilder {
 
     /** The YAML twin of this plan. */
     public String toYaml() {
+        return toYaml(root);
+    }
+
+    /** A plan tree as YAML that reads back into the same tree. */
+    public static String toYaml(JsonNode plan) {
         try {
-            return YAML.writeValueAsString(root);
+            return YAML.writeValueAsString(plan);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a plan tree is always writable as YAML", e);
         }

@@ -121,9 +121,9 @@ final class JavaPlanFile {
         return output.classes;
     }
 
-    /** The compiler's message on one line: "cannot find symbol; symbol: method tink(…); location: …". */
+    /** The compiler's message on one line: "cannot find symbol; symbol: method tink(java.time.Duration); location: …". */
     private static String oneLine(String message) {
-        return String.join("; ", message.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        return String.join("; ", message.lines().map(l -> l.strip().replaceAll("\\s+", " ")).filter(l -> !l.isEmpty()).toList());
     }
 
     /** The CLI's class path, and where the plan API's classes come from (the two differ under a test runner). */

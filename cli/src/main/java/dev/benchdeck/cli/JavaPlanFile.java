@@ -5,6 +5,7 @@ import dev.benchdeck.driver.http.plan.PlanBuilder;
 import dev.benchdeck.driver.http.plan.PlanSource;
 import dev.benchdeck.engine.plan.InvalidPlanException;
 import dev.benchdeck.engine.plan.Plan;
+import dev.benchdeck.engine.plan.Problem;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -77,9 +78,9 @@ final class JavaPlanFile {
         try {
             source = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new InvalidPlanException(List.of(new dev.benchdeck.engine.plan.Problem("", "no such file: " + file)));
+            throw new InvalidPlanException(List.of(new Problem("", "no such file: " + file)));
         } catch (IOException e) {
-            throw new InvalidPlanException(List.of(new dev.benchdeck.engine.plan.Problem("", "cannot read " + file + ": " + e.getMessage())));
+            throw new InvalidPlanException(List.of(new Problem("", "cannot read " + file + ": " + e.getMessage())));
         }
         Map<String, byte[]> classes = compile(file, source);
         ClassLoader loader = new CompiledClasses(classes, JavaPlanFile.class.getClassLoader());

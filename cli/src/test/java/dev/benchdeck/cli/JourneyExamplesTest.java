@@ -41,16 +41,25 @@ class JourneyExamplesTest {
 
     @Test
     void theJavaExampleGivesThePlanOfItsYamlTwin() {
-        Plan yaml = read("10-journey.yaml");
-        Plan java = read("10-journey.java");
+        Plan yaml = read(Path.of("..", "examples", "10-journey.yaml"));
+        Plan java = read(Path.of("..", "examples", "10-journey.java"));
         assertThat(java.source()).isEqualTo(yaml.source());
         assertThat(java).isEqualTo(yaml);
     }
 
+    @Test
+    void validatePrintsTheJavaExamplesYamlTwin() throws IOException {
+        CliRun run = CliRun.of("validate", Path.of("..", "examples", "10-journey.java").toString(), "--print-yaml",
+                "--set", "workload.feeders[0].file=../examples/data/shoppers.csv");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
+        Path printed = Files.writeString(dir.resolve("twin.yaml"), run.out());
+        assertThat(read(printed)).isEqualTo(read(Path.of("..", "examples", "10-journey.yaml")));
+    }
+
     /** Reads an example as {@code benchdeck run} does, its feeder's file named from cli/. */
-    private static Plan read(String example) {
+    private static Plan read(Path example) {
         PlanOptions options = new PlanOptions();
-        options.file = Path.of("..", "examples", example);
+        options.file = example;
         options.overrides = List.of("workload.feeders[0].file=../examples/data/shoppers.csv");
         StringWriter err = new StringWriter();
         Plan plan = options.read(new PrintWriter(err, true));

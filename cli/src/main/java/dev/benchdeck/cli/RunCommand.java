@@ -208,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
     /** The plan file as given, with its --set overrides noted, so the server's plan diff shows them. */
     private String planText() {
         try {
-            StringBuilder text = new StringBuilder(java.nio.file.Files.readString(plan.file));
+            StringBuilder text = new StringBuilder(plan.text());
             if (!plan.overrides.isEmpty()) {
                 text.append(text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? "" : "\n")
                         .append("# run with:");

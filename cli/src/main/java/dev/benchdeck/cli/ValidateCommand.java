@@ -1,10 +1,12 @@
 package dev.benchdeck.cli;
 
+import dev.benchdeck.driver.http.plan.PlanBuilder;
 import dev.benchdeck.engine.plan.DurationText;
 import dev.benchdeck.engine.plan.Plan;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -16,6 +18,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     PlanOptions plan = new PlanOptions();
 
+    @Option(names = "--print-yaml", description = "Print the plan as YAML (for a Java plan: its YAML twin, e.g. for the dashboard).")
+    boolean printYaml;
+
     @Spec
     CommandSpec spec;
 
@@ -24,6 +29,10 @@ final class ValidateCommand implements Callable<Integer> {
         Plan parsed = plan.read(spec.commandLine().getErr());
         if (parsed == null) {
             return ExitCode.INVALID_INPUT;
+        }
+        if (printYaml) {
+            spec.commandLine().getOut().print(PlanBuilder.toYaml(parsed.source()));
+            return ExitCode.PASSED;
         }
         int steps = parsed.load().steps().size();
         String length = parsed.estimatedDuration().map(d -> ", about " + DurationText.format(d)).orElse("");

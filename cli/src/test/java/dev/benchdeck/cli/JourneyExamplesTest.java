@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.benchdeck.demotarget.DemoTarget;
+import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.result.ResultJson;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** The journey example runs against the demo target, and every output shows its steps, groups and checks. */
+/** The journey example and its Java twin run against the demo target, and every output shows its steps, groups and checks. */
 @Timeout(60)
 class JourneyExamplesTest {
 
@@ -34,6 +39,34 @@ class JourneyExamplesTest {
         target.close();
     }
 
+    @Test
+    void theJavaExampleGivesThePlanOfItsYamlTwin() {
+        Plan yaml = read(Path.of("..", "examples", "10-journey.yaml"));
+        Plan java = read(Path.of("..", "examples", "10-journey.java"));
+        assertThat(java.source()).isEqualTo(yaml.source());
+        assertThat(java).isEqualTo(yaml);
+    }
+
+    @Test
+    void validatePrintsTheJavaExamplesYamlTwin() throws IOException {
+        CliRun run = CliRun.of("validate", Path.of("..", "examples", "10-journey.java").toString(), "--print-yaml",
+                "--set", "workload.feeders[0].file=../examples/data/shoppers.csv");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.PASSED);
+        Path printed = Files.writeString(dir.resolve("twin.yaml"), run.out());
+        assertThat(read(printed)).isEqualTo(read(Path.of("..", "examples", "10-journey.yaml")));
+    }
+
+    /** Reads an example as {@code benchdeck run} does, its feeder's file named from cli/. */
+    private static Plan read(Path example) {
+        PlanOptions options = new PlanOptions();
+        options.file = example;
+        options.overrides = List.of("workload.feeders[0].file=../examples/data/shoppers.csv");
+        StringWriter err = new StringWriter();
+        Plan plan = options.read(new PrintWriter(err, true));
+        assertThat(plan).as(err.toString()).isNotNull();
+        return plan;
+    }
+
     static boolean isJourneyPlan(Path plan) {
         try {
             return Files.readString(plan).contains("\n  journey:");
@@ -42,12 +75,14 @@ class JourneyExamplesTest {
         }
     }
 
-    @Test
-    void theJourneyExampleRunsAndEveryOutputShowsItsStepsGroupsAndChecks() throws IOException {
+    /** The YAML journey and its Java twin (docs/journeys.md, Journeys in Java). */
+    @ParameterizedTest
+    @ValueSource(strings = {"10-journey.yaml", "10-journey.java"})
+    void theJourneyExampleRunsAndEveryOutputShowsItsStepsGroupsAndChecks(String example) throws IOException {
         Path json = dir.resolve("result.json");
         Path junit = dir.resolve("junit.xml");
         // the feeder's file is named from the repository's root; the test runs in cli/
-        CliRun run = CliRun.of("run", Path.of("..", "examples", "10-journey.yaml").toString(), "--quiet",
+        CliRun run = CliRun.of("run", Path.of("..", "examples", example).toString(), "--quiet",
                 "--set", "target.url=" + target.baseUrl(), "--set", "load.duration=1s", "--set", "load.warmup=0s",
                 "--set", "workload.feeders[0].file=../examples/data/shoppers.csv",
                 "--out", json.toString(), "--csv", dir.resolve("csv").toString(), "--junit", junit.toString());

@@ -78,6 +78,29 @@ class RunUploadTest {
     }
 
     @Test
+    void aJavaPlanIsUploadedAsItsYamlTwin() throws IOException {
+        String url = startReceiver(200, "{\"id\": 42, \"state\": \"completed\"}");
+        Path file = Files.writeString(dir.resolve("Upload.java"), """
+                import dev.benchdeck.driver.http.plan.*;
+                class Upload {
+                    static PlanBuilder plan() {
+                        return Benchdeck.plan("upload java").target("%s")
+                                .journey(j -> j.step("hello", s -> s.get("/hello")))
+                                .load(Benchdeck.closed(1).duration(Benchdeck.seconds(1)));
+                    }
+                }
+                """.formatted(target.baseUrl()));
+        CliRun run = CliRun.of("run", file.toString(), "-q", "--no-auto-labels", "--set", "load.users=2", "--upload", url);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String yaml = received.get(0).body().path("plan_yaml").asText();
+        assertThat(yaml).startsWith("# the YAML twin of Upload.java\n").endsWith("# run with: --set load.users=2\n");
+        JsonNode twin = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+        assertThat(twin.path("name").asText()).isEqualTo("upload java");
+        assertThat(twin.at("/workload/journey/0/path").asText()).isEqualTo("/hello");
+        assertThat(twin.at("/load/users").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aPassedRunIsUploadedWithItsLabelsPlanAndScenario() throws IOException {
         String url = startReceiver(200, "{\"id\": 41, \"state\": \"completed\"}");
         Path out = dir.resolve("result.json");

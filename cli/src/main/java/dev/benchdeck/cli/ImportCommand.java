@@ -2,12 +2,15 @@ package dev.benchdeck.cli;
 
 import dev.benchdeck.driver.http.har.HarImport;
 import dev.benchdeck.driver.http.har.InvalidHarException;
+import dev.benchdeck.driver.http.openapi.InvalidOpenApiException;
+import dev.benchdeck.driver.http.openapi.OpenApiImport;
 import dev.benchdeck.engine.plan.Problem;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code benchdeck import …}: starting plans made from something else. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Make a starting plan from a recording.",
-        subcommands = {ImportCommand.Har.class})
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Make a starting plan from a recording or an API description.",
+        subcommands = {ImportCommand.Har.class, ImportCommand.OpenApi.class})
 final class ImportCommand implements Runnable {
 
     @Spec
@@ -53,29 +56,79 @@ final class ImportCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            String text;
-            try {
-                text = Files.readString(file);
-            } catch (NoSuchFileException e) {
-                err.println("error: no such file: " + file);
-                return ExitCode.INVALID_INPUT;
-            } catch (IOException e) {
-                err.println("error: cannot read " + file + ": " + e.getMessage());
+            String text = readInput(spec, file);
+            if (text == null) {
                 return ExitCode.INVALID_INPUT;
             }
             String planName = name != null ? name : file.getFileName().toString().replaceFirst("\\.har$", "");
             try {
-                spec.commandLine().getOut().print(HarImport.toPlan(text, planName, new HarImport.Options(keepStatic, minThinkMillis)));
-                spec.commandLine().getOut().flush();
-                return ExitCode.PASSED;
+                return printPlan(spec, HarImport.toPlan(text, planName, new HarImport.Options(keepStatic, minThinkMillis)));
             } catch (InvalidHarException e) {
-                err.println(file + " cannot be imported:");
-                for (Problem p : e.problems()) {
-                    err.println("  " + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
-                }
-                return ExitCode.INVALID_INPUT;
+                return printProblems(spec, file, e.problems());
             }
         }
+    }
+
+    /** {@code benchdeck import openapi spec.yaml > plan.yaml}: a journey with one step per operation. */
+    @Command(name = "openapi", mixinStandardHelpOptions = true,
+            description = "Turn an OpenAPI 3 document (YAML or JSON) into a starting journey plan, written to standard output: "
+                    + "one step per operation (DELETEs last), parameters and bodies from the document's examples or schemas.")
+    static final class OpenApi implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "SPEC", description = "The OpenAPI document (.yaml, .yml or .json).")
+        Path file;
+
+        @Option(names = "--name", description = "The plan's name (default: the file's name).")
+        String name;
+
+        @Option(names = "--base-url", paramLabel = "URL", description = "The target's URL (default: the document's first server).")
+        String baseUrl;
+
+        @Option(names = "--read-only", description = "Only GET, HEAD and OPTIONS operations.")
+        boolean readOnly;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String text = readInput(spec, file);
+            if (text == null) {
+                return ExitCode.INVALID_INPUT;
+            }
+            String planName = name != null ? name : file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "");
+            try {
+                return printPlan(spec, OpenApiImport.toPlan(text, planName, new OpenApiImport.Options(baseUrl, readOnly)));
+            } catch (InvalidOpenApiException e) {
+                return printProblems(spec, file, e.problems());
+            }
+        }
+    }
+
+    /** The file's text, or null once the error is printed. */
+    private static String readInput(CommandSpec spec, Path file) {
+        try {
+            return Files.readString(file);
+        } catch (NoSuchFileException e) {
+            spec.commandLine().getErr().println("error: no such file: " + file);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: cannot read " + file + ": " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static int printPlan(CommandSpec spec, String plan) {
+        spec.commandLine().getOut().print(plan);
+        spec.commandLine().getOut().flush();
+        return ExitCode.PASSED;
+    }
+
+    private static int printProblems(CommandSpec spec, Path file, List<Problem> problems) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(file + " cannot be imported:");
+        for (Problem p : problems) {
+            err.println("  " + (p.path().isEmpty() ? "" : p.path() + ": ") + p.message());
+        }
+        return ExitCode.INVALID_INPUT;
     }
 }

@@ -4,6 +4,8 @@ import dev.benchdeck.server.run.RunCompleted;
 import dev.benchdeck.server.run.RunLabels;
 import dev.benchdeck.server.run.RunRepository;
 import dev.benchdeck.server.run.RunSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +33,13 @@ class RegressionDetector {
     private final AlertRepository alerts;
     private final DetectionSettingsRepository settings;
     private final ApplicationEventPublisher events;
+    private final Timer checkTime;
 
     RegressionDetector(RunRepository runs, HistoryRepository history, AlertRepository alerts, DetectionSettingsRepository settings,
-                       ApplicationEventPublisher events) {
+                       ApplicationEventPublisher events, MeterRegistry meters) {
+        // what bench/history measures: a completed run's whole check (history read, every test, alerts stored)
+        this.checkTime = Timer.builder("benchdeck.regression.check").description("the regression check of a completed run")
+                .publishPercentiles(0.5, 0.99).register(meters);
         this.runs = runs;
         this.history = history;
         this.alerts = alerts;
@@ -44,7 +50,9 @@ class RegressionDetector {
     @EventListener
     void runCompleted(RunCompleted event) {
         try {
+            long started = System.nanoTime();
             int stored = check(event.runId());
+            checkTime.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
             if (stored > 0) {
                 log.info("Run {}: {} regression alert(s)", event.runId(), stored);
             }

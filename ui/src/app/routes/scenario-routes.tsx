@@ -1,3 +1,5 @@
+import { ScenarioHistoryLink } from '@/features/history/components/alert-panels';
+import { HistoryPage } from '@/features/history/components/history-page';
 import { ScenarioFormPage } from '@/features/scenarios/components/scenario-form-page';
 import { SchedulesSection } from '@/features/schedules/components/schedules-section';
 import { NotFound } from '@/shared/components/not-found';
@@ -14,8 +16,14 @@ export function ScenarioRoute() {
   if (id === undefined) return <NotFound />;
   return (
     <>
-      <ScenarioFormPage key={id} scenarioId={id} />
+      <ScenarioFormPage key={id} scenarioId={id} headerActions={<ScenarioHistoryLink scenarioId={id} />} />
       <div className="mt-6"><SchedulesSection scenarioId={id} /></div>
     </>
   );
+}
+
+export function ScenarioHistoryRoute() {
+  const id = useIdParam();
+  if (id === undefined) return <NotFound />;
+  return <HistoryPage key={id} scenarioId={id} />;
 }

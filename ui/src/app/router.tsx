@@ -17,7 +17,7 @@ const IngestionRoute = lazy(async () => ({ default: (await import('./routes/inge
 const ScenariosList = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenariosList }));
 const NewScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).NewScenarioRoute }));
 const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioRoute }));
-const ScenarioHistoryRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioHistoryRoute }));
+const ScenarioHistoryRoute = lazy(async () => ({ default: (await import('./routes/history-route')).ScenarioHistoryRoute }));
 const RunsList = lazy(async () => ({ default: (await import('@/features/runs/components/runs-list')).RunsList }));
 const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-detail-route')).RunDetailRoute }));
 const AccountPage = lazy(async () => ({ default: (await import('@/features/auth/components/account-page')).AccountPage }));

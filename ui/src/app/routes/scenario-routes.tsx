@@ -1,5 +1,4 @@
 import { ScenarioHistoryLink } from '@/features/history/components/alert-panels';
-import { HistoryPage } from '@/features/history/components/history-page';
 import { ScenarioFormPage } from '@/features/scenarios/components/scenario-form-page';
 import { SchedulesSection } from '@/features/schedules/components/schedules-section';
 import { NotFound } from '@/shared/components/not-found';
@@ -20,10 +19,4 @@ export function ScenarioRoute() {
       <div className="mt-6"><SchedulesSection scenarioId={id} /></div>
     </>
   );
-}
-
-export function ScenarioHistoryRoute() {
-  const id = useIdParam();
-  if (id === undefined) return <NotFound />;
-  return <HistoryPage key={id} scenarioId={id} />;
 }

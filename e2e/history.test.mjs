@@ -1,7 +1,8 @@
 // History and regression alerts from the dashboard: a short HTTP scenario against the demo endpoints runs three
 // times, then once more with the demo endpoints slowed, which raises an alert. Its History view draws four points
 // (read back from the chart's canvas, the slowed run highest), marks the alerted run, names a run on hover, opens a
-// run on click, and marks the alert a false positive, which the API then reports with who and why.
+// run on click, and marks the alert a false positive, which the API then reports with who and why. The overview lists
+// the alert while it is open; the run page shows it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { admin, apiCall, base, page, shot, useBrowser, waitForChartsDrawn } from './lib.mjs';
@@ -88,6 +89,12 @@ test('a slowed demo target raises an alert that the History view shows and marks
   assert.equal(alert.metric, 'latency.p50');
   assert.equal(alert.test, 'percentage');
   assert.equal(alert.status, 'open');
+
+  // the overview lists the open alert under its scenario
+  await page.goto(base + '/');
+  const open = page.getByTestId('open-alerts');
+  await open.getByRole('link', { name: scenario.name }).waitFor();
+  assert.match(await open.getByTestId('alert').filter({ hasText: scenario.name }).textContent(), /open.*run #4.*Latency p50.*percentage change/);
 
   // from the scenario page to its History view, on p50
   await page.goto(base + `/scenarios/${scenario.id}`);

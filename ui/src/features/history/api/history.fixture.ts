@@ -20,7 +20,7 @@ export function slowedHistory(): ScenarioHistory {
       index: 0, label: '2 users',
       points: [point(1, 5.1), point(2, 5.3), point(3, 4.9),
         point(4, 35.2, { alerts: [{ id: 9, metric: 'latency.p50', test: 'percentage', status: 'open', message: 'p50 is 590% above its baseline' }] })],
-      baselines: { 'latency.p50': { mean: 12.6, sd: 15.1, runs: 4, run_ids: [101, 102, 103, 104] } },
+      baselines: { 'latency.p50': { mean: 5.1, sd: 0.2, runs: 3, run_ids: [101, 102, 103] } },
     }],
   };
 }

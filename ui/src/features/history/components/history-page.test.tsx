@@ -66,7 +66,7 @@ describe('HistoryPage', () => {
     expect(chart).toHaveAttribute('data-points', '4');
     expect(lastPlot().data).toEqual([[1, 2, 3, 4], [5.1, 5.3, 4.9, 35.2]]);
     expect(JSON.parse(screen.getByTestId('history-chart-frame').dataset.drawn ?? '[]')).toHaveLength(4);
-    expect(screen.getByTestId('history-legend')).toHaveTextContent('baseline: 12.6 ms ± 15.1 ms, the mean of the last 4 comparable runs');
+    expect(screen.getByTestId('history-legend')).toHaveTextContent('baseline: 5.10 ms ± 0.200 ms, the mean of the last 3 comparable runs');
 
     const marker = screen.getByTestId('alert-marker');
     expect(marker).toHaveAttribute('href', '/runs/104');
@@ -83,6 +83,7 @@ describe('HistoryPage', () => {
     const rows = screen.getAllByTestId('history-point');
     expect(within(rows[0]).getByRole('link', { name: '#4' })).toHaveAttribute('href', '/runs/104');
     expect(rows[0]).toHaveTextContent('percentage (open)');
+    expect(rows.map((row) => row.textContent?.includes('baseline'))).toEqual([false, true, true, true]);
 
     fireEvent.click(lastPlot().over);
     expect(router.state.location.pathname).toBe('/runs/102');

@@ -96,7 +96,7 @@ function Trend({ history, filters, params, change }: TrendProps) {
         <>
           <HistoryChart series={series} metric={metric} baseline={step.baselines[metric.name]} axis={axis} />
           <Legend metric={metric} baseline={step.baselines[metric.name]} alerts={series.filter((s) => s.alerts.length > 0).length} />
-          <PointsTable series={series} metric={metric} />
+          <PointsTable series={series} metric={metric} baseline={step.baselines[metric.name]} />
         </>
       )}
     </Card>
@@ -155,9 +155,13 @@ function Legend({ metric, baseline, alerts }: { metric: MetricInfo; baseline: Ba
   );
 }
 
-/** The drawn points as a table, newest first: the run each came from (a link), when, its labels, its value and alerts. */
-function PointsTable({ series, metric }: { series: readonly SeriesPoint[]; metric: MetricInfo }) {
+/**
+ * The drawn points as a table, newest first: the run each came from (a link), whether it is in this metric's baseline,
+ * when it ran, its labels, its value and alerts.
+ */
+function PointsTable({ series, metric, baseline }: { series: readonly SeriesPoint[]; metric: MetricInfo; baseline: BaselineMark | undefined }) {
   const rows = [...series].reverse();
+  const inBaseline = new Set(baseline?.run_ids ?? []);
   return (
     <div className="mt-4 max-h-80 overflow-y-auto">
       <TableScroll label="Runs in the trend">
@@ -176,7 +180,7 @@ function PointsTable({ series, metric }: { series: readonly SeriesPoint[]; metri
               <tr key={s.point.run_id} data-testid="history-point">
                 <td className={tdClasses}>
                   <Link to={paths.run(s.point.run_id)} className={`text-indigo-700 hover:underline ${focusRing}`}>#{s.point.number}</Link>
-                  {s.point.in_baseline && <span className="ml-2 text-xs text-green-700" title="part of the baseline the next run is held against">baseline</span>}
+                  {inBaseline.has(s.point.run_id) && <span className="ml-2 text-xs text-green-700" title="part of the baseline the next run is held against">baseline</span>}
                 </td>
                 <td className={tdClasses}>{formatDateTime(s.point.at)}</td>
                 <td className={`${tdClasses} text-xs text-slate-600`}>{labelText(s.point.labels) || '—'}</td>

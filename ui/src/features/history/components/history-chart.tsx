@@ -16,9 +16,9 @@ const BAND_FILL = 'rgba(22, 163, 74, 0.12)';
 type HistoryChartProps = { series: readonly SeriesPoint[]; metric: MetricInfo; baseline: BaselineMark | undefined; axis: XAxis };
 
 /** Where each point was drawn: CSS pixels within the chart's frame (for the overlays) and canvas pixels (said in data-drawn). */
-type Drawn = { css: { left: number; top: number }[]; canvas: [number, number][] };
+type Drawn = { css: { left: number; top: number }[]; canvas: [number, number][]; width: number };
 
-const NOTHING_DRAWN: Drawn = { css: [], canvas: [] };
+const NOTHING_DRAWN: Drawn = { css: [], canvas: [], width: 0 };
 
 /**
  * One metric of one step over the scenario's runs: a point per run, the baseline a next run is held against as a
@@ -88,15 +88,19 @@ export function HistoryChart({ series, metric, baseline, axis }: HistoryChartPro
           style={{ left: drawn.css[i].left, top: drawn.css[i].top }}
           className={`absolute h-5 w-5 -translate-x-1/2 -translate-y-1/2 rounded-full border-[3px] ${markerColour(item.alerts[0].status)} ${focusRing}`} />
       ))}
-      {hoveredItem && hoveredAt && <Tooltip item={hoveredItem} metric={metric} at={hoveredAt} />}
+      {hoveredItem && hoveredAt && <Tooltip item={hoveredItem} metric={metric} at={hoveredAt} frameWidth={drawn.width} />}
     </div>
   );
 }
 
-function Tooltip({ item, metric, at }: { item: SeriesPoint; metric: MetricInfo; at: { left: number; top: number } }) {
+type TooltipProps = { item: SeriesPoint; metric: MetricInfo; at: { left: number; top: number }; frameWidth: number };
+
+/** Beside the hovered point, on its left in the right half so it stays inside the chart. */
+function Tooltip({ item, metric, at, frameWidth }: TooltipProps) {
   const labels = labelText(item.point.labels);
+  const side = frameWidth > 0 && at.left > frameWidth / 2 ? { right: frameWidth - at.left + 12 } : { left: at.left + 12 };
   return (
-    <div role="tooltip" data-testid="history-tooltip" style={{ left: at.left + 12, top: at.top + 12 }}
+    <div role="tooltip" data-testid="history-tooltip" style={{ ...side, top: at.top + 12 }}
       className="pointer-events-none absolute z-10 w-max max-w-xs rounded-md bg-slate-900 px-3 py-2 text-xs text-white shadow-lg">
       <p className="font-semibold">Run #{item.point.number} · {formatMetric(item.value, metric)}</p>
       <p>{formatDateTime(item.point.at)}</p>
@@ -151,7 +155,7 @@ function whereDrawn(u: uPlot, frame: HTMLDivElement | null): Drawn {
   const box = frame.getBoundingClientRect();
   const xs = u.data[0] as ArrayLike<number>;
   const ys = u.data[1] as ArrayLike<number | null>;
-  const drawn: Drawn = { css: [], canvas: [] };
+  const drawn: Drawn = { css: [], canvas: [], width: box.width };
   for (let i = 0; i < xs.length; i++) {
     const value = ys[i] ?? 0;
     drawn.css.push({ left: over.left - box.left + u.valToPos(xs[i], 'x'), top: over.top - box.top + u.valToPos(value, 'y') });

@@ -21,7 +21,7 @@ for (const path of screens) {
   });
 }
 
-const unknown = ['/nowhere', '/targets/nowhere', '/scenarios/nowhere/edit', '/runs/nowhere', '/runs/12x', '/a/b/c'];
+const unknown = ['/nowhere', '/targets/nowhere', '/scenarios/nowhere/edit', '/scenarios/nowhere/history', '/runs/nowhere', '/runs/12x', '/a/b/c'];
 
 for (const path of unknown) {
   test(`${path} shows the not-found page`, async () => {
@@ -32,7 +32,7 @@ for (const path of unknown) {
   });
 }
 
-for (const path of ['/runs/999999999', '/scenarios/999999999']) {
+for (const path of ['/runs/999999999', '/scenarios/999999999', '/scenarios/999999999/history']) {
   test(`${path} (an id that names nothing) shows the not-found page`, async () => {
     expectConsole(/status of 404/);
     await page.goto(base + path);

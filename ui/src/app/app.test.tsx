@@ -36,7 +36,7 @@ describe('the app shell', () => {
   it('shows its own not-found page, with ways back, for a path that names nothing', async () => {
     vi.stubGlobal('WebSocket', SilentWebSocket);
     mockApi([authStateRoute(testUser('viewer')), { path: '/actuator/health/readiness', reply: { body: { status: 'UP' } } }]);
-    for (const url of ['/nowhere', '/targets/nowhere', '/scenarios/nowhere/edit', '/runs/12x']) {
+    for (const url of ['/nowhere', '/targets/nowhere', '/scenarios/nowhere/edit', '/scenarios/nowhere/history', '/runs/12x']) {
       renderApp(url);
       // the first visit of a screen loads its chunk, which takes a moment in a cold test run
       const page = await screen.findByTestId('not-found', {}, { timeout: 5_000 });

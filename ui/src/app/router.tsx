@@ -10,13 +10,14 @@ import { RouteError } from './routes/route-parts';
 // Each screen is its own chunk: the overview does not load uPlot, the YAML parser or the run screen.
 // They load with React.lazy inside the layout's Suspense (not the router's `lazy`), so the router has
 // nothing to load before its first render and the header shows at once while a screen's chunk loads.
-const OverviewPage = lazy(async () => ({ default: (await import('@/features/overview/components/overview-page')).OverviewPage }));
+const OverviewPage = lazy(async () => ({ default: (await import('./routes/overview-route')).OverviewRoute }));
 const TargetsRoute = lazy(async () => ({ default: (await import('./routes/targets-route')).TargetsRoute }));
 const GatewayRoute = lazy(async () => ({ default: (await import('./routes/gateway-route')).GatewayRoute }));
 const IngestionRoute = lazy(async () => ({ default: (await import('./routes/ingestion-route')).IngestionRoute }));
 const ScenariosList = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenariosList }));
 const NewScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).NewScenarioRoute }));
 const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioRoute }));
+const ScenarioHistoryRoute = lazy(async () => ({ default: (await import('./routes/history-route')).ScenarioHistoryRoute }));
 const RunsList = lazy(async () => ({ default: (await import('@/features/runs/components/runs-list')).RunsList }));
 const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-detail-route')).RunDetailRoute }));
 const AccountPage = lazy(async () => ({ default: (await import('@/features/auth/components/account-page')).AccountPage }));
@@ -41,6 +42,7 @@ export const routes: RouteObject[] = [
       { path: 'scenarios', element: <ScenariosList /> },
       { path: 'scenarios/new', element: <NewScenarioRoute /> },
       { path: 'scenarios/:id', element: <ScenarioRoute /> },
+      { path: 'scenarios/:id/history', element: <ScenarioHistoryRoute /> },
       { path: 'runs', element: <RunsList /> },
       { path: 'runs/:id', element: <RunDetailRoute /> },
       { path: 'account', element: <AccountPage /> },

@@ -4,6 +4,7 @@ export const paths = {
   scenarios: '/scenarios',
   newScenario: '/scenarios/new',
   scenario: (id: number | string) => `/scenarios/${id}`,
+  scenarioHistory: (id: number | string) => `/scenarios/${id}/history`,
   gateway: (targetId: number | string) => `/targets/${targetId}/gateway`,
   ingestion: (targetId: number | string) => `/targets/${targetId}/ingestion`,
   runs: '/runs',

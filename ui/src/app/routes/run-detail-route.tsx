@@ -1,3 +1,4 @@
+import { RunAlertsPanel } from '@/features/history/components/alert-panels';
 import { useLiveRun } from '@/features/live/api/use-live-run';
 import { LiveCharts } from '@/features/live/components/live-charts';
 import { PoolGauges } from '@/features/live/components/pool-gauges';
@@ -19,6 +20,7 @@ export function RunDetailRoute() {
       liveStatus={live.status}
       liveSteps={live.hasSnapshot ? live.steps : undefined}
       setup={<SetupProgressPanel setup={live.setup} />}
+      alerts={<RunAlertsPanel runId={runId} runStatus={live.status ?? undefined} />}
       charts={
         <>
           <StreamLive intervals={live.intervals} />

@@ -1,3 +1,4 @@
+import { ScenarioHistoryLink } from '@/features/history/components/alert-panels';
 import { ScenarioFormPage } from '@/features/scenarios/components/scenario-form-page';
 import { SchedulesSection } from '@/features/schedules/components/schedules-section';
 import { NotFound } from '@/shared/components/not-found';
@@ -14,7 +15,7 @@ export function ScenarioRoute() {
   if (id === undefined) return <NotFound />;
   return (
     <>
-      <ScenarioFormPage key={id} scenarioId={id} />
+      <ScenarioFormPage key={id} scenarioId={id} headerActions={<ScenarioHistoryLink scenarioId={id} />} />
       <div className="mt-6"><SchedulesSection scenarioId={id} /></div>
     </>
   );

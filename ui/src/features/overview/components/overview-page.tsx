@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { focusRing } from '@/shared/components/button';
 import { Card, numClasses, PageHeader, tableClasses, TableScroll, tdClasses, thClasses } from '@/shared/components/layout-parts';
@@ -8,7 +9,8 @@ import type { Percentiles, StreamingOverview } from '@/shared/api-client/types';
 import { paths } from '@/shared/paths';
 import { useOverview } from '../api/get-overview';
 
-export function OverviewPage() {
+/** `alerts`: the open regression alerts, supplied by the app (another feature's). */
+export function OverviewPage({ alerts }: { alerts?: ReactNode }) {
   const overview = useOverview();
   return (
     <>
@@ -24,6 +26,7 @@ export function OverviewPage() {
             <Kpi label="Success rate" value={formatPercent(overview.data.success_rate)} />
             <Kpi label="Runs in progress" value={formatCount(overview.data.runs_in_progress)} />
           </div>
+          {alerts}
           <Card title="p95 latency of the last run per scenario">
             {overview.data.p95_by_scenario.length === 0 ? (
               <EmptyState title="No finished runs yet" />

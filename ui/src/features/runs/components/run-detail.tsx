@@ -33,9 +33,11 @@ type RunDetailProps = {
   charts?: ReactNode;
   /** Setup progress (live or stored), supplied like the charts. */
   setup?: ReactNode;
+  /** The run's regression alerts, supplied like the charts (nothing when it raised none). */
+  alerts?: ReactNode;
 };
 
-export function RunDetail({ runId, liveStatus, liveSteps, charts, setup }: RunDetailProps) {
+export function RunDetail({ runId, liveStatus, liveSteps, charts, setup, alerts }: RunDetailProps) {
   const run = useRun(runId);
   if (run.isPending) return <LoadingState label="Loading run…" />;
   if (run.isError) {
@@ -44,12 +46,12 @@ export function RunDetail({ runId, liveStatus, liveSteps, charts, setup }: RunDe
   }
   const status = liveStatus ?? run.data.status;
   const steps = liveSteps && liveSteps.length >= (run.data.steps?.length ?? 0) ? liveSteps : run.data.steps ?? [];
-  return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} setup={setup} />;
+  return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} setup={setup} alerts={alerts} />;
 }
 
-type ViewProps = { run: Run; status: RunStatus; steps: readonly StepResult[]; charts?: ReactNode; setup?: ReactNode };
+type ViewProps = { run: Run; status: RunStatus; steps: readonly StepResult[]; charts?: ReactNode; setup?: ReactNode; alerts?: ReactNode };
 
-function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
+function RunDetailView({ run, status, steps, charts, setup, alerts }: ViewProps) {
   const database = isDatabaseRun(run.plan_yaml);
   const verdicts = run.verdicts ?? [];
   return (
@@ -93,6 +95,7 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
       <GeneratorWarning steps={steps} />
 
       <div className="space-y-6">
+        {alerts}
         {setup}
         {charts}
         {database ? (

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { ApiError } from '@/shared/api-client/api-client';
 import { createdBy, useCurrentUser } from '@/shared/auth/current-user';
 import { PageHeader } from '@/shared/components/layout-parts';
@@ -6,7 +7,8 @@ import { ErrorState, LoadingState } from '@/shared/components/states';
 import { useScenario } from '../api/scenarios';
 import { ScenarioForm } from './scenario-form';
 
-export function ScenarioFormPage({ scenarioId }: { scenarioId?: number }) {
+/** `headerActions`: links the app adds beside the title of a stored scenario (its history). */
+export function ScenarioFormPage({ scenarioId, headerActions }: { scenarioId?: number; headerActions?: ReactNode }) {
   const scenario = useScenario(scenarioId);
   const { can } = useCurrentUser();
   if (scenarioId === undefined && !can('create')) {
@@ -30,7 +32,7 @@ export function ScenarioFormPage({ scenarioId }: { scenarioId?: number }) {
   if (scenario.isError) return <ErrorState error={scenario.error} onRetry={() => void scenario.refetch()} title="Could not load the scenario." />;
   return (
     <>
-      <PageHeader title={scenario.data.name}>
+      <PageHeader title={scenario.data.name} actions={headerActions}>
         Against {scenario.data.target_name}
         {createdBy(scenario.data) && <> · created by <span data-testid="created-by">{createdBy(scenario.data)}</span></>}
       </PageHeader>

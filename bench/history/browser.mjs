@@ -39,21 +39,25 @@ try {
       const errors = [];
       page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
       page.on('pageerror', (e) => errors.push(e.message));
-      let dataAt = null;
-      page.on('response', async (r) => {
-        if (dataAt == null && new URL(r.url()).pathname.startsWith(apiPath)) {
-          await r.finished();
-          dataAt = await page.evaluate(() => performance.now()).catch(() => null);
-        }
-      });
+      // each frame, in the page: the first frame after which every chart has its data and a painted canvas
+      await page.addInitScript((min) => {
+        const check = () => {
+          const charts = [...document.querySelectorAll('[data-chart]')];
+          const ready = charts.length >= min && charts.every((c) => Number(c.getAttribute('data-points')) > 0
+            && c.querySelector('canvas') && c.querySelector('canvas').width > 0);
+          if (ready) requestAnimationFrame(() => { window.__chartsDrawnAt = performance.now(); });
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      }, Number(minChartsArg));
       await page.goto(base + path);
-      const drawnAt = await page.waitForFunction((min) => new Promise((resolve) => {
-        const charts = [...document.querySelectorAll('[data-chart]')];
-        const ready = charts.length >= min && charts.every((c) => Number(c.getAttribute('data-points')) > 0
-          && c.querySelector('canvas') && c.querySelector('canvas').width > 0);
-        if (!ready) { resolve(false); return; }
-        requestAnimationFrame(() => resolve(performance.now()));
-      }), Number(minChartsArg), { timeout: 60_000, polling: 'raf' }).then((h) => h.jsonValue());
+      await page.waitForFunction(() => window.__chartsDrawnAt !== undefined, null, { timeout: 60_000 });
+      const drawnAt = await page.evaluate(() => window.__chartsDrawnAt);
+      // when the data's response ended, on the page's clock (resource timing)
+      const dataAt = await page.evaluate((api) => {
+        const entry = performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.startsWith(api));
+        return entry ? entry.responseEnd : null;
+      }, apiPath);
       const charts = await page.locator('[data-chart]').evaluateAll((cs) => cs.map((c) => ({ chart: c.getAttribute('data-chart'), points: Number(c.getAttribute('data-points')) })));
       if (errors.length) throw new Error(`console errors on ${path}: ${errors.join(' | ')}`);
       results.push({ data_arrived_ms: dataAt, charts_drawn_ms: drawnAt, draw_ms: dataAt == null ? null : drawnAt - dataAt, charts });
@@ -72,13 +76,13 @@ try {
       const page = await context.newPage();
       const outside = [];
       page.on('request', (r) => { if (r.url() !== url) outside.push(r.url()); });
+      // the first frame after the load event: the report laid out and painted, charts included
+      await page.addInitScript(() => addEventListener('load', () => requestAnimationFrame(() => { window.__drawnAt = performance.now(); })));
       await page.goto(url, { waitUntil: 'load' });
-      const t = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const svgs = [...document.querySelectorAll('svg')];
-        resolve({ load_ms: nav.loadEventEnd || performance.now(), drawn_ms: performance.now(), charts: svgs.length,
-          polylines: document.querySelectorAll('svg polyline').length });
-      })));
+      await page.waitForFunction(() => window.__drawnAt !== undefined);
+      const t = await page.evaluate(() => ({
+        load_ms: performance.getEntriesByType('navigation')[0].loadEventEnd, drawn_ms: window.__drawnAt,
+        charts: document.querySelectorAll('svg').length, polylines: document.querySelectorAll('svg polyline').length }));
       if (outside.length) throw new Error(`the report requested ${outside.join(', ')}`);
       if (t.polylines === 0) throw new Error('the report drew no chart lines');
       results.push(t);

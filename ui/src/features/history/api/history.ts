@@ -12,7 +12,8 @@ export type AlertStatus = Alert['status'];
 export type TriageAction = 'acknowledge' | 'false-positive';
 
 /** Server-side filters of a history: one branch, one `key:value` label. */
-export type HistoryFilters = { branch?: string; label?: string };
+/** `limit`: how many of the newest runs (the server's default, 200, when absent). */
+export type HistoryFilters = { branch?: string; label?: string; limit?: number };
 
 const historyKeys = {
   all: ['history'] as const,
@@ -26,7 +27,7 @@ const historyKeys = {
 export function useScenarioHistory(scenarioId: number, filters: HistoryFilters) {
   return useQuery({
     queryKey: historyKeys.history(scenarioId, filters),
-    queryFn: () => apiRequest<ScenarioHistory>(`/scenarios/${scenarioId}/history${toQueryString({ branch: filters.branch, label: filters.label })}`),
+    queryFn: () => apiRequest<ScenarioHistory>(`/scenarios/${scenarioId}/history${toQueryString({ branch: filters.branch, label: filters.label, limit: filters.limit })}`),
   });
 }
 

@@ -102,6 +102,11 @@ describe('HistoryPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Filter' }));
     await vi.waitFor(() => expect(fetchMock.mock.calls.map(([url]) => String(url)))
       .toContain('/api/v1/scenarios/3/history?branch=main&label=env%3Aci'));
+
+    await userEvent.selectOptions(screen.getByLabelText('Runs'), 'newest 1000');
+    expect(router.state.location.search).toContain('runs=1000');
+    await vi.waitFor(() => expect(fetchMock.mock.calls.map(([url]) => String(url)))
+      .toContain('/api/v1/scenarios/3/history?branch=main&label=env%3Aci&limit=1000'));
   });
 
   it('says what to do when there is nothing to draw, and why', async () => {

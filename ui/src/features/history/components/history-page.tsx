@@ -19,7 +19,8 @@ import { HistoryChart } from './history-chart';
  */
 export function HistoryPage({ scenarioId }: { scenarioId: number }) {
   const [params, setParams] = useSearchParams();
-  const filters: HistoryFilters = { branch: params.get('branch') ?? undefined, label: params.get('label') ?? undefined };
+  const limit = RUN_LIMITS.find((n) => String(n) === params.get('runs'));
+  const filters: HistoryFilters = { branch: params.get('branch') ?? undefined, label: params.get('label') ?? undefined, limit };
   const history = useScenarioHistory(scenarioId, filters);
   const change = (updates: Record<string, string | null>) => setParams((current) => {
     const next = new URLSearchParams(current);
@@ -73,6 +74,8 @@ function Trend({ history, filters, params, change }: TrendProps) {
           options={history.steps.map((s) => ({ value: String(s.index), text: s.label || `step ${s.index + 1}` }))} />
         <Picker label="Metric" value={metricName ?? ''} onChange={(v) => change({ metric: v })}
           options={metrics.map((m) => ({ value: m.name, text: metricLabel(m.name) }))} />
+        <Picker label="Runs" value={String(filters.limit ?? DEFAULT_RUNS)} onChange={(v) => change({ runs: v === String(DEFAULT_RUNS) ? null : v })}
+          options={RUN_LIMITS.map((n) => ({ value: String(n), text: `newest ${n}` }))} />
         <div role="group" aria-label="X axis" className="flex rounded-md shadow-sm ring-1 ring-slate-300">
           {(['number', 'date'] as const).map((a) => (
             <button key={a} type="button" aria-pressed={axis === a} onClick={() => change({ x: a === 'number' ? null : a })}
@@ -115,6 +118,10 @@ function Picker({ label, value, onChange, options }: {
     </label>
   );
 }
+
+/** How many of the newest runs the trend shows: the server's default (200) unless the address says otherwise. */
+const DEFAULT_RUNS = 200;
+const RUN_LIMITS = [50, DEFAULT_RUNS, 1000];
 
 function FilterForm({ filters, onApply }: { filters: HistoryFilters; onApply: (filters: HistoryFilters) => void }) {
   const [branch, setBranch] = useState(filters.branch ?? '');

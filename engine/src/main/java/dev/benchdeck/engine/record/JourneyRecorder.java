@@ -26,6 +26,8 @@ final class JourneyRecorder {
     private final LongAdder iterations = new LongAdder();
     private final LongAdder usersStopped = new LongAdder();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private final AtomicReference<JourneyTrace> sample = new AtomicReference<>();
+    private volatile boolean sampleClean;
     private volatile boolean used;
 
     /** The figures of one name: a histogram and outcome counters. */
@@ -45,6 +47,7 @@ final class JourneyRecorder {
     void record(JourneyTrace trace) {
         used = true;
         iterations.increment();
+        keepSample(trace);
         for (JourneyTrace.StepSample step : trace.steps()) {
             Named n = named(steps, step.name());
             n.latency.recordValue(Math.max(0, step.nanos() / 1000));
@@ -60,6 +63,20 @@ final class JourneyRecorder {
         for (JourneyTrace.CheckSample check : trace.checks()) {
             Named n = named(checks, check.name());
             (check.passed() ? n.ok : n.failed).increment();
+        }
+    }
+
+    /** Keeps the first trace, replaced once by the first whose steps all passed (one volatile read per iteration after that). */
+    private void keepSample(JourneyTrace trace) {
+        if (sampleClean || trace.steps().isEmpty()) {
+            return;
+        }
+        boolean clean = trace.steps().stream().allMatch(s -> JourneyTrace.OK.equals(s.outcome()));
+        if (clean) {
+            sample.set(trace);
+            sampleClean = true;
+        } else {
+            sample.compareAndSet(null, trace);
         }
     }
 
@@ -92,7 +109,18 @@ final class JourneyRecorder {
         });
         Map<String, JourneyFigures.CheckCount> checkFigures = new LinkedHashMap<>();
         inOrder(checks).forEach((name, n) -> checkFigures.put(name, new JourneyFigures.CheckCount(n.ok.sum(), n.failed.sum())));
-        return new JourneyFigures(iterations.sum(), stepFigures, groupFigures, checkFigures, usersStopped.sum(), stopReason.get());
+        return new JourneyFigures(iterations.sum(), stepFigures, groupFigures, checkFigures, usersStopped.sum(), stopReason.get(),
+                sampled(sample.get()));
+    }
+
+    private static JourneyFigures.JourneySample sampled(JourneyTrace trace) {
+        if (trace == null) {
+            return null;
+        }
+        return new JourneyFigures.JourneySample(
+                trace.steps().stream().map(s -> new JourneyFigures.Span(s.name(), s.startNanos() / 1000, s.nanos() / 1000, s.outcome())).toList(),
+                trace.groups().stream().sorted(Comparator.comparingLong(JourneyTrace.GroupSample::startNanos))
+                        .map(g -> new JourneyFigures.Span(g.name(), g.startNanos() / 1000, g.nanos() / 1000, null)).toList());
     }
 
     private Named named(Map<String, Named> map, String name) {

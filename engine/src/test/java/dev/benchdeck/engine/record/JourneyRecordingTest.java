@@ -19,9 +19,9 @@ class JourneyRecordingTest {
 
     private static Outcome iteration(long start, long stepMs, boolean checkPassed) {
         JourneyTrace trace = new JourneyTrace(
-                List.of(new JourneyTrace.StepSample("login", stepMs * MS, JourneyTrace.OK),
-                        new JourneyTrace.StepSample("pay", stepMs * MS, checkPassed ? JourneyTrace.OK : JourneyTrace.CHECK_FAILED)),
-                List.of(new JourneyTrace.GroupSample("checkout", 2 * stepMs * MS)),
+                List.of(new JourneyTrace.StepSample("login", stepMs * MS, JourneyTrace.OK, 0),
+                        new JourneyTrace.StepSample("pay", stepMs * MS, checkPassed ? JourneyTrace.OK : JourneyTrace.CHECK_FAILED, (stepMs + 1) * MS)),
+                List.of(new JourneyTrace.GroupSample("checkout", 2 * stepMs * MS, (stepMs + 1) * MS)),
                 List.of(new JourneyTrace.CheckSample("paid", checkPassed)), false, null);
         return Outcome.success(Timings.of(start, start + 3 * stepMs * MS)).withJourney(trace);
     }
@@ -76,6 +76,17 @@ class JourneyRecordingTest {
         assertThat(merged.steps().get("pay").latency().summary().count()).isEqualTo(40);
         assertThat(merged.groups().get("checkout").summary().count()).isEqualTo(40);
         assertThat(merged.usersStopped()).isEqualTo(1);
+        assertThat(merged.sample()).isEqualTo(a.journey().sample());
+    }
+
+    @Test
+    void theSampleIsTheFirstIterationWhoseStepsAllPassed() {
+        JourneyFigures.JourneySample sample = record(10, 0, 0, 3).journey().sample();
+
+        assertThat(sample.steps()).containsExactly(new JourneyFigures.Span("login", 0, 4000, "ok"),
+                new JourneyFigures.Span("pay", 5000, 4000, "ok"));
+        assertThat(sample.groups()).containsExactly(new JourneyFigures.Span("checkout", 5000, 8000, null));
+        assertThat(record(2, 0, 0, 2).journey().sample().steps().get(1).outcome()).isEqualTo("check_failed");
     }
 
     @Test

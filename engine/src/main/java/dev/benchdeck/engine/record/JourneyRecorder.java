@@ -118,9 +118,9 @@ final class JourneyRecorder {
             return null;
         }
         return new JourneyFigures.JourneySample(
-                trace.steps().stream().map(s -> new JourneyFigures.Span(s.name(), s.startNanos() / 1000, s.nanos() / 1000, s.outcome())).toList(),
+                trace.steps().stream().map(s -> new JourneyFigures.JourneySpan(s.name(), s.startNanos() / 1000, s.nanos() / 1000, s.outcome())).toList(),
                 trace.groups().stream().sorted(Comparator.comparingLong(JourneyTrace.GroupSample::startNanos))
-                        .map(g -> new JourneyFigures.Span(g.name(), g.startNanos() / 1000, g.nanos() / 1000, null)).toList());
+                        .map(g -> new JourneyFigures.JourneySpan(g.name(), g.startNanos() / 1000, g.nanos() / 1000, null)).toList());
     }
 
     private Named named(Map<String, Named> map, String name) {

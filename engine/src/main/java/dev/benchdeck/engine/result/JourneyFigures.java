@@ -39,7 +39,7 @@ public record JourneyFigures(long iterations, Map<String, JourneyStep> steps, Ma
     }
 
     /** One iteration: its request steps in the order they were sent and its group passes, each as a span. */
-    public record JourneySample(List<Span> steps, List<Span> groups) {
+    public record JourneySample(List<JourneySpan> steps, List<JourneySpan> groups) {
 
         public JourneySample {
             steps = List.copyOf(steps);
@@ -51,7 +51,7 @@ public record JourneyFigures(long iterations, Map<String, JourneyStep> steps, Ma
      * A step or group pass of a sampled iteration: {@code startMicros} from the iteration's start, {@code micros} long;
      * a step's {@code outcome} is {@code ok}, {@code check_failed} or its error class ({@code null} for groups).
      */
-    public record Span(String name, long startMicros, long micros, @Nullable String outcome) {
+    public record JourneySpan(String name, long startMicros, long micros, @Nullable String outcome) {
     }
 
     /**

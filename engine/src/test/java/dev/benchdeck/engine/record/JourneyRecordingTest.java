@@ -83,9 +83,9 @@ class JourneyRecordingTest {
     void theSampleIsTheFirstIterationWhoseStepsAllPassed() {
         JourneyFigures.JourneySample sample = record(10, 0, 0, 3).journey().sample();
 
-        assertThat(sample.steps()).containsExactly(new JourneyFigures.Span("login", 0, 4000, "ok"),
-                new JourneyFigures.Span("pay", 5000, 4000, "ok"));
-        assertThat(sample.groups()).containsExactly(new JourneyFigures.Span("checkout", 5000, 8000, null));
+        assertThat(sample.steps()).containsExactly(new JourneyFigures.JourneySpan("login", 0, 4000, "ok"),
+                new JourneyFigures.JourneySpan("pay", 5000, 4000, "ok"));
+        assertThat(sample.groups()).containsExactly(new JourneyFigures.JourneySpan("checkout", 5000, 8000, null));
         assertThat(record(2, 0, 0, 2).journey().sample().steps().get(1).outcome()).isEqualTo("check_failed");
     }
 

@@ -13,9 +13,19 @@ export function journeyOf(steps: readonly StepResult[], overall: StepResult | nu
   return overall?.journey ?? steps.find((s) => s.journey)?.journey ?? null;
 }
 
+/**
+ * The names of a map in the order the sampled iteration met them, then the others as they come. The stored result's
+ * maps may come back in another order than the run's (the database keeps JSON objects with sorted keys).
+ */
+function inJourneyOrder<V>(map: Record<string, V>, spans: readonly Span[] | undefined): [string, V][] {
+  const seen = [...new Set((spans ?? []).map((s) => s.name))].filter((name) => name in map);
+  const rest = Object.keys(map).filter((name) => !seen.includes(name));
+  return [...seen, ...rest].map((name) => [name, map[name]]);
+}
+
 /** A journey's results: per request step, per group, per check, and one sampled iteration as a waterfall. */
 export function JourneyFigures({ journey }: { journey: Journey }) {
-  const groups = Object.entries(journey.groups);
+  const groups = inJourneyOrder(journey.groups, journey.sample?.groups);
   const checks = Object.entries(journey.checks);
   return (
     <>
@@ -93,7 +103,7 @@ function JourneyStepTable({ journey }: { journey: Journey }) {
           {percentiles.map(([, label]) => <th key={label} scope="col" className={`${thClasses} text-right`}>{label}</th>)}
         </tr></thead>
         <tbody className="divide-y divide-slate-100">
-          {Object.entries(journey.steps).map(([name, s]) => {
+          {inJourneyOrder(journey.steps, journey.sample?.steps).map(([name, s]) => {
             const errors = Object.entries(s.errors_by_class);
             const errorCount = errors.reduce((n, [, v]) => n + v, 0);
             return (

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +27,7 @@ final class JourneyRecorder {
     private final LongAdder iterations = new LongAdder();
     private final LongAdder usersStopped = new LongAdder();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private static final int SAMPLE_ONE_IN = 64;
     private final AtomicReference<JourneyTrace> sample = new AtomicReference<>();
     private volatile boolean sampleClean;
     private volatile boolean used;
@@ -66,16 +68,19 @@ final class JourneyRecorder {
         }
     }
 
-    /** Keeps the first trace, replaced once by the first whose steps all passed (one volatile read per iteration after that). */
+    /**
+     * Keeps the first trace until one whose steps all passed comes; after that, each such trace replaces it with
+     * probability 1/64, so the sample is rarely the first (cold) iteration of a long run.
+     */
     private void keepSample(JourneyTrace trace) {
-        if (sampleClean || trace.steps().isEmpty()) {
+        if (trace.steps().isEmpty()) {
             return;
         }
         boolean clean = trace.steps().stream().allMatch(s -> JourneyTrace.OK.equals(s.outcome()));
-        if (clean) {
+        if (clean && (!sampleClean || ThreadLocalRandom.current().nextInt(SAMPLE_ONE_IN) == 0)) {
             sample.set(trace);
             sampleClean = true;
-        } else {
+        } else if (!clean) {
             sample.compareAndSet(null, trace);
         }
     }

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param checks       per check name: passes and failures
  * @param usersStopped users that stopped because a {@code unique} feeder had no rows left
  * @param stopReason   why they stopped, or {@code null}
- * @param sample       one measured iteration as it happened (the first whose steps all passed, else the first), for
- *                     the run page's waterfall; {@code null} when none was measured
+ * @param sample       one measured iteration as it happened, for the run page's waterfall: one whose steps all passed,
+ *                     picked at random (else the first); {@code null} when none was measured
  */
 public record JourneyFigures(long iterations, Map<String, JourneyStep> steps, Map<String, Distribution> groups,
                              Map<String, CheckCount> checks, long usersStopped, @Nullable String stopReason,

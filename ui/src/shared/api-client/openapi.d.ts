@@ -1511,12 +1511,25 @@ export interface components {
             };
             /** Format: int64 */
             iterations: number;
+            sample: components["schemas"]["JourneySample"] | null;
             steps: {
                 [key: string]: components["schemas"]["JourneyStep"];
             };
             stop_reason: string | null;
             /** Format: int64 */
             users_stopped: number;
+        };
+        JourneySample: {
+            groups: components["schemas"]["JourneySpan"][];
+            steps: components["schemas"]["JourneySpan"][];
+        };
+        JourneySpan: {
+            /** Format: int64 */
+            micros: number;
+            name: string;
+            outcome: string | null;
+            /** Format: int64 */
+            start_micros: number;
         };
         JourneyStep: {
             /** Format: int64 */

@@ -15,6 +15,7 @@ import { isStreamingRun } from '../api/stream-metrics';
 import { isDatabaseRun } from '../api/thread-sweep';
 import { CpuTable, CpuWarning } from './cpu-usage';
 import { GeneratorWarning } from './generator-saturation';
+import { JourneyFigures, journeyOf } from './journey-figures';
 import { ErrorSamples } from './error-samples';
 import { PercentileChart } from './percentile-chart';
 import { RunActions } from './run-actions';
@@ -54,6 +55,7 @@ type ViewProps = { run: Run; status: RunStatus; steps: readonly StepResult[]; ch
 function RunDetailView({ run, status, steps, charts, setup, alerts }: ViewProps) {
   const database = isDatabaseRun(run.plan_yaml);
   const verdicts = run.verdicts ?? [];
+  const journey = journeyOf(steps, run.overall);
   return (
     <>
       <PageHeader
@@ -106,6 +108,7 @@ function RunDetailView({ run, status, steps, charts, setup, alerts }: ViewProps)
         ) : (
           <Card title="Steps"><StepTable steps={steps} overall={run.overall} /></Card>
         )}
+        {journey && <JourneyFigures journey={journey} />}
         {isStreamingRun(steps) && (
           <>
             <Card title="Stream metrics per step"><StreamTable steps={steps} /></Card>

@@ -29,13 +29,22 @@ public record JourneyTrace(List<StepSample> steps, List<GroupSample> groups, Lis
 
     /**
      * One request of the journey: {@code nanos} from its send to its last byte; {@code outcome} is {@link #OK},
-     * {@link #CHECK_FAILED} or an error class ({@link ErrorClasses}, {@code extract} when a required extraction found nothing).
+     * {@link #CHECK_FAILED} or an error class ({@link ErrorClasses}, {@code extract} when a required extraction found nothing);
+     * {@code startNanos} is when it was sent, from the iteration's start (for the run page's waterfall).
      */
-    public record StepSample(String name, long nanos, String outcome) {
+    public record StepSample(String name, long nanos, String outcome, long startNanos) {
+
+        public StepSample(String name, long nanos, String outcome) {
+            this(name, nanos, outcome, 0);
+        }
     }
 
-    /** One pass through a group: {@code nanos} from the start of its first step to the end of its last. */
-    public record GroupSample(String name, long nanos) {
+    /** One pass through a group: {@code nanos} from the start of its first step to the end of its last; {@code startNanos} as for a step. */
+    public record GroupSample(String name, long nanos, long startNanos) {
+
+        public GroupSample(String name, long nanos) {
+            this(name, nanos, 0);
+        }
     }
 
     /** One evaluation of a named check. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +27,9 @@ final class JourneyRecorder {
     private final LongAdder iterations = new LongAdder();
     private final LongAdder usersStopped = new LongAdder();
     private final AtomicReference<String> stopReason = new AtomicReference<>();
+    private static final int SAMPLE_ONE_IN = 64;
+    private final AtomicReference<JourneyTrace> sample = new AtomicReference<>();
+    private volatile boolean sampleClean;
     private volatile boolean used;
 
     /** The figures of one name: a histogram and outcome counters. */
@@ -45,6 +49,7 @@ final class JourneyRecorder {
     void record(JourneyTrace trace) {
         used = true;
         iterations.increment();
+        keepSample(trace);
         for (JourneyTrace.StepSample step : trace.steps()) {
             Named n = named(steps, step.name());
             n.latency.recordValue(Math.max(0, step.nanos() / 1000));
@@ -60,6 +65,23 @@ final class JourneyRecorder {
         for (JourneyTrace.CheckSample check : trace.checks()) {
             Named n = named(checks, check.name());
             (check.passed() ? n.ok : n.failed).increment();
+        }
+    }
+
+    /**
+     * Keeps the first trace until one whose steps all passed comes; after that, each such trace replaces it with
+     * probability 1/64, so the sample is rarely the first (cold) iteration of a long run.
+     */
+    private void keepSample(JourneyTrace trace) {
+        if (trace.steps().isEmpty()) {
+            return;
+        }
+        boolean clean = trace.steps().stream().allMatch(s -> JourneyTrace.OK.equals(s.outcome()));
+        if (clean && (!sampleClean || ThreadLocalRandom.current().nextInt(SAMPLE_ONE_IN) == 0)) {
+            sample.set(trace);
+            sampleClean = true;
+        } else if (!clean) {
+            sample.compareAndSet(null, trace);
         }
     }
 
@@ -92,7 +114,18 @@ final class JourneyRecorder {
         });
         Map<String, JourneyFigures.CheckCount> checkFigures = new LinkedHashMap<>();
         inOrder(checks).forEach((name, n) -> checkFigures.put(name, new JourneyFigures.CheckCount(n.ok.sum(), n.failed.sum())));
-        return new JourneyFigures(iterations.sum(), stepFigures, groupFigures, checkFigures, usersStopped.sum(), stopReason.get());
+        return new JourneyFigures(iterations.sum(), stepFigures, groupFigures, checkFigures, usersStopped.sum(), stopReason.get(),
+                sampled(sample.get()));
+    }
+
+    private static JourneyFigures.JourneySample sampled(JourneyTrace trace) {
+        if (trace == null) {
+            return null;
+        }
+        return new JourneyFigures.JourneySample(
+                trace.steps().stream().map(s -> new JourneyFigures.JourneySpan(s.name(), s.startNanos() / 1000, s.nanos() / 1000, s.outcome())).toList(),
+                trace.groups().stream().sorted(Comparator.comparingLong(JourneyTrace.GroupSample::startNanos))
+                        .map(g -> new JourneyFigures.JourneySpan(g.name(), g.startNanos() / 1000, g.nanos() / 1000, null)).toList());
     }
 
     private Named named(Map<String, Named> map, String name) {

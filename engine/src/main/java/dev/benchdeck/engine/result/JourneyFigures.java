@@ -19,14 +19,39 @@ import org.jspecify.annotations.Nullable;
  * @param checks       per check name: passes and failures
  * @param usersStopped users that stopped because a {@code unique} feeder had no rows left
  * @param stopReason   why they stopped, or {@code null}
+ * @param sample       one measured iteration as it happened, for the run page's waterfall: one whose steps all passed,
+ *                     picked at random (else the first); {@code null} when none was measured
  */
 public record JourneyFigures(long iterations, Map<String, JourneyStep> steps, Map<String, Distribution> groups,
-                             Map<String, CheckCount> checks, long usersStopped, @Nullable String stopReason) {
+                             Map<String, CheckCount> checks, long usersStopped, @Nullable String stopReason,
+                             @Nullable JourneySample sample) {
 
     public JourneyFigures {
         steps = ordered(steps);
         groups = ordered(groups);
         checks = ordered(checks);
+    }
+
+    /** Figures without a sampled iteration. */
+    public JourneyFigures(long iterations, Map<String, JourneyStep> steps, Map<String, Distribution> groups,
+                          Map<String, CheckCount> checks, long usersStopped, @Nullable String stopReason) {
+        this(iterations, steps, groups, checks, usersStopped, stopReason, null);
+    }
+
+    /** One iteration: its request steps in the order they were sent and its group passes, each as a span. */
+    public record JourneySample(List<JourneySpan> steps, List<JourneySpan> groups) {
+
+        public JourneySample {
+            steps = List.copyOf(steps);
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /**
+     * A step or group pass of a sampled iteration: {@code startMicros} from the iteration's start, {@code micros} long;
+     * a step's {@code outcome} is {@code ok}, {@code check_failed} or its error class ({@code null} for groups).
+     */
+    public record JourneySpan(String name, long startMicros, long micros, @Nullable String outcome) {
     }
 
     /**
@@ -66,6 +91,7 @@ public record JourneyFigures(long iterations, Map<String, JourneyStep> steps, Ma
         }
         long iterations = 0, stopped = 0;
         String reason = null;
+        JourneySample sample = null;
         Map<String, long[]> stepCounts = new LinkedHashMap<>();
         Map<String, Map<String, Long>> stepErrors = new LinkedHashMap<>();
         Map<String, Histogram> stepLatency = new LinkedHashMap<>();
@@ -78,6 +104,7 @@ public record JourneyFigures(long iterations, Map<String, JourneyStep> steps, Ma
             iterations += j.iterations();
             stopped += j.usersStopped();
             reason = reason == null ? j.stopReason() : reason;
+            sample = sample == null ? j.sample() : sample;
             j.steps().forEach((name, s) -> {
                 long[] c = stepCounts.computeIfAbsent(name, n -> new long[3]);
                 c[0] += s.requests();
@@ -103,7 +130,7 @@ public record JourneyFigures(long iterations, Map<String, JourneyStep> steps, Ma
         groupLatency.forEach((name, h) -> groups.put(name, Distribution.of(h)));
         Map<String, CheckCount> checks = new LinkedHashMap<>();
         checkCounts.forEach((name, c) -> checks.put(name, new CheckCount(c[0], c[1])));
-        return new JourneyFigures(iterations, steps, groups, checks, stopped, reason);
+        return new JourneyFigures(iterations, steps, groups, checks, stopped, reason, sample);
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> map) {

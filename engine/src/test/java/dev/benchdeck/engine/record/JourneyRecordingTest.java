@@ -19,9 +19,9 @@ class JourneyRecordingTest {
 
     private static Outcome iteration(long start, long stepMs, boolean checkPassed) {
         JourneyTrace trace = new JourneyTrace(
-                List.of(new JourneyTrace.StepSample("login", stepMs * MS, JourneyTrace.OK),
-                        new JourneyTrace.StepSample("pay", stepMs * MS, checkPassed ? JourneyTrace.OK : JourneyTrace.CHECK_FAILED)),
-                List.of(new JourneyTrace.GroupSample("checkout", 2 * stepMs * MS)),
+                List.of(new JourneyTrace.StepSample("login", stepMs * MS, JourneyTrace.OK, 0),
+                        new JourneyTrace.StepSample("pay", stepMs * MS, checkPassed ? JourneyTrace.OK : JourneyTrace.CHECK_FAILED, (stepMs + 1) * MS)),
+                List.of(new JourneyTrace.GroupSample("checkout", 2 * stepMs * MS, (stepMs + 1) * MS)),
                 List.of(new JourneyTrace.CheckSample("paid", checkPassed)), false, null);
         return Outcome.success(Timings.of(start, start + 3 * stepMs * MS)).withJourney(trace);
     }
@@ -76,6 +76,28 @@ class JourneyRecordingTest {
         assertThat(merged.steps().get("pay").latency().summary().count()).isEqualTo(40);
         assertThat(merged.groups().get("checkout").summary().count()).isEqualTo(40);
         assertThat(merged.usersStopped()).isEqualTo(1);
+        assertThat(merged.sample()).isEqualTo(a.journey().sample());
+    }
+
+    @Test
+    void theSampleIsAnIterationWhoseStepsAllPassedElseTheFirst() {
+        JourneyFigures.JourneySample sample = record(10, 0, 0, 3).journey().sample();
+
+        assertThat(sample.steps()).containsExactly(new JourneyFigures.JourneySpan("login", 0, 4000, "ok"),
+                new JourneyFigures.JourneySpan("pay", 5000, 4000, "ok"));
+        assertThat(sample.groups()).containsExactly(new JourneyFigures.JourneySpan("checkout", 5000, 8000, null));
+        assertThat(record(2, 0, 0, 2).journey().sample().steps().get(1).outcome()).isEqualTo("check_failed");
+    }
+
+    @Test
+    void aLongRunsSampleIsRarelyItsFirstIteration() {
+        StepRecorder recorder = new StepRecorder(0);
+        for (int i = 0; i < 1000; i++) {
+            recorder.started();
+            recorder.record(i * 10 * MS, iteration(i * 10 * MS, i == 0 ? 7 : 4, true), true);
+        }
+        // the first (7 ms steps) stays with probability (63/64)^999, about 1.5e-7
+        assertThat(recorder.result(0, "users=1", 1.0, false, null).journey().sample().steps().get(0).micros()).isEqualTo(4000);
     }
 
     @Test

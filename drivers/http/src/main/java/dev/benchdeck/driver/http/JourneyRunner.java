@@ -66,6 +66,7 @@ final class JourneyRunner {
     /** What one iteration has measured and holds so far. */
     private static final class Iteration {
         final RequestContext request;
+        final long start;
         final Map<String, String> variables = new HashMap<>();
         final List<JourneyTrace.StepSample> steps = new ArrayList<>();
         final List<JourneyTrace.GroupSample> groups = new ArrayList<>();
@@ -73,8 +74,9 @@ final class JourneyRunner {
         JsonNode json;
         boolean jsonRead;
 
-        Iteration(RequestContext request) {
+        Iteration(RequestContext request, long start) {
             this.request = request;
+            this.start = start;
         }
     }
 
@@ -89,7 +91,7 @@ final class JourneyRunner {
         if (request.newUser()) {
             cookies.clear();
         }
-        Iteration it = new Iteration(request);
+        Iteration it = new Iteration(request, start);
         for (Feeder feeder : journey.feeders()) {
             Map<String, String> row = feeder.next(random);
             if (row == null) {
@@ -128,7 +130,7 @@ final class JourneyRunner {
                 case Journey.Group g -> {
                     long entered = clock.nanoTime();
                     run(g.body(), it);
-                    it.groups.add(new JourneyTrace.GroupSample(g.name(), clock.nanoTime() - entered));
+                    it.groups.add(new JourneyTrace.GroupSample(g.name(), clock.nanoTime() - entered, entered - it.start));
                 }
             }
         }
@@ -163,11 +165,12 @@ final class JourneyRunner {
         capture.clear();
         it.json = null;
         it.jsonRead = false;
+        long sent = clock.nanoTime() - it.start;
         Outcome outcome = exchanger.exchange(out.array(), out.length(), step.method(), step.expectedStatus(),
                 it.request.timeoutNanos(), capture);
         long nanos = outcome.timings().serviceNanos();
         if (outcome instanceof Outcome.Failure f) {
-            it.steps.add(new JourneyTrace.StepSample(step.name(), nanos, f.errorClass()));
+            it.steps.add(new JourneyTrace.StepSample(step.name(), nanos, f.errorClass(), sent));
             throw new StepFailure(f.errorClass(), step.name() + ": " + f.message());
         }
         cookies.store(capture.headers("Set-Cookie"));
@@ -183,13 +186,13 @@ final class JourneyRunner {
                 value = x.fallback();
             }
             if (value == null) {
-                it.steps.add(new JourneyTrace.StepSample(step.name(), nanos, EXTRACT));
+                it.steps.add(new JourneyTrace.StepSample(step.name(), nanos, EXTRACT, sent));
                 throw new StepFailure(EXTRACT, step.name() + ": nothing matched " + x.source().name().toLowerCase(java.util.Locale.ROOT)
                         + " " + x.expression() + " for variable " + x.variable());
             }
             it.variables.put(x.variable(), value);
         }
-        it.steps.add(new JourneyTrace.StepSample(step.name(), nanos, allPassed ? JourneyTrace.OK : JourneyTrace.CHECK_FAILED));
+        it.steps.add(new JourneyTrace.StepSample(step.name(), nanos, allPassed ? JourneyTrace.OK : JourneyTrace.CHECK_FAILED, sent));
     }
 
     private void render(Journey.Request step, Iteration it) {

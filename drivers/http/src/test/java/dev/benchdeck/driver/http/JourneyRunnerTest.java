@@ -327,7 +327,11 @@ class JourneyRunnerTest {
         assertThat(o.journey().groups()).singleElement().satisfies(g -> {
             assertThat(g.name()).isEqualTo("checkout");
             assertThat(g.nanos()).isEqualTo(10_000_000L + 200_000_000L + 30_000_000L);
+            assertThat(g.startNanos()).isEqualTo(10_000_000L);
         });
+        // each step's send, from the iteration's start (the waterfall on the run page)
+        assertThat(o.journey().steps()).extracting(JourneyTrace.StepSample::startNanos)
+                .containsExactly(0L, 10_000_000L, 220_000_000L);
         // the whole iteration: every step and every pause
         assertThat(o.timings().serviceNanos()).isEqualTo(10_000_000L + 240_000_000L + 1_000_000_000L);
     }

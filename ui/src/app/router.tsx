@@ -19,6 +19,7 @@ const NewScenarioRoute = lazy(async () => ({ default: (await import('./routes/sc
 const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scenario-routes')).ScenarioRoute }));
 const RunsList = lazy(async () => ({ default: (await import('@/features/runs/components/runs-list')).RunsList }));
 const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-detail-route')).RunDetailRoute }));
+const ComparePage = lazy(async () => ({ default: (await import('@/features/compare/components/compare-page')).ComparePage }));
 const AccountPage = lazy(async () => ({ default: (await import('@/features/auth/components/account-page')).AccountPage }));
 const AdminUsersPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminUsersRoute }));
 const AdminSettingsPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminSettingsRoute }));
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
       { path: 'scenarios/:id', element: <ScenarioRoute /> },
       { path: 'runs', element: <RunsList /> },
       { path: 'runs/:id', element: <RunDetailRoute /> },
+      { path: 'compare', element: <ComparePage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       { path: 'admin/settings', element: <AdminSettingsPage /> },

@@ -17,6 +17,7 @@ import { CpuTable, CpuWarning } from './cpu-usage';
 import { GeneratorWarning } from './generator-saturation';
 import { ErrorSamples } from './error-samples';
 import { PercentileChart } from './percentile-chart';
+import { CompareWithPrevious, ReportDownloads } from './report-downloads';
 import { RunActions } from './run-actions';
 import { cpuText } from './step-marks';
 import { StepTable } from './step-table';
@@ -89,6 +90,10 @@ function RunDetailView({ run, status, steps, charts, setup }: ViewProps) {
           <p className="mt-1 whitespace-pre-wrap">{run.failure}</p>
         </div>
       )}
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <ReportDownloads runId={run.id} />
+        <CompareWithPrevious runId={run.id} scenarioId={run.scenario_id} queuedAt={run.queued_at} />
+      </div>
       <CpuWarning steps={steps} overall={run.overall} />
       <GeneratorWarning steps={steps} />
 

@@ -35,7 +35,7 @@ function step(index: number, label: string, scale: number): StepComparison {
 /** A comparison of runs 7 and 8 over a two-step sweep, the second slower, with a plan diff. */
 export const comparisonFixture: Comparison = {
   runs: [7, 8].map((id) => ({ name: `run ${id}`, plan: 'e2e', state: 'completed', partial: false, partial_reason: null, driver: 'http',
-    started_at_millis: 1_780_000_000_000 + id, ended_at_millis: 1_780_000_002_000 + id, labels: id === 8 ? { branch: 'slow' } : {} })),
+    started_at_millis: 1_780_000_000_000 + id, ended_at_millis: 1_780_000_002_000 + id, labels: id === 8 ? { branch: 'slow' } : ({} as Record<string, string>) })),
   options: { confidence: 0.99, resamples: 2000, seed: 14 },
   steps: [step(0, 'users=2', 1), step(1, 'users=4', 2)],
   notes: ['a note about the runs'],

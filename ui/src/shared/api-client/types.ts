@@ -133,11 +133,11 @@ export type LiveMessage =
   | { type: 'status'; run_id: number; status: RunStatus };
 
 /** GET /comparisons: 2–5 runs side by side, the first the baseline (docs/reports.md). */
-export type Comparison = Schemas['Comparison'];
+export type Comparison = Omit<Schemas['Comparison'], 'steps'> & { steps: StepComparison[] };
 
 export type ComparedRun = Schemas['ComparedRun'];
 
-export type StepComparison = Schemas['StepComparison'];
+export type StepComparison = Omit<Schemas['StepComparison'], 'metrics'> & { metrics: MetricRow[] };
 
 /** One metric of a step: `values` has one entry per run (null where not measured), `changes` one per run after the baseline. */
 export type MetricRow = Omit<Schemas['MetricRow'], 'values'> & { values: (number | null)[] };

@@ -70,7 +70,7 @@ function Compared({ runIds }: { runIds: number[] }) {
 type ViewProps = { comparison: Comparison; runIds: number[]; runLabels: string[]; intervals: Parameters<typeof OverTimeCharts>[0]['intervals'] | null };
 
 function ComparisonView({ comparison, runIds, runLabels, intervals }: ViewProps) {
-  const steps = comparison.steps as StepComparison[];
+  const steps: StepComparison[] = comparison.steps;
   return (
     <div className="space-y-6">
       <Card title="Download the comparison">

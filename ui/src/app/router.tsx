@@ -20,6 +20,7 @@ const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scena
 const ScenarioHistoryRoute = lazy(async () => ({ default: (await import('./routes/history-route')).ScenarioHistoryRoute }));
 const RunsList = lazy(async () => ({ default: (await import('@/features/runs/components/runs-list')).RunsList }));
 const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-detail-route')).RunDetailRoute }));
+const ComparePage = lazy(async () => ({ default: (await import('@/features/compare/components/compare-page')).ComparePage }));
 const AccountPage = lazy(async () => ({ default: (await import('@/features/auth/components/account-page')).AccountPage }));
 const AdminUsersPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminUsersRoute }));
 const AdminSettingsPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminSettingsRoute }));
@@ -45,6 +46,7 @@ export const routes: RouteObject[] = [
       { path: 'scenarios/:id/history', element: <ScenarioHistoryRoute /> },
       { path: 'runs', element: <RunsList /> },
       { path: 'runs/:id', element: <RunDetailRoute /> },
+      { path: 'compare', element: <ComparePage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },
       { path: 'admin/settings', element: <AdminSettingsPage /> },

@@ -10,6 +10,7 @@ export const queryKeys = {
   run: (id: number) => ['runs', id] as const,
   runIntervals: (id: number) => ['runs', id, 'intervals'] as const,
   runErrors: (id: number) => ['runs', id, 'errors'] as const,
+  comparison: (runIds: readonly number[], confidence?: number) => ['comparisons', runIds.join(','), confidence ?? null] as const,
   overview: ['overview'] as const,
   readiness: ['readiness'] as const,
   authState: ['auth', 'state'] as const,

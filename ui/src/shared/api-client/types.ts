@@ -131,3 +131,19 @@ export type LiveMessage =
   | { type: 'interval'; run_id: number; interval: IntervalSnapshot }
   | { type: 'step'; run_id: number; step: StepResult }
   | { type: 'status'; run_id: number; status: RunStatus };
+
+/** GET /comparisons: 2–5 runs side by side, the first the baseline (docs/reports.md). */
+export type Comparison = Omit<Schemas['Comparison'], 'steps'> & { steps: StepComparison[] };
+
+export type ComparedRun = Schemas['ComparedRun'];
+
+export type StepComparison = Omit<Schemas['StepComparison'], 'metrics'> & { metrics: MetricRow[] };
+
+/** One metric of a step: `values` has one entry per run (null where not measured), `changes` one per run after the baseline. */
+export type MetricRow = Omit<Schemas['MetricRow'], 'values'> & { values: (number | null)[] };
+
+export type MetricChange = Schemas['Change'];
+
+export type Significance = Schemas['Significance'];
+
+export type RunDifferences = Schemas['RunDifferences'];

@@ -7,13 +7,17 @@ import { focusRing } from './button';
 import { numClasses, tableClasses, TableScroll, tdClasses, thClasses } from './layout-parts';
 import { StatusBadge, VerdictBadge } from './status-badge';
 
-/** Runs as a table: one row per run, newest first as the API returns them. */
-export function RunsTable({ runs, label = 'Runs' }: { runs: readonly RunSummary[]; label?: string }) {
+/** Ticked runs (e.g. to compare them): which are ticked and what a tick does. */
+export type RunSelection = { selected: ReadonlySet<number>; onToggle: (runId: number) => void };
+
+/** Runs as a table: one row per run, newest first as the API returns them; with `selection`, a tick box per run. */
+export function RunsTable({ runs, label = 'Runs', selection }: { runs: readonly RunSummary[]; label?: string; selection?: RunSelection }) {
   return (
     <TableScroll label={label}>
       <table className={tableClasses}>
         <thead>
           <tr>
+            {selection && <th scope="col" className={thClasses}><span className="sr-only">Pick</span></th>}
             <th scope="col" className={thClasses}>Run</th>
             <th scope="col" className={thClasses}>Status</th>
             <th scope="col" className={thClasses}>Scenario</th>
@@ -30,6 +34,12 @@ export function RunsTable({ runs, label = 'Runs' }: { runs: readonly RunSummary[
         <tbody className="divide-y divide-slate-100">
           {runs.map((run) => (
             <tr key={run.id} className="hover:bg-slate-50">
+              {selection && (
+                <td className={tdClasses}>
+                  <input type="checkbox" aria-label={`Pick run #${run.id}`} checked={selection.selected.has(run.id)}
+                    onChange={() => selection.onToggle(run.id)} className={focusRing} />
+                </td>
+              )}
               <td className={tdClasses}>
                 <Link to={paths.run(run.id)} className={`font-medium text-indigo-700 hover:underline ${focusRing}`}>
                   #{run.id}

@@ -18,6 +18,7 @@ import { GeneratorWarning } from './generator-saturation';
 import { JourneyFigures, journeyOf } from './journey-figures';
 import { ErrorSamples } from './error-samples';
 import { PercentileChart } from './percentile-chart';
+import { CompareWithPrevious, ReportDownloads } from './report-downloads';
 import { RunActions } from './run-actions';
 import { cpuText } from './step-marks';
 import { StepTable } from './step-table';
@@ -93,6 +94,10 @@ function RunDetailView({ run, status, steps, charts, setup, alerts }: ViewProps)
           <p className="mt-1 whitespace-pre-wrap">{run.failure}</p>
         </div>
       )}
+      <div className="mb-6 flex flex-wrap items-center justify-between gap-3">
+        <ReportDownloads runId={run.id} />
+        <CompareWithPrevious runId={run.id} scenarioId={run.scenario_id} queuedAt={run.queued_at} />
+      </div>
       <CpuWarning steps={steps} overall={run.overall} />
       <GeneratorWarning steps={steps} />
 

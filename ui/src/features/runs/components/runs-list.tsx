@@ -1,12 +1,14 @@
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { RUN_STATUSES, type RunStatus } from '@/shared/api-client/types';
 import { MineToggle } from '@/shared/auth/mine-filter';
-import { Button } from '@/shared/components/button';
+import { Button, buttonClasses } from '@/shared/components/button';
 import { inputClasses } from '@/shared/components/field';
 import { Card, PageHeader } from '@/shared/components/layout-parts';
 import { RunsTable } from '@/shared/components/runs-table';
 import { EmptyState, ErrorState, LoadingState } from '@/shared/components/states';
 import { formatCount } from '@/shared/format/format';
+import { paths } from '@/shared/paths';
 import { useFilterOptions } from '../api/get-filter-options';
 import { useRuns, type RunFilters } from '../api/get-runs';
 import { filtersFromSearch, searchFromFilters } from '../api/run-filters-url';
@@ -18,6 +20,12 @@ export function RunsList() {
   const filters = filtersFromSearch(search);
   const runs = useRuns(filters);
   const options = useFilterOptions();
+  const [picked, setPicked] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (id: number) => setPicked((now) => {
+    const next = new Set(now);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
 
   // Any filter change starts again at the first page.
   const update = (change: Partial<RunFilters>) =>
@@ -26,7 +34,7 @@ export function RunsList() {
 
   return (
     <>
-      <PageHeader title="Runs">Every run, newest first.</PageHeader>
+      <PageHeader title="Runs" actions={<CompareButton picked={picked} />}>Every run, newest first; tick 2 to 5 to compare them.</PageHeader>
       <Card>
         <div className="mb-3"><MineToggle mine={filters.mine === true} onChange={(mine) => update({ mine: mine || undefined })} /></div>
         <form className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-6" onSubmit={(e) => e.preventDefault()} aria-label="Filter runs">
@@ -61,7 +69,7 @@ export function RunsList() {
           </EmptyState>
         ) : (
           <>
-            <RunsTable runs={runs.data.items} />
+            <RunsTable runs={runs.data.items} selection={{ selected: picked, onToggle: toggle }} />
             <Pagination
               page={runs.data.page}
               size={runs.data.size}
@@ -74,6 +82,17 @@ export function RunsList() {
       </Card>
     </>
   );
+}
+
+/** Opens the comparison of the ticked runs, the oldest the baseline; usable with 2 to 5 of them. */
+function CompareButton({ picked }: { picked: ReadonlySet<number> }) {
+  const ids = [...picked].sort((a, b) => a - b);
+  const usable = ids.length >= 2 && ids.length <= 5;
+  const text = `Compare${ids.length ? ` (${ids.length})` : ''}`;
+  if (!usable) {
+    return <Button variant="secondary" disabled title="Tick 2 to 5 runs" data-testid="compare-runs">{text}</Button>;
+  }
+  return <Link to={paths.compare(ids)} className={buttonClasses('primary')} data-testid="compare-runs">{text}</Link>;
 }
 
 type Option = { value: string; label: string };

@@ -31,7 +31,15 @@ describe('generator saturation', () => {
     expect(screen.queryByTestId('generator-warning')).not.toBeInTheDocument();
   });
 
-  it('has no lag column for a closed-model run', () => {
+  it('says when closed-model users could not keep their think time', () => {
+    const closed = { ...openStep(0, 0, true), label: 'users=50', latencies: { latency: { histogram: '', summary: summary(4, 9) }, think_lag: { histogram: '', summary: summary(1, 6) } } };
+    render(<><StepTable steps={[closed]} overall={null} /><GeneratorWarning steps={[closed]} /></>);
+    expect(screen.getAllByTestId('lag-p99').map((cell) => cell.textContent)).toEqual(['6.00 ms']);
+    expect(screen.getByTestId('saturated-step')).toHaveAttribute('title', expect.stringMatching(/^Think lag p99 6.00 ms/));
+    expect(screen.getByTestId('generator-warning')).toHaveTextContent('users=50: users woke up to 6.00 ms (p99) later than their think time; the limit is 1.00 ms.');
+  });
+
+  it('has no lag column for a closed-model run without think time', () => {
     const closed = { ...openStep(0, 0, false), latencies: { latency: { histogram: '', summary: summary(4, 9) } } };
     render(<StepTable steps={[closed]} overall={null} />);
     expect(screen.queryByRole('columnheader', { name: 'lag p99' })).not.toBeInTheDocument();

@@ -11,7 +11,7 @@ const latencyColumns = [
 /** One row per step (measured part only), plus all steps merged when there is more than one. */
 export function StepTable({ steps, overall }: { steps: readonly StepResult[]; overall: StepResult | null }) {
   const rows = steps.length > 1 && overall ? [...steps, { ...overall, label: 'all steps' }] : steps;
-  // the open model's schedule lag: how late requests began on Benchdeck's side
+  // the generator's own lag: how late requests began on Benchdeck's side
   const scheduled = rows.some((s) => lagP99(s) !== undefined);
   return (
     <TableScroll label="Results per step">
@@ -26,7 +26,7 @@ export function StepTable({ steps, overall }: { steps: readonly StepResult[]; ov
             {latencyColumns.map(([, label]) => (
               <th key={label} scope="col" className={`${thClasses} text-right`}>{label}</th>
             ))}
-            {scheduled && <th scope="col" className={`${thClasses} text-right`} title="Schedule lag p99: from each request's intended start until Benchdeck began it">lag p99</th>}
+            {scheduled && <th scope="col" className={`${thClasses} text-right`} title="Lag p99: open model, from each request's intended start until Benchdeck began it; closed model, how much longer than their think time users slept">lag p99</th>}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

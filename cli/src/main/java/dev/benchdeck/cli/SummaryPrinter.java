@@ -211,23 +211,29 @@ final class SummaryPrinter {
     }
 
     /**
-     * The open model's schedule lag per step (how late requests began against their schedule), and a warning
-     * for each step where it says the latencies include Benchdeck's own delay.
+     * The generator's own lag per step (open model: how late requests began against their schedule; closed model with
+     * think time: how much longer than it users slept), and a warning for each step where it says the latencies include
+     * Benchdeck's own delay.
      */
     private static void scheduleLag(PrintWriter out, RunResult result) {
-        List<StepResult> scheduled = result.steps().stream().filter(s -> s.latencies().containsKey(StepResult.SCHEDULE_LAG)).toList();
-        if (scheduled.isEmpty()) {
-            return;
-        }
-        out.println("schedule lag (intended start → the driver began the request; the generator's own delay):");
-        for (StepResult step : scheduled) {
-            LatencySummary lag = step.latencies().get(StepResult.SCHEDULE_LAG).summary();
-            out.printf(Locale.ROOT, "  step %s %s: p50 %s  p99 %s  max %s (limit %s)%s%n", stepName(step), step.label(), ms(lag.p50()),
-                    ms(lag.p99()), ms(lag.max()), ms(GeneratorSaturation.limitMs(step.latencies())), step.generatorSaturated() ? "  SATURATED" : "");
-        }
-        for (StepResult step : scheduled) {
-            if (step.generatorSaturated()) {
-                out.println("warning: step " + stepName(step) + " " + step.label() + ": " + GeneratorSaturation.MESSAGE);
+        for (String kind : List.of(StepResult.SCHEDULE_LAG, StepResult.THINK_LAG)) {
+            List<StepResult> lagged = result.steps().stream()
+                    .filter(s -> kind.equals(GeneratorSaturation.lagName(s.latencies()))).toList();
+            if (lagged.isEmpty()) {
+                continue;
+            }
+            out.println(kind.equals(StepResult.SCHEDULE_LAG)
+                    ? "schedule lag (intended start → the driver began the request; the generator's own delay):"
+                    : "think lag (how much longer than their think time users slept; the generator's own delay):");
+            for (StepResult step : lagged) {
+                LatencySummary lag = step.latencies().get(kind).summary();
+                out.printf(Locale.ROOT, "  step %s %s: p50 %s  p99 %s  max %s (limit %s)%s%n", stepName(step), step.label(), ms(lag.p50()),
+                        ms(lag.p99()), ms(lag.max()), ms(GeneratorSaturation.limitMs(step.latencies())), step.generatorSaturated() ? "  SATURATED" : "");
+            }
+            for (StepResult step : lagged) {
+                if (step.generatorSaturated()) {
+                    out.println("warning: step " + stepName(step) + " " + step.label() + ": " + GeneratorSaturation.MESSAGE);
+                }
             }
         }
     }

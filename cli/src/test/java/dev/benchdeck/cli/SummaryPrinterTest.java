@@ -54,6 +54,21 @@ class SummaryPrinterTest {
     }
 
     @Test
+    void closedModelUsersLateForTheirThinkTimeAreShownAndWarnedAbout() {
+        Histogram latency = new Histogram(3);
+        latency.recordValueWithCount(4_000, 100);
+        Histogram lag = new Histogram(3);
+        lag.recordValueWithCount(6_000, 100);
+        StepResult closed = new StepResult(0, "users=50", 10, 100, 100, 0, Map.of(), 0, 10, 0,
+                Map.of(StepResult.LATENCY, Distribution.of(latency), StepResult.THINK_LAG, Distribution.of(lag)), List.of(), null, false, null);
+        assertThat(print(List.of(closed), List.of()))
+                .contains("think lag (how much longer than their think time users slept; the generator's own delay):")
+                .containsPattern("step 1 users=50: p50 6\\.00ms .*SATURATED")
+                .contains("warning: step 1 users=50: generator saturated")
+                .doesNotContain("schedule lag");
+    }
+
+    @Test
     void coalescedStreamEventsAreCountedUnderTheStreamTable() {
         Histogram ttft = new Histogram(3);
         ttft.recordValue(200_000);

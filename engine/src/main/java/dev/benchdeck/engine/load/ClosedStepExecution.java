@@ -73,7 +73,9 @@ final class ClosedStepExecution extends StepExecution {
                     return; // the user's journey has nothing left to do (a unique feeder ran dry)
                 }
                 if (think > 0) {
-                    context.clock().sleepUntil(context.clock().nanoTime() + think);
+                    long wake = context.clock().nanoTime() + think;
+                    context.clock().sleepUntil(wake);
+                    recorder.thinkLag(context.clock().nanoTime() - wake, timeline.inWindow(start));
                 }
             }
         } catch (InterruptedException e) {

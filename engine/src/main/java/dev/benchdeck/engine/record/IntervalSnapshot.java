@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param ttftP99 token streams: 99th percentile of it, ms
  * @param cpuProcess cores this process used during the interval ({@code null} when the platform cannot tell)
  * @param cpuOther cores other processes used during the interval ({@code null} when the platform cannot tell)
- * @param lagP99 open model: 99th percentile of the schedule lag of the requests completed in the interval, ms
+ * @param lagP99 99th percentile of the generator's lag in the interval, ms: schedule lag (open model) or think lag (closed model with think time)
  *               ({@code null} for the closed model and when none completed)
  */
 public record IntervalSnapshot(double elapsedSeconds, int step, String stepLabel, Phase phase,

@@ -69,7 +69,7 @@ public final class StepRecorder {
         this.runStart = runStart;
         this.serviceLevels = serviceLevels;
         for (String name : List.of(StepResult.LATENCY, StepResult.SERVICE_TIME, StepResult.TTFB,
-                StepResult.CONNECT, StepResult.CONNECT_WAIT, StepResult.FIRST_EVENT, StepResult.SCHEDULE_LAG, StepResult.TTFT, StepResult.ITL,
+                StepResult.CONNECT, StepResult.CONNECT_WAIT, StepResult.FIRST_EVENT, StepResult.SCHEDULE_LAG, StepResult.THINK_LAG, StepResult.TTFT, StepResult.ITL,
                 StepResult.TPOT, StepResult.E2E, StepResult.REQUEST_TOKENS_PER_SECOND, StepResult.OUTPUT_TOKENS)) {
             measured.put(name, new Recorder(3));
         }
@@ -166,6 +166,18 @@ public final class StepRecorder {
             sample(failure, t.end());
         } else {
             ok.increment();
+        }
+    }
+
+    /**
+     * Records how much longer than its think time a closed-model user slept ({@code overshootNanos}); a user that
+     * cannot keep its think time sends fewer requests than the plan says, so it counts as the generator's delay.
+     */
+    public void thinkLag(long overshootNanos, boolean inWindow) {
+        long lag = micros(Math.max(0, overshootNanos));
+        liveLag.recordValue(lag);
+        if (inWindow && !closed) {
+            measured.get(StepResult.THINK_LAG).recordValue(lag);
         }
     }
 

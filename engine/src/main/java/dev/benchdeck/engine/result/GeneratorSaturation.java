@@ -3,9 +3,10 @@ package dev.benchdeck.engine.result;
 import java.util.Map;
 
 /**
- * When a step's latency includes Benchdeck's own delay: its schedule lag (from each request's intended
- * start until the driver began it) has a p99 above 1 ms, or above 10 % of the latency p50 when that is
- * larger. Only the open model has intended starts that are not "now", so only it can be flagged.
+ * When a step's latency includes Benchdeck's own delay: its schedule lag (open model: from each request's intended
+ * start until the driver began it) or its think lag (closed model: how much longer than its think time a user
+ * slept) has a p99 above 1 ms, or above 10 % of the latency p50 when that is larger. A closed model without think
+ * time sends each request as soon as the last one ends, so it has nothing to be late for and is never flagged.
  */
 public final class GeneratorSaturation {
 
@@ -16,10 +17,20 @@ public final class GeneratorSaturation {
     private GeneratorSaturation() {
     }
 
+    /** The distribution that says how late the generator was: schedule lag, else think lag; null when there is neither. */
+    public static String lagName(Map<String, Distribution> latencies) {
+        for (String name : new String[] {StepResult.SCHEDULE_LAG, StepResult.THINK_LAG}) {
+            Distribution lag = latencies.get(name);
+            if (lag != null && lag.summary().count() > 0) {
+                return name;
+            }
+        }
+        return null;
+    }
+
     /** The lag p99 above which these distributions say the generator was saturated; null without a lag distribution. */
     public static Double limitMs(Map<String, Distribution> latencies) {
-        Distribution lag = latencies.get(StepResult.SCHEDULE_LAG);
-        if (lag == null || lag.summary().count() == 0) {
+        if (lagName(latencies) == null) {
             return null;
         }
         Distribution latency = latencies.get(StepResult.LATENCY);
@@ -29,6 +40,6 @@ public final class GeneratorSaturation {
 
     public static boolean saturated(Map<String, Distribution> latencies) {
         Double limit = limitMs(latencies);
-        return limit != null && latencies.get(StepResult.SCHEDULE_LAG).summary().p99() > limit;
+        return limit != null && latencies.get(lagName(latencies)).summary().p99() > limit;
     }
 }

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code latencies} holds the distributions that received values, by name: {@code latency} (from the
  * intended start), {@code service_time} (from the actual send), {@code ttfb}, {@code connect},
  * {@code connect_wait} (the wait for a pooled connection), {@code first_event}, {@code schedule_lag} (open model:
- * from each request's intended start until the driver began it, before any pooled-connection wait), and for token streams
+ * from each request's intended start until the driver began it, before any pooled-connection wait), {@code think_lag}
+ * (closed model with think time: how much longer than its think time each user slept), and for token streams
  * {@code ttft}, {@code itl}, {@code tpot}, {@code e2e} (ms), {@code request_tokens_per_second}
  * (tokens/s) and {@code output_tokens} (tokens per request), the last two stored ×1000 so that their
  * summaries read in tokens/s and tokens; {@code stream} holds the token and goodput figures
@@ -38,6 +39,8 @@ public record StepResult(int index, String label, double measuredSeconds, long r
     public static final String CONNECT_WAIT = "connect_wait";
     public static final String FIRST_EVENT = "first_event";
     public static final String SCHEDULE_LAG = "schedule_lag";
+    /** Closed model with think time: how much later than its think time a user woke for its next request. */
+    public static final String THINK_LAG = "think_lag";
     public static final String TTFT = "ttft";
     public static final String ITL = "itl";
     public static final String TPOT = "tpot";

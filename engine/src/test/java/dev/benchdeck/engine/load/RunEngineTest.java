@@ -194,6 +194,11 @@ class RunEngineTest {
      * clock would jump past the requests' own reading of the time, so their lag could not be pinned).
      */
     private static EngineClock slowDispatcher(EngineClock clock, long lateNanos) {
+        return oversleeping(clock, "bd-dispatcher"::equals, lateNanos);
+    }
+
+    /** {@code clock}, but threads whose name {@code sleeper} accepts wake {@code lateNanos} after each deadline. */
+    private static EngineClock oversleeping(EngineClock clock, java.util.function.Predicate<String> sleeper, long lateNanos) {
         return new EngineClock() {
             @Override
             public long nanoTime() {
@@ -207,10 +212,37 @@ class RunEngineTest {
 
             @Override
             public void sleepUntil(long deadline) throws InterruptedException {
-                boolean dispatcher = Thread.currentThread().getName().equals("bd-dispatcher");
-                clock.sleepUntil(dispatcher ? deadline + lateNanos : deadline);
+                clock.sleepUntil(sleeper.test(Thread.currentThread().getName()) ? deadline + lateNanos : deadline);
             }
         };
+    }
+
+    @Test
+    void closedModelUsersThatOversleepTheirThinkTimeFlagTheStepAsSaturated() {
+        FakeDriver instant = new FakeDriver((request, c) -> {
+            long now = c.nanoTime();
+            return Outcome.success(Timings.of(now, now));
+        });
+        Plan plan = Plans.withLoad("  model: closed\n  users: 1\n  think_time: 10ms\n  duration: 1s", "");
+        FakeClock keeping = FakeClock.jumping();
+        StepResult kept = run(keeping, plan, instant).steps().get(0);
+        assertThat(kept.latencies().get(StepResult.THINK_LAG).summary().max()).isZero();
+        assertThat(kept.requests()).isEqualTo(100);
+        assertThat(kept.generatorSaturated()).isFalse();
+
+        // each think time ends 5 ms late: a third fewer requests than the plan asks for, and the step says why
+        FakeClock late = FakeClock.jumping();
+        RunResult result = run(oversleeping(late, name -> name.startsWith("bd-user-"), 5 * MS), plan, instant);
+        StepResult step = result.steps().get(0);
+        var lag = step.latencies().get(StepResult.THINK_LAG).summary();
+        assertThat(lag.min()).isEqualTo(5.0);
+        assertThat(lag.count()).isBetween(step.requests() - 1, step.requests());
+        assertThat(step.requests()).isBetween(66L, 67L);
+        assertThat(step.latencies()).doesNotContainKey(StepResult.SCHEDULE_LAG);
+        assertThat(step.generatorSaturated()).isTrue();
+        assertThat(result.overall().generatorSaturated()).isTrue();
+        assertThat(result.intervals()).filteredOn(i -> i.completed() > 0).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.lagP99()).isCloseTo(5.0, within(0.01)));
     }
 
     @Test

@@ -33,6 +33,17 @@ class GeneratorSaturationTest {
     }
 
     @Test
+    void theClosedModelsThinkLagIsJudgedTheSameWayAndScheduleLagComesFirst() {
+        assertThat(GeneratorSaturation.saturated(Map.of(StepResult.LATENCY, micros(4_000, 10), StepResult.THINK_LAG, micros(900, 10))))
+                .isFalse();
+        assertThat(GeneratorSaturation.saturated(Map.of(StepResult.LATENCY, micros(4_000, 10), StepResult.THINK_LAG, micros(1_500, 10))))
+                .isTrue();
+        // a merged result of open and closed steps is judged by the open model's schedule lag
+        assertThat(GeneratorSaturation.lagName(Map.of(StepResult.SCHEDULE_LAG, micros(100, 10), StepResult.THINK_LAG, micros(9_000, 10))))
+                .isEqualTo(StepResult.SCHEDULE_LAG);
+    }
+
+    @Test
     void withoutALagDistributionThereIsNothingToJudge() {
         assertThat(GeneratorSaturation.limitMs(Map.of(StepResult.LATENCY, micros(4_000, 10)))).isNull();
         assertThat(GeneratorSaturation.saturated(Map.of())).isFalse();

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchdeck vs peer tools (wrk, ab), side by side in one run on 127.0.0.1.
 #
-#   bench/run-all.sh                       # every section: throughput accuracy co memory
+#   bench/run-all.sh                       # every section: throughput connections open accuracy co memory
 #   bench/run-all.sh throughput accuracy   # only some
 #
 # Servers under test are pinned to CPU 0 and load generators (wrk, ab, Benchdeck) to CPU 1 with
@@ -15,6 +15,8 @@
 #   MEMORY_JAVA_OPTS JAVA_OPTS for Benchdeck in the memory section only (default: unset, i.e. the
 #                    launcher's defaults); JAVA_OPTS itself applies to every Benchdeck run
 #   BENCH_SYSCTL=0   do not raise net.core.somaxconn (raised to 16384 for the run, then restored)
+#   ROUNDS           alternating rounds of wrk and Benchdeck in throughput and connections (default 3;
+#                    the table compares the medians, and the best runs beside them)
 #   BENCH_QUIET_WAIT before each measured run, wait up to this many seconds (default 20) for other
 #                    processes to be nearly idle (they skew results; 0 = don't wait)
 set -euo pipefail
@@ -29,7 +31,8 @@ NGINX_PORT=8081   # throughput: nginx, 100-byte file
 ACC_PORT=8082     # accuracy: DelayServer --delay-ms 20
 CO_PORT=8083      # co: DelayServer stalling 1 s every 5 s
 MEM_PORT=8084     # memory: DelayServer --delay-ms 1000
-ALL_SECTIONS=(throughput accuracy co memory)
+ALL_SECTIONS=(throughput connections open accuracy co memory)
+ROUNDS="${ROUNDS:-3}"
 
 if [[ -z "${JAVA_HOME:-}" ]]; then
     if [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
@@ -51,10 +54,10 @@ die() { log "error: $*"; exit 1; }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        throughput|accuracy|co|memory) SECTIONS+=("$arg") ;;
+        throughput|connections|open|accuracy|co|memory) SECTIONS+=("$arg") ;;
         all) SECTIONS+=("${ALL_SECTIONS[@]}") ;;
         -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (throughput|accuracy|co|memory)" ;;
+        *) die "unknown section '$arg' (throughput|connections|open|accuracy|co|memory)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -258,11 +261,11 @@ raise_limits() {
 # sections
 
 section_throughput() {
-    log "== throughput: nginx 100-byte file, wrk -t1 -c50 -d10s vs benchdeck closed 50 users 10 s (+2 s warm-up)"
+    log "== throughput: nginx 100-byte file, wrk -t1 -c50 -d10s vs benchdeck closed 50 users 10 s (+2 s warm-up), $ROUNDS rounds"
     rm -f "$OUT"/throughput-*
     start_nginx
     local url="http://127.0.0.1:$NGINX_PORT/100b.txt" i
-    for i in 1 2; do
+    for i in $(seq 1 "$ROUNDS"); do
         run_wrk "$OUT/throughput-wrk-$i.txt" -t1 -c50 -d10s --latency "$url"
         run_benchdeck "throughput-benchdeck-$i" "$BENCH/plans/throughput.yaml"
     done
@@ -272,6 +275,33 @@ section_throughput() {
         > "$OUT/throughput-ab.txt" 2>&1 || log "ab exited with $? (see out/throughput-ab.txt)"
     stop_nginx
     python3 "$BENCH/lib/results.py" section throughput "$OUT"
+}
+
+section_connections() {
+    log "== connections: nginx 100-byte file, wrk -t1 -c1000 -d10s vs benchdeck closed 1,000 users 10 s (+2 s warm-up), $ROUNDS rounds"
+    rm -f "$OUT"/connections-*
+    start_nginx
+    local url="http://127.0.0.1:$NGINX_PORT/100b.txt" i
+    for i in $(seq 1 "$ROUNDS"); do
+        run_wrk "$OUT/connections-wrk-$i.txt" -t1 -c1000 -d10s --latency "$url"
+        sleep 1 # let the 1,000 closed connections drain
+        run_benchdeck "connections-benchdeck-$i" "$BENCH/plans/connections.yaml"
+        sleep 1
+    done
+    stop_nginx
+    python3 "$BENCH/lib/results.py" section connections "$OUT"
+}
+
+section_open() {
+    log "== open: nginx 100-byte file, benchdeck open model at 20,000/s and 50,000/s, 10 s (+2 s warm-up) each"
+    rm -f "$OUT"/open-*
+    start_nginx
+    # JIT-warm nginx's page cache and sockets (discarded)
+    on_load_cpu timeout 30 wrk -t1 -c50 -d2s "http://127.0.0.1:$NGINX_PORT/100b.txt" > /dev/null 2>&1 || true
+    run_benchdeck open-benchdeck-20k "$BENCH/plans/open-20k.yaml"
+    run_benchdeck open-benchdeck-50k "$BENCH/plans/open-50k.yaml"
+    stop_nginx
+    python3 "$BENCH/lib/results.py" section open "$OUT"
 }
 
 section_accuracy() {
@@ -338,6 +368,8 @@ python3 "$BENCH/lib/foreign_cpu.py" monitor $$ - "$OUT/foreign-cpu.txt" &
 PIDS+=("$!")
 
 want throughput && section_throughput
+want connections && section_connections
+want open && section_open
 want accuracy && section_accuracy
 want co && section_co
 want memory && section_memory

@@ -115,7 +115,8 @@ def parse_benchdeck(path):
     if doc.get("started_at_millis") and doc.get("ended_at_millis"):
         out["run_seconds"] = (doc["ended_at_millis"] - doc["started_at_millis"]) / 1000.0
     lat = overall.get("latencies") or {}
-    for kind in ("latency", "service_time"):
+    out["saturated"] = overall.get("generator_saturated")
+    for kind in ("latency", "service_time", "schedule_lag"):
         summary = (lat.get(kind) or {}).get("summary")
         if summary:
             out[kind] = {k: v for k, v in summary.items() if isinstance(v, (int, float))}
@@ -260,7 +261,28 @@ def section_throughput(outdir):
     bd = _bd_runs(outdir, "throughput-benchdeck-")
     ab = _with_cpu(outdir, [parse_ab(f) for f in _files(outdir, "throughput-ab", ".txt")])
     return {"wrk_runs": wrk, "benchdeck_runs": bd, "ab_runs": ab,
-            "wrk": _best(wrk), "benchdeck": _best(bd), "ab": _best(ab)}
+            "wrk": _best(wrk), "benchdeck": _best(bd), "ab": _best(ab),
+            "wrk_median": _median(wrk), "benchdeck_median": _median(bd)}
+
+
+def _median(runs):
+    """The run with the median throughput of the good ones (the lower middle of an even count)."""
+    good = sorted((r for r in runs if r.get("ok")), key=lambda r: r["throughput"])
+    if good:
+        return good[(len(good) - 1) // 2]
+    return runs[0] if runs else None
+
+
+def section_connections(outdir):
+    wrk = _with_cpu(outdir, [parse_wrk(f) for f in _files(outdir, "connections-wrk-", ".txt")])
+    bd = _bd_runs(outdir, "connections-benchdeck-")
+    return {"wrk_runs": wrk, "benchdeck_runs": bd, "wrk": _median(wrk), "benchdeck": _median(bd),
+            "wrk_best": _best(wrk), "benchdeck_best": _best(bd)}
+
+
+def section_open(outdir):
+    return {"benchdeck_20k": (_bd_runs(outdir, "open-benchdeck-20k") or [None])[0],
+            "benchdeck_50k": (_bd_runs(outdir, "open-benchdeck-50k") or [None])[0]}
 
 
 def section_accuracy(outdir):
@@ -287,9 +309,9 @@ def section_memory(outdir):
     return res
 
 
-SECTIONS = {"throughput": section_throughput, "accuracy": section_accuracy,
-            "co": section_co, "memory": section_memory}
-ORDER = ["throughput", "accuracy", "co", "memory"]
+SECTIONS = {"throughput": section_throughput, "connections": section_connections, "open": section_open,
+            "accuracy": section_accuracy, "co": section_co, "memory": section_memory}
+ORDER = ["throughput", "connections", "open", "accuracy", "co", "memory"]
 
 # ---------------------------------------------------------------------------------------------
 # report
@@ -339,6 +361,11 @@ def rows_throughput(s):
                  fmt(g(bd, "throughput")) if good(bd) else why_failed(bd),
                  "wrk " + fmt(g(wrk, "throughput")), "bd/wrk " + fmt(ratio, 2), ">= 0.80",
                  verdict(ratio >= 0.8 if ratio is not None else None)))
+    bm, wm = s.get("benchdeck_median"), s.get("wrk_median")
+    mratio = bm["throughput"] / wm["throughput"] if good(bm) and good(wm) else None
+    rows.append(("throughput", "req/s, median of alternating rounds", fmt(g(bm, "throughput")) if good(bm) else why_failed(bm),
+                 "wrk " + fmt(g(wm, "throughput")), "bd/wrk " + fmt(mratio, 2), ">= 1.00",
+                 verdict(mratio >= 1.0 if mratio is not None else None)))
     rows.append(("throughput", "all runs req/s (in order)", bd_all or "n/a", "wrk " + (wrk_all or "n/a"),
                  "", "", ""))
     if good(ab):
@@ -377,6 +404,53 @@ def rows_throughput(s):
         rows.append(("throughput", "benchdeck errors / dropped",
                      "%s / %s" % (bd.get("errors"), bd.get("dropped")),
                      "wrk %s" % g(wrk, "errors"), "", "0", verdict((bd.get("errors") or 0) == 0)))
+    return rows
+
+
+def rows_connections(s):
+    rows = []
+    wrk, bd = s.get("wrk"), s.get("benchdeck")
+    ratio = bd["throughput"] / wrk["throughput"] if good(bd) and good(wrk) else None
+    rows.append(("connections", "req/s, median of alternating rounds (1,000 conns)",
+                 fmt(g(bd, "throughput")) if good(bd) else why_failed(bd),
+                 "wrk " + fmt(g(wrk, "throughput")), "bd/wrk " + fmt(ratio, 2), ">= 1.00",
+                 verdict(ratio >= 1.0 if ratio is not None else None)))
+    wrk_all = ", ".join(fmt(r.get("throughput")) for r in s.get("wrk_runs", []))
+    bd_all = ", ".join(fmt(r.get("throughput")) if r.get("ok") else "failed" for r in s.get("benchdeck_runs", []))
+    rows.append(("connections", "all runs req/s (in order)", bd_all or "n/a", "wrk " + (wrk_all or "n/a"), "", "", ""))
+    rows.append(("connections", "p50 / p99 ms (median runs)",
+                 "%s / %s" % (fmt(g(bd, "latency", "p50"), 3), fmt(g(bd, "latency", "p99"), 3)),
+                 "wrk %s / %s" % (fmt(g(wrk, "p50"), 3), fmt(g(wrk, "p99"), 3)), "", "", ""))
+    if good(bd):
+        rows.append(("connections", "benchdeck errors", str(bd.get("errors")), "wrk %s" % g(wrk, "errors"), "", "0",
+                     verdict((bd.get("errors") or 0) == 0)))
+    return rows
+
+
+def rows_open(s):
+    rows = []
+    for key, rate, lag_goal in (("benchdeck_20k", 20000, 0.2), ("benchdeck_50k", 50000, None)):
+        bd = s.get(key)
+        label = "%d/s" % rate
+        if not good(bd):
+            rows.append(("open", label, why_failed(bd), "", "", "", verdict(False)))
+            continue
+        achieved = 100.0 * bd["throughput"] / rate
+        rows.append(("open", label + ": achieved % of the rate", fmt(achieved, 2),
+                     "%s req/s, %s dropped" % (fmt(bd["throughput"]), bd.get("dropped")), "", ">= 99.5",
+                     verdict(achieved >= 99.5)))
+        lag99 = g(bd, "schedule_lag", "p99")
+        rows.append(("open", label + ": schedule lag p50 / p99 / max ms",
+                     "%s / %s / %s" % (fmt(g(bd, "schedule_lag", "p50"), 3), fmt(lag99, 3), fmt(g(bd, "schedule_lag", "max"), 3)),
+                     "saturated: %s" % bd.get("saturated"), "",
+                     "p99 <= %.3f" % lag_goal if lag_goal else "",
+                     verdict(lag99 <= lag_goal if lag99 is not None else None) if lag_goal else ""))
+        rows.append(("open", label + ": latency p50 / p99 ms (from intended start)",
+                     "%s / %s" % (fmt(g(bd, "latency", "p50"), 3), fmt(g(bd, "latency", "p99"), 3)),
+                     "service time p99 %s" % fmt(g(bd, "service_time", "p99"), 3), "", "", ""))
+        if bd.get("errors"):
+            rows.append(("open", label + ": errors", str(bd.get("errors")), json.dumps(bd.get("errors_by_class")), "", "0",
+                         verdict(False)))
     return rows
 
 
@@ -473,7 +547,8 @@ def rows_memory(s):
     return rows
 
 
-ROWS = {"throughput": rows_throughput, "accuracy": rows_accuracy, "co": rows_co, "memory": rows_memory}
+ROWS = {"throughput": rows_throughput, "connections": rows_connections, "open": rows_open,
+        "accuracy": rows_accuracy, "co": rows_co, "memory": rows_memory}
 HEADER = ("section", "metric", "benchdeck", "peer / reference", "ratio / diff", "goal", "result")
 
 

@@ -198,7 +198,7 @@ start_server() {
     local logfile="$1"
     SERVER_T0="$(now_ms)"
     # the API's per-token rate limit stays in the path but must not refuse the benchmark's requests
-    "$JAVA" -jar "$JAR" --server.port="$PORT" --benchdeck.data-dir="$DATA" \
+    "$JAVA" ${START_FLAGS:-} -jar "${START_JAR:-$JAR}" --server.port="$PORT" --benchdeck.data-dir="$DATA" \
         --benchdeck.embedded-db.port="$DBPORT" --benchdeck.security.api.requests-per-second=1000000 \
         --benchdeck.security.api.burst=1000000 > "$logfile" 2>&1 &
     SERVER_PID=$!
@@ -360,9 +360,32 @@ section_startup() {
     log "startup: initialising start ready in $READY_MS ms, stopped in $STOP_MS ms"
     printf 'run\tt0_epoch_ms\tready_ms\tstop_ms\n' > "$OUT/startup-times.tsv"
     printf '0\t%s\t%s\t%s\n' "$SERVER_T0" "$READY_MS" "$STOP_MS" >> "$OUT/startup-times.tsv"
+    # what ./benchdeck serve does on a JDK 25+: the jar extracted, an AOT cache from a training run that stops once
+    # the context is up; then starts from the cache, alternating with plain `java -jar` starts
+    local aot="$ROOT/aot" t0 aot_ok=0
+    if "$JAVA" -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q AOTCacheOutput; then
+        "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$aot" > /dev/null
+        t0="$(now_ms)"
+        if "$JAVA" -XX:AOTCacheOutput="$aot/app.aot" -Dspring.context.exit=onRefresh -jar "$aot/benchdeck-server.jar" \
+                --benchdeck.data-dir="$DATA" --benchdeck.embedded-db.port="$DBPORT" > "$OUT/startup-aot-training.log" 2>&1; then
+            printf 'training\t%s\t%s\t\t%s\n' "$t0" "$(( $(now_ms) - t0 ))" "$(du -m "$aot/app.aot" | cut -f1)" > "$OUT/startup-aot.tsv"
+            aot_ok=1
+        else
+            log "startup: the AOT training run failed (see startup-aot-training.log); plain starts only"
+        fi
+    else
+        log "startup: this JDK has no AOT cache (JDK 25+); plain starts only"
+    fi
     local i keep=0
-    [[ ${#SECTIONS[@]} -gt 1 ]] && keep=1   # the last start stays up for the next sections
+    [[ ${#SECTIONS[@]} -gt 1 ]] && keep=1   # the last (plain) start stays up for the next sections
     for i in 1 2 3; do
+        if [[ $aot_ok -eq 1 ]]; then
+            sleep 1
+            START_FLAGS="-XX:AOTCache=$aot/app.aot" START_JAR="$aot/benchdeck-server.jar" measured "startup-aot$i" timed_start "aot$i"
+            stop_server
+            printf '%s\t%s\t%s\t%s\n' "aot$i" "$SERVER_T0" "$READY_MS" "$STOP_MS" >> "$OUT/startup-times.tsv"
+            log "startup: AOT start $i ready in $READY_MS ms"
+        fi
         sleep 1
         measured "startup-$i" timed_start "$i"
         if [[ $i -lt 3 || $keep -eq 0 ]]; then stop_server; else STOP_MS=""; fi
@@ -447,12 +470,18 @@ section_list() {
     local scenario
     seed_runs "$OUT/list-seed.txt"
     scenario="$(psql_db -At -c "select id from scenarios order by id limit 1")"
-    local names=(first filtered deep)
-    local paths=("/api/v1/runs?page=0&size=20" "/api/v1/runs?status=completed&scenario_id=$scenario&page=0&size=20" "/api/v1/runs?page=400&size=20")
-    local wheres=("where true" "where true and status = 'completed' and scenario_id = $scenario" "where true")
-    local offsets=(0 0 8000)
+    # the last page by number, and the page 8,000 rows deep by cursor (the keyset: `after` = the 8,000th run's sort key)
+    local total last cursor
+    total="$(psql_db -At -c "select count(*) from runs")"
+    last=$(( (total - 1) / 20 ))
+    cursor="$(psql_db -At -c "select (extract(epoch from queued_at) * 1000000)::bigint || '_' || id from runs order by queued_at desc, id desc offset 7999 limit 1")"
+    local names=(first filtered deep last cursor)
+    local paths=("/api/v1/runs?page=0&size=20" "/api/v1/runs?status=completed&scenario_id=$scenario&page=0&size=20" "/api/v1/runs?page=400&size=20"
+        "/api/v1/runs?page=$last&size=20" "/api/v1/runs?after=$cursor&size=20")
+    local wheres=("where true" "where true and status = 'completed' and scenario_id = $scenario" "where true" "where true" "where true")
+    local offsets=(0 0 8000 $(( last * 20 )) 0)
     local i
-    for i in 0 1 2; do
+    for i in 0 1 2 3 4; do
         local name="${names[$i]}" path="${paths[$i]}"
         curl -s -m 10 "${AUTH_HEADER[@]}" -o "$OUT/list-$name-response.json" -w '%{http_code} %{size_download} %{time_total}\n' "$BASE$path" \
             > "$OUT/list-$name-curl.txt"

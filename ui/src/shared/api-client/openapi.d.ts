@@ -1769,8 +1769,9 @@ export interface components {
         };
         RunPage: {
             items: components["schemas"]["RunSummary"][];
+            next_cursor: string | null;
             /** Format: int32 */
-            page: number;
+            page: number | null;
             /** Format: int32 */
             size: number;
             /** Format: int64 */
@@ -3338,6 +3339,8 @@ export interface operations {
                 to?: string;
                 page?: number;
                 size?: number;
+                /** @description the page after the one that gave this next_cursor (instead of page); the last page has none */
+                after?: string;
                 /** @description only runs the caller started */
                 mine?: boolean;
                 /** @description only runs of this branch (the label branch) */

@@ -71,7 +71,7 @@ export function RunsList() {
           <>
             <RunsTable runs={runs.data.items} selection={{ selected: picked, onToggle: toggle }} />
             <Pagination
-              page={runs.data.page}
+              page={runs.data.page ?? filters.page}
               size={runs.data.size}
               total={runs.data.total}
               onPage={(page) => setSearch(searchFromFilters({ ...filters, page }))}

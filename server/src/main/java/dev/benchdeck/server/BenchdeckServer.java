@@ -2,6 +2,7 @@ package dev.benchdeck.server;
 
 import dev.benchdeck.server.headless.HeadlessCommands;
 import dev.benchdeck.server.headless.HeadlessLogging;
+import dev.benchdeck.server.system.EarlyEmbeddedPostgres;
 import dev.benchdeck.server.system.StartupFailure;
 import dev.benchdeck.server.system.TlsOptions;
 import java.util.Arrays;
@@ -40,8 +41,10 @@ public class BenchdeckServer {
         try {
             SpringApplication app = new SpringApplication(BenchdeckServer.class);
             app.setDefaultProperties(tls.properties());
+            app.addListeners(new EarlyEmbeddedPostgres()); // the embedded PostgreSQL starts beside Spring, not after it
             app.run(tls.remainingArgs().toArray(String[]::new));
         } catch (Throwable e) {
+            EarlyEmbeddedPostgres.abandon();
             System.err.println("benchdeck: cannot start: " + StartupFailure.reason(e) + " (--debug shows the details)");
             System.exit(CANNOT_START);
         }

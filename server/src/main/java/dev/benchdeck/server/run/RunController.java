@@ -70,7 +70,7 @@ class RunController {
 
     @GetMapping("/runs")
     RunRepository.RunPage listRuns(@ParameterObject @Valid RunQuery query) {
-        return runs.list(query.filter(), query.pageNumber(), query.pageSize());
+        return runs.list(query.filter(), query.cursor(), query.pageNumber(), query.pageSize());
     }
 
     @GetMapping("/runs/{id}")

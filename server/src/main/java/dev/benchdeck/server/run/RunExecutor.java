@@ -147,6 +147,8 @@ class RunExecutor {
         for (int attempt = 1; ; attempt++) {
             try {
                 store.run();
+                // ended as far as anyone can read: a cancel from now on is a 409, not a cancel of what already ended
+                controls.remove(runId);
                 return;
             } catch (RuntimeException e) {
                 if (attempt == END_ATTEMPTS || shuttingDown) {

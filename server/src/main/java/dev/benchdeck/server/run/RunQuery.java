@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.BindParam;
 /**
  * The runs list's query parameters. They are read as text and each checked by its constraint, so that
  * every bad one (not a number, out of range, not a time) is reported at once; {@code page} is 0 and
- * {@code size} 20 when not given (or empty).
+ * {@code size} 20 when not given (or empty); {@code after} (a page's {@code next_cursor}) replaces {@code page}.
  */
 record RunQuery(
         @RunStateName @Parameter(description = "only runs in this state", schema = @Schema(implementation = RunState.class))
@@ -36,6 +36,8 @@ record RunQuery(
         @WholeNumber(min = 1, max = 200)
         @Parameter(schema = @Schema(type = "integer", format = "int32", defaultValue = "20", minimum = "1", maximum = "200"))
         String size,
+        @Parameter(description = "the page after the one that gave this next_cursor (instead of page); the last page has none")
+        String after,
         @Parameter(description = "only runs the caller started") Boolean mine,
         @Parameter(description = "only runs of this branch (the label branch)") String branch,
         @Parameter(description = "only runs with this label, as key:value (repeatable; all must match), e.g. os:linux")
@@ -50,6 +52,7 @@ record RunQuery(
         to = given(to);
         page = given(page);
         size = given(size);
+        after = given(after);
         branch = given(branch);
     }
 
@@ -69,6 +72,18 @@ record RunQuery(
 
     int pageSize() {
         return size == null ? 20 : Integer.parseInt(size);
+    }
+
+    /** The cursor of {@code after}, or null; 400 for one no page gave, or beside a page number. */
+    RunCursor cursor() {
+        if (after == null) {
+            return null;
+        }
+        if (page != null) {
+            throw new BadRequestException("invalid page", List.of(new FieldProblem("after", "give either page or after, not both")));
+        }
+        return RunCursor.parse(after).orElseThrow(() -> new BadRequestException("invalid page",
+                List.of(new FieldProblem("after", "must be a next_cursor from an earlier page of runs"))));
     }
 
     /** The filter of a query whose constraints held; 400 for a label filter that is not key:value. */

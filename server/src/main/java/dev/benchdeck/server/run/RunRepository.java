@@ -8,12 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -145,6 +147,15 @@ public class RunRepository {
 
     /** One page of runs, newest first, filtered by whatever is given. */
     public RunPage list(RunFilter filter, int page, int size) {
+        return list(filter, null, page, size);
+    }
+
+    /**
+     * One page of runs, newest first: the {@code size} after {@code after} (a cursor from an earlier page) when it is
+     * given, else page number {@code page}. Either way the database reads only about one page of rows from an end or
+     * from the cursor, except for page numbers in the middle of a long list.
+     */
+    public RunPage list(RunFilter filter, RunCursor after, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
         StringBuilder where = new StringBuilder(" where true");
         if (filter.status() != null) {
@@ -175,12 +186,38 @@ public class RunRepository {
             params.put("to", Timestamp.from(filter.to()));
         }
         long total = jdbc.sql("select count(*) from runs" + where).params(params).query(Long.class).single();
-        params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<RunSummary> items = jdbc.sql("select " + SUMMARY_COLUMNS + " from runs" + where
-                        + " order by queued_at desc, id desc limit :limit offset :offset")
-                .params(params).query(RunRepository::summary).list();
-        return new RunPage(items, page, size, total);
+        List<RunSummary> items;
+        if (after != null) {
+            // keyset: the rows after the cursor's, read from the index wherever the cursor lies
+            where.append(" and (queued_at, id) < (:afterAt, :afterId)");
+            params.put("afterAt", Timestamp.from(after.queuedAt()));
+            params.put("afterId", after.id());
+            params.put("limit", size + 1); // one more than asked tells whether there is a next page
+            items = jdbc.sql("select " + SUMMARY_COLUMNS + " from runs" + where + " order by queued_at desc, id desc limit :limit")
+                    .params(params).query(RunRepository::summary).list();
+        } else if ((long) page * size * 2 > total) {
+            // a page in the second half is read from the oldest end, so the last page is as quick as the first
+            long skip = Math.max(0, total - (long) (page + 1) * size);
+            long take = Math.max(0, Math.min(size, total - (long) page * size));
+            params.put("limit", take);
+            params.put("offset", skip);
+            items = new ArrayList<>(jdbc.sql("select " + SUMMARY_COLUMNS + " from runs" + where
+                            + " order by queued_at asc, id asc limit :limit offset :offset")
+                    .params(params).query(RunRepository::summary).list());
+            java.util.Collections.reverse(items);
+        } else {
+            params.put("limit", size);
+            params.put("offset", (long) page * size);
+            items = jdbc.sql("select " + SUMMARY_COLUMNS + " from runs" + where
+                            + " order by queued_at desc, id desc limit :limit offset :offset")
+                    .params(params).query(RunRepository::summary).list();
+        }
+        boolean more = after != null ? items.size() > size : (long) (page + 1) * size < total;
+        if (items.size() > size) {
+            items = items.subList(0, size);
+        }
+        String next = more && !items.isEmpty() ? RunCursor.of(items.get(items.size() - 1)).text() : null;
+        return new RunPage(items, after != null ? null : page, size, total, next);
     }
 
     /** Claims a queued run for execution; false when it was cancelled (or claimed) meanwhile. */
@@ -307,6 +344,11 @@ public class RunRepository {
         }
     }
 
-    public record RunPage(List<RunSummary> items, int page, int size, long total) {
+    /**
+     * A page of runs; {@code page} is null for a page asked for by cursor; {@code nextCursor} asks for the page after it
+     * ({@code ?after=}), null on the last page.
+     */
+    public record RunPage(List<RunSummary> items, @Nullable Integer page, int size, long total,
+                          @Nullable String nextCursor) {
     }
 }

@@ -31,7 +31,8 @@ class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "BENCHDECK_DATABASE_URL", matchIfMissing = true, havingValue = "__never__")
     EmbeddedPostgres embeddedPostgres(BenchdeckProperties properties) {
-        return EmbeddedPostgres.start(properties.dataDir(), properties.embeddedDb().port(), properties.embeddedDb().deleteOnStop())
+        // started early, beside Spring's own start-up, when the server's main() could (EarlyEmbeddedPostgres)
+        return EarlyEmbeddedPostgres.take(properties.dataDir(), properties.embeddedDb().port(), properties.embeddedDb().deleteOnStop())
                 .supervise(properties.embeddedDb().supervisionInterval());
     }
 

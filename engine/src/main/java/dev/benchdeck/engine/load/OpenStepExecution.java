@@ -1,13 +1,15 @@
 package dev.benchdeck.engine.load;
 
+import dev.benchdeck.engine.driver.AsyncSession;
 import dev.benchdeck.engine.driver.Session;
 import dev.benchdeck.engine.plan.OpenStep;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The open model: a dispatcher thread starts each request at its intended time on a virtual
- * thread, whatever happened to earlier requests. Latency counts from the intended start, so
+ * The open model: a dispatcher thread starts each request at its intended time, whatever happened to earlier
+ * requests: on the driver's own I/O thread when its sessions are {@link AsyncSession}s (no thread hand-off per
+ * request), else on a virtual thread. Latency counts from the intended start, so
  * requests delayed by a stalled system are charged the delay. An arrival finding
  * {@code maxInFlight} requests running is dropped (and counted as such).
  */
@@ -57,10 +59,27 @@ final class OpenStepExecution extends StepExecution {
                 }
                 Session chosen = session;
                 int slot = all.size();
-                Thread.ofVirtual().start(() -> run(chosen, slot, intended, inWindow));
+                if (chosen instanceof AsyncSession async) {
+                    submit(async, slot, intended, inWindow);
+                } else {
+                    Thread.ofVirtual().start(() -> run(chosen, slot, intended, inWindow));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts a request on an async session; its outcome is recorded on the driver's I/O thread. */
+    private void submit(AsyncSession session, int slot, long intended, boolean inWindow) {
+        try {
+            session.submit(newRequest(slot), outcome -> {
+                recorder.record(intended, outcome, inWindow, true);
+                idle.add(session);
+            });
+        } catch (RuntimeException e) {
+            recorder.record(intended, internalFailure(e, intended), inWindow, true);
+            idle.add(session);
         }
     }
 

@@ -239,7 +239,7 @@ stop_server() {
 }
 
 ensure_server() {
-    [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null && return 0
+    if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then ensure_token; return 0; fi  # kept up by startup
     start_server "$OUT/server.log"
     wait_ready 300
     log "server ready on $BASE in $READY_MS ms (data in $DATA)"

@@ -42,6 +42,27 @@ class LoaderTest {
     }
 
     @Test
+    void byDefaultOneCopyLoadsEveryRowAndReportsProgressAsItGoes() throws Exception {
+        TestDatabase.execute("DROP TABLE IF EXISTS load_one_copy");
+        RecordingSetup setup = new RecordingSetup();
+        try (Driver driver = JdbcPlans.workload("{table: load_one_copy, rows: 250000, setup: recreate}").open()) {
+            driver.prepare(setup);
+        }
+        // one COPY (no "in batches of" in its message), progress every 100,000 rows written
+        assertThat(setup.of("load")).extracting(RecordingSetup.Report::done).containsExactly(0L, 100_000L, 200_000L, 250_000L);
+        assertThat(setup.of("load").getLast().finished()).isTrue();
+        assertThat(setup.of("load")).allSatisfy(r -> assertThat(r.message()).isEqualTo("COPY into load_one_copy"));
+        try (Connection c = TestDatabase.connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*), count(DISTINCT id), max(id) FROM load_one_copy")) {
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(250_000);
+            assertThat(rs.getLong(2)).isEqualTo(250_000);
+            assertThat(rs.getLong(3)).isEqualTo(250_000);
+        }
+        TestDatabase.execute("DROP TABLE load_one_copy");
+    }
+
+    @Test
     void digitsAreWrittenLikeLongToString() {
         byte[] buffer = new byte[40];
         for (long v : new long[] {0, 7, 10, 99, 1_000_000, Long.MAX_VALUE}) {

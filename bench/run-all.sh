@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchdeck vs peer tools (wrk, ab), side by side in one run on 127.0.0.1.
 #
-#   bench/run-all.sh                       # every section: throughput connections open accuracy co memory
+#   bench/run-all.sh                       # every section: throughput connections open accuracy co memory cli
 #   bench/run-all.sh throughput accuracy   # only some
 #
 # Servers under test are pinned to CPU 0 and load generators (wrk, ab, Benchdeck) to CPU 1 with
@@ -31,7 +31,7 @@ NGINX_PORT=8081   # throughput: nginx, 100-byte file
 ACC_PORT=8082     # accuracy: DelayServer --delay-ms 20
 CO_PORT=8083      # co: DelayServer stalling 1 s every 5 s
 MEM_PORT=8084     # memory: DelayServer --delay-ms 1000
-ALL_SECTIONS=(throughput connections open accuracy co memory)
+ALL_SECTIONS=(throughput connections open accuracy co memory cli)
 ROUNDS="${ROUNDS:-3}"
 
 if [[ -z "${JAVA_HOME:-}" ]]; then
@@ -54,10 +54,10 @@ die() { log "error: $*"; exit 1; }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        throughput|connections|open|accuracy|co|memory) SECTIONS+=("$arg") ;;
+        throughput|connections|open|accuracy|co|memory|cli) SECTIONS+=("$arg") ;;
         all) SECTIONS+=("${ALL_SECTIONS[@]}") ;;
         -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (throughput|connections|open|accuracy|co|memory)" ;;
+        *) die "unknown section '$arg' (throughput|connections|open|accuracy|co|memory|cli)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -304,6 +304,20 @@ section_open() {
     python3 "$BENCH/lib/results.py" section open "$OUT"
 }
 
+section_cli() {
+    log "== cli: a whole one-request run (benchdeck run plans/one-request.yaml), wall time of 3 runs"
+    rm -f "$OUT"/cli-*
+    start_nginx
+    local i
+    for i in 1 2 3; do
+        wait_quiet
+        on_load_cpu /usr/bin/time -f "%e %M" -o "$OUT/cli-$i.time" "${BENCHDECK_CMD[@]}" run "$BENCH/plans/one-request.yaml" \
+            --out "$OUT/cli-$i.json" > "$OUT/cli-$i.log" 2>&1 || log "benchdeck exited with $? (see out/cli-$i.log)"
+    done
+    stop_nginx
+    python3 "$BENCH/lib/results.py" section cli "$OUT"
+}
+
 section_accuracy() {
     log "== accuracy: DelayServer 20 ms, wrk -t1 -c10 -d10s --latency vs benchdeck closed 10 users 10 s"
     rm -f "$OUT"/accuracy-*
@@ -371,6 +385,7 @@ want throughput && section_throughput
 want connections && section_connections
 want open && section_open
 want accuracy && section_accuracy
+want cli && section_cli
 want co && section_co
 want memory && section_memory
 

@@ -285,6 +285,17 @@ def section_open(outdir):
             "benchdeck_50k": (_bd_runs(outdir, "open-benchdeck-50k") or [None])[0]}
 
 
+def section_cli(outdir):
+    runs = []
+    for f in _files(outdir, "cli-", ".time"):
+        parts = open(f).read().split()
+        doc = f[:-5] + ".json"
+        ok = os.path.exists(doc) and json.load(open(doc)).get("status") == "completed"
+        runs.append({"file": os.path.basename(f), "wall_s": float(parts[-2]) if len(parts) >= 2 else None,
+                     "rss_kb": int(parts[-1]) if parts else None, "ok": ok})
+    return {"runs": runs}
+
+
 def section_accuracy(outdir):
     wrk = _with_cpu(outdir, [parse_wrk(f) for f in _files(outdir, "accuracy-wrk", ".txt")])
     bd = _bd_runs(outdir, "accuracy-benchdeck")
@@ -310,8 +321,8 @@ def section_memory(outdir):
 
 
 SECTIONS = {"throughput": section_throughput, "connections": section_connections, "open": section_open,
-            "accuracy": section_accuracy, "co": section_co, "memory": section_memory}
-ORDER = ["throughput", "connections", "open", "accuracy", "co", "memory"]
+            "accuracy": section_accuracy, "co": section_co, "memory": section_memory, "cli": section_cli}
+ORDER = ["throughput", "connections", "open", "accuracy", "co", "memory", "cli"]
 
 # ---------------------------------------------------------------------------------------------
 # report
@@ -454,6 +465,16 @@ def rows_open(s):
     return rows
 
 
+def rows_cli(s):
+    runs = s.get("runs") or []
+    walls = sorted(r["wall_s"] for r in runs if r.get("ok") and r.get("wall_s") is not None)
+    med = walls[(len(walls) - 1) // 2] if walls else None
+    return [("cli", "one-request run, wall s (3 runs, median)", ", ".join(fmt(r.get("wall_s"), 2) for r in runs) +
+             ("; median " + fmt(med, 2) if med is not None else ""),
+             "peak RSS %s MiB" % fmt(max((r.get("rss_kb") or 0) for r in runs) / 1024 if runs else None, 0), "", "",
+             verdict(len(walls) == len(runs) and runs != []))]
+
+
 def rows_accuracy(s):
     wrk, bd = s.get("wrk"), s.get("benchdeck")
     bd_ok = bd is not None and bd.get("ok")
@@ -548,7 +569,7 @@ def rows_memory(s):
 
 
 ROWS = {"throughput": rows_throughput, "connections": rows_connections, "open": rows_open,
-        "accuracy": rows_accuracy, "co": rows_co, "memory": rows_memory}
+        "accuracy": rows_accuracy, "co": rows_co, "memory": rows_memory, "cli": rows_cli}
 HEADER = ("section", "metric", "benchdeck", "peer / reference", "ratio / diff", "goal", "result")
 
 

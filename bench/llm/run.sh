@@ -12,6 +12,7 @@
 #
 # The mock runs on CPU 0, Benchdeck on CPU 1 (SERVER_CPU / LOAD_CPU override). Outputs in
 # bench/out/llm/ (gitignored); the summary is printed and written to bench/out/llm/summary.md.
+# PROFILE=1 adds where each JVM spent its CPU (JDK Flight Recorder execution samples, top frames).
 set -euo pipefail
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -54,7 +55,8 @@ trap 'exit 130' INT TERM
 # starts the mock on CPU 0 with the given options; waits until it listens
 start_mock() {
     local port="$1"; shift
-    taskset -c "$SERVER_CPU" "$JAVA" -jar "$JAR" mock-llm --port "$port" "$@" >"$OUT/mock-$port.log" 2>&1 &
+    # shellcheck disable=SC2046
+    taskset -c "$SERVER_CPU" "$JAVA" $(jfr_flags "mock-$port") -jar "$JAR" mock-llm --port "$port" "$@" >"$OUT/mock-$port.log" 2>&1 &
     MOCK_PID=$!
     for _ in $(seq 1 100); do
         grep -q "listening" "$OUT/mock-$port.log" 2>/dev/null && return 0
@@ -69,9 +71,13 @@ stop_mock() {
     kill "$MOCK_PID" 2>/dev/null; wait "$MOCK_PID" 2>/dev/null || true
     MOCK_PID=""
 }
+# PROFILE=1: both JVMs record a JDK Flight Recording (execution samples), summarised by bench/lib/jfr_top.py
+jfr_flags() { [[ "${PROFILE:-0}" == 1 ]] && echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile"; return 0; }
+
 run_benchdeck() {
     local plan="$1" label="$2"
-    /usr/bin/time -v -o "$OUT/$label.time" taskset -c "$LOAD_CPU" "$JAVA" -jar "$JAR" run "$BENCH/plans/$plan" \
+    # shellcheck disable=SC2046
+    /usr/bin/time -v -o "$OUT/$label.time" taskset -c "$LOAD_CPU" "$JAVA" $(jfr_flags "$label") -jar "$JAR" run "$BENCH/plans/$plan" \
         --out "$OUT/$label.json" >"$OUT/$label.log" 2>&1 || log "Benchdeck $label exited $? (see $OUT/$label.log)"
 }
 
@@ -116,3 +122,9 @@ for section in "${SECTIONS[@]}"; do
     esac
 done
 python3 "$BENCH/llm/summary.py" "$RESULTS" | tee "$OUT/summary.md"
+if [[ "${PROFILE:-0}" == 1 ]]; then
+    for f in "$OUT"/*.jfr; do
+        [[ -f "$f" ]] && { echo; echo "## where $(basename "$f" .jfr) spent its CPU"; "${JAVA_HOME:+$JAVA_HOME/bin/}jfr" print --stack-depth 64 --events jdk.ExecutionSample "$f" \
+            | python3 "$BENCH/lib/jfr_top.py"; } | tee -a "$OUT/summary.md"
+    done
+fi

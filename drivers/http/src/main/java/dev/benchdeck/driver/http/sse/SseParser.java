@@ -1,6 +1,5 @@
 package dev.benchdeck.driver.http.sse;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -34,7 +33,9 @@ public final class SseParser {
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final Listener listener;
-    private final ByteArrayOutputStream line = new ByteArrayOutputStream(256);
+    /** The current line's bytes so far: copied a run at a time, not byte by byte (the hot spot at 100,000 events/s). */
+    private byte[] line = new byte[256];
+    private int lineLength;
     private final StringBuilder data = new StringBuilder();
     private String eventType = "";
     private String lastEventId = "";
@@ -53,36 +54,52 @@ public final class SseParser {
 
     public void feed(byte[] bytes, int offset, int length) {
         int end = offset + length;
-        for (int i = offset; i < end; i++) {
+        int i = offset;
+        while (i < end) {
             byte b = bytes[i];
             if (bomPossible) {
                 if (b == BOM[bomChecked]) {
                     if (++bomChecked == BOM.length) {
                         bomPossible = false;
                     }
+                    i++;
                     continue;
                 }
                 // not a BOM after all: the bytes held back are part of the first line
-                line.write(BOM, 0, bomChecked);
+                append(BOM, 0, bomChecked);
                 bomPossible = false;
             }
             if (b == LF && afterCr) {
                 afterCr = false;
+                i++;
                 continue;
             }
             afterCr = false;
             if (b == CR || b == LF) {
                 afterCr = b == CR;
                 endOfLine();
-            } else {
-                line.write(b);
+                i++;
+                continue;
             }
+            int start = i;
+            while (i < end && bytes[i] != CR && bytes[i] != LF) {
+                i++;
+            }
+            append(bytes, start, i - start);
         }
+    }
+
+    private void append(byte[] bytes, int offset, int length) {
+        if (lineLength + length > line.length) {
+            line = java.util.Arrays.copyOf(line, Math.max(line.length * 2, lineLength + length));
+        }
+        System.arraycopy(bytes, offset, line, lineLength, length);
+        lineLength += length;
     }
 
     /** The stream closed: a partly received event is discarded, as the standard says. */
     public void end() {
-        line.reset();
+        lineLength = 0;
         data.setLength(0);
         hasData = false;
         eventType = "";
@@ -94,12 +111,12 @@ public final class SseParser {
     }
 
     private void endOfLine() {
-        if (line.size() == 0) {
+        if (lineLength == 0) {
             dispatch();
             return;
         }
-        String text = line.toString(StandardCharsets.UTF_8);
-        line.reset();
+        String text = new String(line, 0, lineLength, StandardCharsets.UTF_8);
+        lineLength = 0;
         if (text.charAt(0) == ':') {
             listener.comment(text.substring(1).startsWith(" ") ? text.substring(2) : text.substring(1));
             return;

@@ -103,7 +103,7 @@ public final class CsvExport {
         LATENCY_STATS.forEach(stat -> header.add("latency_" + stat + "_ms"));
         header.addAll(List.of("service_time_p50_ms", "service_time_p99_ms", "connect_wait_p50_ms", "connect_wait_p99_ms",
                 "ttft_p50_ms", "ttft_p99_ms", "output_tokens_p50", "output_tokens_p99", "cpu_process_cores", "cpu_other_cores",
-                "schedule_lag_p50_ms", "schedule_lag_p99_ms", "generator_saturated"));
+                "schedule_lag_p50_ms", "schedule_lag_p99_ms", "think_lag_p50_ms", "think_lag_p99_ms", "generator_saturated"));
         row(w, header);
         for (StepResult step : result.steps()) {
             row(w, stepCells(String.valueOf(step.index() + 1), step));
@@ -116,7 +116,7 @@ public final class CsvExport {
     public static void intervals(RunResult result, Writer w) throws IOException {
         row(w, List.of("elapsed_seconds", "step", "label", "phase", "completed", "ok", "errors", "dropped", "throughput",
                 "p50_ms", "p90_ms", "p99_ms", "max_ms", "in_flight", "users", "output_tokens", "ttft_p50_ms", "ttft_p99_ms",
-                "cpu_process_cores", "cpu_other_cores", "schedule_lag_p99_ms"));
+                "cpu_process_cores", "cpu_other_cores", "lag_p99_ms")); // schedule lag (open model) or think lag (closed)
         for (IntervalSnapshot s : result.intervals()) {
             row(w, List.of(fixed(s.elapsedSeconds()), String.valueOf(s.step() + 1), s.stepLabel(),
                     s.phase().name().toLowerCase(Locale.ROOT), String.valueOf(s.completed()), String.valueOf(s.ok()),
@@ -182,6 +182,8 @@ public final class CsvExport {
         cells.add(cpu == null ? "" : fixed(cpu.otherCores()));
         cells.add(stat(s, StepResult.SCHEDULE_LAG, LatencySummary::p50));
         cells.add(stat(s, StepResult.SCHEDULE_LAG, LatencySummary::p99));
+        cells.add(stat(s, StepResult.THINK_LAG, LatencySummary::p50));
+        cells.add(stat(s, StepResult.THINK_LAG, LatencySummary::p99));
         cells.add(String.valueOf(s.generatorSaturated()));
         return cells;
     }

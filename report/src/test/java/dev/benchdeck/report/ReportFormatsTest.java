@@ -51,6 +51,23 @@ class ReportFormatsTest {
     }
 
     @Test
+    void theStepsCsvCarriesTheClosedModelsThinkLagAndItsSaturationFlag() throws Exception {
+        StepResult plain = TestRuns.step(0, "users=50", 10, 0, spread(100, 4, 4));
+        org.HdrHistogram.Histogram lag = new org.HdrHistogram.Histogram(3);
+        lag.recordValueWithCount(6_000, 100);
+        java.util.Map<String, dev.benchdeck.engine.result.Distribution> latencies = new java.util.HashMap<>(plain.latencies());
+        latencies.put(StepResult.THINK_LAG, dev.benchdeck.engine.result.Distribution.of(lag));
+        StepResult late = new StepResult(0, "users=50", 10, 100, 100, 0, Map.of(), 0, 10, 0, latencies, List.of(), null, false, null);
+        StringWriter steps = new StringWriter();
+        CsvExport.steps(TestRuns.run("think", List.of(late), List.of()), steps);
+        List<List<String>> rows = Rfc4180.parse(steps.toString());
+        List<String> header = rows.get(0);
+        assertThat(Double.parseDouble(rows.get(1).get(header.indexOf("think_lag_p99_ms")))).isBetween(5.99, 6.01);
+        assertThat(rows.get(1).get(header.indexOf("schedule_lag_p99_ms"))).isEmpty();
+        assertThat(rows.get(1).get(header.indexOf("generator_saturated"))).isEqualTo("true");
+    }
+
+    @Test
     void csvOfStepsIntervalsAndComparisonParsesBack() throws Exception {
         StringWriter steps = new StringWriter();
         CsvExport.steps(run().result(), steps);

@@ -260,15 +260,22 @@ raise_limits() {
 # ---------------------------------------------------------------------------------------------
 # sections
 
+alternate_rounds() { # alternate_rounds NAME CONNECTIONS PLAN PAUSE: wrk and Benchdeck in turn, ROUNDS times each
+    local name="$1" conns="$2" plan="$3" pause="$4" url="http://127.0.0.1:$NGINX_PORT/100b.txt" i
+    for i in $(seq 1 "$ROUNDS"); do
+        run_wrk "$OUT/$name-wrk-$i.txt" -t1 -c"$conns" -d10s --latency "$url"
+        sleep "$pause" # closed connections drain before the next tool connects
+        run_benchdeck "$name-benchdeck-$i" "$BENCH/plans/$plan"
+        sleep "$pause"
+    done
+}
+
 section_throughput() {
     log "== throughput: nginx 100-byte file, wrk -t1 -c50 -d10s vs benchdeck closed 50 users 10 s (+2 s warm-up), $ROUNDS rounds"
     rm -f "$OUT"/throughput-*
     start_nginx
-    local url="http://127.0.0.1:$NGINX_PORT/100b.txt" i
-    for i in $(seq 1 "$ROUNDS"); do
-        run_wrk "$OUT/throughput-wrk-$i.txt" -t1 -c50 -d10s --latency "$url"
-        run_benchdeck "throughput-benchdeck-$i" "$BENCH/plans/throughput.yaml"
-    done
+    local url="http://127.0.0.1:$NGINX_PORT/100b.txt"
+    alternate_rounds throughput 50 throughput.yaml 0
     log "ab -k -c50 -t10 -n 100000000"
     wait_quiet
     timed throughput-ab on_load_cpu timeout 60 ab -q -k -c50 -t10 -n 100000000 "$url" \
@@ -281,13 +288,7 @@ section_connections() {
     log "== connections: nginx 100-byte file, wrk -t1 -c1000 -d10s vs benchdeck closed 1,000 users 10 s (+2 s warm-up), $ROUNDS rounds"
     rm -f "$OUT"/connections-*
     start_nginx
-    local url="http://127.0.0.1:$NGINX_PORT/100b.txt" i
-    for i in $(seq 1 "$ROUNDS"); do
-        run_wrk "$OUT/connections-wrk-$i.txt" -t1 -c1000 -d10s --latency "$url"
-        sleep 1 # let the 1,000 closed connections drain
-        run_benchdeck "connections-benchdeck-$i" "$BENCH/plans/connections.yaml"
-        sleep 1
-    done
+    alternate_rounds connections 1000 connections.yaml 1
     stop_nginx
     python3 "$BENCH/lib/results.py" section connections "$OUT"
 }

@@ -1,6 +1,7 @@
 package dev.benchdeck.engine.load;
 
 import dev.benchdeck.engine.driver.AsyncSession;
+import dev.benchdeck.engine.driver.Outcome;
 import dev.benchdeck.engine.driver.Session;
 import dev.benchdeck.engine.plan.OpenStep;
 import java.util.Queue;
@@ -73,14 +74,15 @@ final class OpenStepExecution extends StepExecution {
     /** Starts a request on an async session; its outcome is recorded on the driver's I/O thread. */
     private void submit(AsyncSession session, int slot, long intended, boolean inWindow) {
         try {
-            session.submit(newRequest(slot), outcome -> {
-                recorder.record(intended, outcome, inWindow, true);
-                idle.add(session);
-            });
+            session.submit(newRequest(slot), outcome -> finished(session, intended, outcome, inWindow));
         } catch (RuntimeException e) {
-            recorder.record(intended, internalFailure(e, intended), inWindow, true);
-            idle.add(session);
+            finished(session, intended, internalFailure(e, intended), inWindow);
         }
+    }
+
+    private void finished(AsyncSession session, long intended, Outcome outcome, boolean inWindow) {
+        recorder.record(intended, outcome, inWindow, true);
+        idle.add(session);
     }
 
     private void run(Session session, int slot, long intended, boolean inWindow) {

@@ -13,13 +13,15 @@ public final class GeneratorSaturation {
     public static final double LIMIT_MS = 1.0;
     public static final double SHARE_OF_LATENCY_P50 = 0.10;
     public static final String MESSAGE = "generator saturated: latency includes Benchdeck's own delay";
+    /** The lag distributions, in the order they are judged by. */
+    private static final java.util.List<String> LAGS = java.util.List.of(StepResult.SCHEDULE_LAG, StepResult.THINK_LAG);
 
     private GeneratorSaturation() {
     }
 
     /** The distribution that says how late the generator was: schedule lag, else think lag; null when there is neither. */
     public static String lagName(Map<String, Distribution> latencies) {
-        for (String name : new String[] {StepResult.SCHEDULE_LAG, StepResult.THINK_LAG}) {
+        for (String name : LAGS) {
             Distribution lag = latencies.get(name);
             if (lag != null && lag.summary().count() > 0) {
                 return name;

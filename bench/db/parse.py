@@ -3,6 +3,7 @@
 
   parse.py pgbench FILE          pgbench -S output: tps, avg_ms
   parse.py pgbench-init FILE     pgbench -i output: the phases pgbench reports (seconds)
+  parse.py pgbench-connect FILE  pgbench output: its initial connection time (seconds)
   parse.py benchdeck FILE        Benchdeck result JSON, first step: tps, avg_ms, p50/p95/p99, errors
   parse.py benchdeck-steps FILE  the same for every step, as users:tps:avg:p95:p99 items
   parse.py setup FILE            Benchdeck result JSON: seconds per setup phase
@@ -25,6 +26,14 @@ def pgbench_init(path):
     text = open(path).read()
     done = re.search(r"done in ([0-9.]+) s \(([^)]*)\)", text)
     return "pgbench_total_s=%s phases=%s" % (done.group(1), done.group(2).replace(" ", "_")) if done else "phases=?"
+
+
+def pgbench_connect(path):
+    text = open(path).read()
+    found = re.search(r"initial connection time = ([0-9.]+) ms", text)
+    if not found:
+        sys.exit("no initial connection time in " + path)
+    return "phases=connect:%.3f" % (float(found.group(1)) / 1000)
 
 
 def step_figures(step):
@@ -59,5 +68,5 @@ def setup(path):
 
 if __name__ == "__main__":
     kind, path = sys.argv[1], sys.argv[2]
-    print({"pgbench": pgbench, "pgbench-init": pgbench_init, "benchdeck": benchdeck,
+    print({"pgbench": pgbench, "pgbench-init": pgbench_init, "pgbench-connect": pgbench_connect, "benchdeck": benchdeck,
            "benchdeck-steps": benchdeck_steps, "setup": setup}[kind](path))

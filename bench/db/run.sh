@@ -2,13 +2,15 @@
 # Benchdeck's jdbc driver vs pgbench, side by side in one run, against one local PostgreSQL
 # (Debian's postgresql-15, a throw-away cluster started by this script on 127.0.0.1:55432).
 #
-#   bench/db/run.sh                    # every section: select load sweep
-#   bench/db/run.sh select             # only some: select | load | sweep
+#   bench/db/run.sh                    # every section: select load sweep connect
+#   bench/db/run.sh select             # only some: select | load | sweep | connect
 #
 # select  select-only, 8 clients, prepared statements, 15 s: pgbench -S -c 8 -j 2 -M prepared vs
 #         Benchdeck point_select with 8 users (goal: TPS >= 0.9x, average latency within 10 %)
 # load    loading 1,000,000 rows: pgbench -i -s 10 vs Benchdeck's setup (goal: <= 1.5x the time)
 # sweep   select-only at 20, 40, 80 clients, 10 s each: both curves side by side
+# connect opening 500 connections with SCRAM-SHA-256 logins: pgbench -c 500's "initial connection
+#         time" vs Benchdeck's pool fill (the setup phase "connect"; goal < 3 s)
 #
 # Each measured pair runs ROUNDS times (default 2), alternating the tools, and the medians are
 # compared. PostgreSQL runs on CPU 0 and the load generator (pgbench or Benchdeck) on CPU 1
@@ -30,7 +32,7 @@ SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
 ROUNDS="${ROUNDS:-2}"
 QUIET_WAIT="${BENCH_QUIET_WAIT:-20}"
-ALL_SECTIONS=(select load sweep)
+ALL_SECTIONS=(select load sweep connect)
 
 log() { printf '[bench-db %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -38,9 +40,9 @@ die() { log "error: $*"; exit 1; }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        select|load|sweep) SECTIONS+=("$arg") ;;
+        select|load|sweep|connect) SECTIONS+=("$arg") ;;
         -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (select|load|sweep)" ;;
+        *) die "unknown section '$arg' (select|load|sweep|connect)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -91,10 +93,12 @@ cat >>"$PGDATA_DIR/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $PORT
 unix_socket_directories = '$PGDATA_DIR'
-max_connections = 200
+max_connections = 600
 shared_buffers = 512MB
 synchronous_commit = off
 CONF
+# the connect section logs in as bench_scram with a password (SCRAM-SHA-256, as the embedded PostgreSQL does)
+sed -i '1i host all bench_scram 127.0.0.1/32 scram-sha-256' "$PGDATA_DIR/pg_hba.conf"
 taskset -c "$SERVER_CPU" "${RUN_AS[@]}" "$PG_BIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/postgres.log" -w start >/dev/null \
     || { cp "$PGDATA_DIR/postgres.log" "$OUT/" 2>/dev/null; die "PostgreSQL did not start, see $OUT/postgres.log"; }
 PG_PID=$(head -1 "$PGDATA_DIR/postmaster.pid")
@@ -199,6 +203,28 @@ if want sweep; then
     log "sweep: Benchdeck point_select, steps of 20, 40, 80 users, 10 s each (3 s warm-up per step)"
     benchdeck db-sweep.yaml benchdeck-sweep
     record sweep benchdeck "$(python3 "$BENCH/db/parse.py" benchdeck-steps "$OUT/benchdeck-sweep.json")"
+fi
+
+# --- connect: 500 connections, SCRAM logins ---------------------------------------------------------
+if want connect; then
+    SCRAM_PASSWORD="bench-$RANDOM$RANDOM"
+    "${PSQL[@]}" -c "drop role if exists bench_scram" -c "create role bench_scram login password '$SCRAM_PASSWORD'" \
+        -c "grant select on all tables in schema public to bench_scram" >/dev/null
+    "${PSQL[@]}" -c "select 1 from benchdeck_accounts limit 1" >/dev/null 2>&1 || benchdeck db-load.yaml benchdeck-load-prep
+    "${PSQL[@]}" -c "grant select on all tables in schema public to bench_scram" >/dev/null
+    "${PSQL[@]}" -c "select 1 from pgbench_accounts limit 1" >/dev/null 2>&1 || "${PGBENCH[@]}" -i -s 1 -q postgres >/dev/null 2>&1
+    "${PSQL[@]}" -c "grant select on all tables in schema public to bench_scram" >/dev/null
+    for round in $(seq 1 "$ROUNDS"); do
+        quiet
+        log "connect round $round: pgbench -S -c 500 -j 2 -t 1 as bench_scram"
+        PGPASSWORD="$SCRAM_PASSWORD" taskset -c "$LOAD_CPU" pgbench -h 127.0.0.1 -p "$PORT" -U bench_scram -S -c 500 -j 2 -t 1 postgres \
+            >"$OUT/pgbench-connect-$round.log" 2>&1 || die "pgbench -c 500 failed, see $OUT/pgbench-connect-$round.log"
+        record connect pgbench "$(python3 "$BENCH/db/parse.py" pgbench-connect "$OUT/pgbench-connect-$round.log")"
+        quiet
+        log "connect round $round: Benchdeck, a pool of 500 (500 users, one select each) as bench_scram"
+        BENCH_SCRAM_PASSWORD="$SCRAM_PASSWORD" benchdeck db-connect.yaml "benchdeck-connect-$round"
+        record connect benchdeck "$(python3 "$BENCH/db/parse.py" setup "$OUT/benchdeck-connect-$round.json")"
+    done
 fi
 
 python3 "$BENCH/db/summary.py" "$RESULTS" | tee "$OUT/summary.md"

@@ -104,6 +104,20 @@ def main(path):
                     c, float(p["tps"]), float(p["avg_ms"]), float(b["tps"]), float(b["avg"]), b["p95"], b["p99"],
                     float(b["tps"]) / float(p["tps"])))
         lines.append("")
+    connect = {"pgbench": [], "benchdeck": []}
+    for r in rows:
+        if r[0] == "connect":
+            phases = dict(p.split(":") for p in kv(r[2:]).get("phases", "").split(",") if ":" in p)
+            if "connect" in phases:
+                connect[r[1]].append(float(phases["connect"]))
+    if connect["pgbench"] and connect["benchdeck"]:
+        pc = statistics.median(connect["pgbench"])
+        bc = statistics.median(connect["benchdeck"])
+        lines += ["## Opening 500 connections, SCRAM-SHA-256 logins (median of %d rounds)" % len(connect["benchdeck"]), "",
+                  "| tool | seconds | rounds |", "|---|---:|---|",
+                  "| pgbench -S -c 500 -j 2 (initial connection time) | %.2f | %s |" % (pc, ", ".join("%.2f" % x for x in connect["pgbench"])),
+                  "| Benchdeck pool of 500 (setup phase connect) | %.2f | %s |" % (bc, ", ".join("%.2f" % x for x in connect["benchdeck"])),
+                  "", "Ratio %.2f; Benchdeck %.2f s (goal < 3 s: %s)" % (bc / pc, bc, "met" if bc < 3 else "NOT met"), ""]
     print("\n".join(lines))
 
 

@@ -17,7 +17,8 @@ import java.util.SplittableRandom;
  * One user: per operation it borrows a pooled connection, runs the operation, and returns the
  * connection, so the pool's gauges show real contention. The time measured includes the wait for
  * a free connection. A failed statement is an outcome with its SQLSTATE class, never an exception; an
- * answer that takes longer than the request timeout is a {@code timeout} (the connection is then dropped).
+ * answer that takes longer than the request timeout is a {@code timeout}; then, and when the connection was
+ * lost, the connection is closed so that the pool replaces it.
  */
 final class JdbcSession implements Session {
 
@@ -39,7 +40,12 @@ final class JdbcSession implements Session {
         try (Connection connection = pool.connection()) {
             // the request timeout bounds every read of the answer; the pool restores its own value on return
             connection.setNetworkTimeout(Runnable::run, (int) Math.clamp(request.timeoutNanos() / 1_000_000, 1, Integer.MAX_VALUE));
-            operation.run(connection, random);
+            try {
+                operation.run(connection, random);
+            } catch (SQLException e) {
+                dropIfLost(connection, e);
+                throw e;
+            }
         } catch (SQLException e) {
             long end = clock.nanoTime();
             if (Thread.interrupted()) {
@@ -50,6 +56,18 @@ final class JdbcSession implements Session {
             return Outcome.failure(ErrorClasses.INTERNAL, e.toString(), Timings.of(start, clock.nanoTime()));
         }
         return Outcome.success(Timings.of(start, clock.nanoTime()));
+    }
+
+    /** A killed, broken or timed-out connection is closed, so the pool replaces it instead of lending it again. */
+    private static void dropIfLost(Connection connection, SQLException e) {
+        String errorClass = SqlErrorClasses.of(e);
+        if (SqlErrorClasses.CONNECTION.equals(errorClass) || SqlErrorClasses.TIMEOUT.equals(errorClass)) {
+            try {
+                connection.abort(Runnable::run);
+            } catch (SQLException ignored) {
+                // it is going anyway; the statement's error is what the run records
+            }
+        }
     }
 
     @Override

@@ -51,14 +51,6 @@ class ErrorClassificationTest extends DriverCompatibilityKit {
         running.interrupt();
     }
 
-    /** HikariCP's housekeeper and connection adder are shared by pools; they idle down on their own. */
-    @Override
-    protected boolean mayOutliveTheDriver(Thread thread) {
-        return super.mayOutliveTheDriver(thread) || thread.getName().contains("housekeeper")
-                || thread.getName().contains("connection adder") || thread.getName().contains("connection closer");
-    }
-
-
     @BeforeAll
     static void table() throws Exception {
         TestDatabase.execute("DROP TABLE IF EXISTS errors_table");

@@ -17,7 +17,7 @@ public final class TargetReader {
             "verify-full");
     /** Far more than a database serves; a typo guard. */
     static final int MAX_POOL_SIZE = 10_000;
-    /** HikariCP's floor for the connection wait. */
+    /** The floor for the connection wait (HikariCP's, kept when the pool became our own). */
     static final Duration MIN_ACQUIRE_TIMEOUT = Duration.ofMillis(250);
 
     private TargetReader() {

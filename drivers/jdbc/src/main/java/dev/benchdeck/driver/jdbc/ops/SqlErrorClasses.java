@@ -112,7 +112,7 @@ public final class SqlErrorClasses {
         return ofSqlState(e.getSQLState());
     }
 
-    /** HikariCP's "Connection is not available, request timed out after …ms". */
+    /** The pool's "Connection is not available, request timed out after …ms" (HikariCP's wording, kept). */
     private static boolean isPoolTimeout(SQLException e) {
         return e instanceof SQLTransientConnectionException && e.getMessage() != null
                 && e.getMessage().contains("Connection is not available");

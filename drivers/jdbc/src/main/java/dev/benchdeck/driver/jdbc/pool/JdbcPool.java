@@ -1,9 +1,5 @@
 package dev.benchdeck.driver.jdbc.pool;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariConfigMXBean;
-import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.benchdeck.driver.jdbc.config.JdbcTarget;
 import dev.benchdeck.driver.jdbc.credentials.Credential;
 import dev.benchdeck.driver.jdbc.credentials.CredentialException;
@@ -17,48 +13,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.postgresql.PGConnection;
 
 /**
- * A HikariCP pool whose new connections log in with the credential provider's current credential,
+ * A pool whose new connections log in with the credential provider's current credential,
  * so rotating passwords and expiring OAuth tokens are picked up without restarting the pool.
  *
  * <p>No connection is handed out after the credential it logged in with has expired: such a
  * connection is retired at checkout and the borrower gets another. (Lakebase checks a token only at
- * login, but documents that commands needing authentication fail once the token has expired.) HikariCP's own
- * {@code maxLifetime} cannot do this alone: it is counted from the connection's open rather than
- * from the token's issue, and it cannot go below 30 s, longer than short-lived test credentials.
- * For Lakebase's hour-long tokens {@code maxLifetime} is kept below the token's life, so Hikari
- * retires connections in the background and the checkout rule rarely fires.
+ * login, but documents that commands needing authentication fail once the token has expired.) A
+ * {@code maxLifetime} alone cannot do this: it is counted from the connection's open rather than
+ * from the token's issue, and it does not go below 30 s, longer than short-lived test credentials.
+ * For Lakebase's hour-long tokens {@code maxLifetime} is kept below the token's life, so the pool
+ * retires connections by age and the checkout rule rarely fires.
  */
 public final class JdbcPool implements AutoCloseable {
 
-    /** HikariCP refuses a shorter maxLifetime (it falls back to 30 minutes). */
-    static final Duration HIKARI_MIN_LIFETIME = Duration.ofSeconds(30);
+    /** The shortest max lifetime: below it connections would churn (HikariCP, used before, had the same floor). */
+    static final Duration MIN_LIFETIME = Duration.ofSeconds(30);
 
-    private final HikariDataSource hikari;
-    private final LoginExpiryDataSource logins;
+    private final ConnectionPool pool;
     private final int overflow;
     private final Duration maxLifetime;
     private final List<String> warnings;
-    private final Clock clock;
-    /** Only expiring credentials (OAuth tokens) need the check at every borrow: it sits on the hot path. */
-    private final boolean loginsExpire;
 
-    private JdbcPool(HikariDataSource hikari, LoginExpiryDataSource logins, int overflow, Duration maxLifetime,
-                     List<String> warnings, Clock clock, boolean loginsExpire) {
-        this.loginsExpire = loginsExpire;
-        this.hikari = hikari;
-        this.logins = logins;
+    private JdbcPool(ConnectionPool pool, int overflow, Duration maxLifetime, List<String> warnings) {
+        this.pool = pool;
         this.overflow = overflow;
         this.maxLifetime = maxLifetime;
         this.warnings = List.copyOf(warnings);
-        this.clock = clock;
     }
 
     /**
      * Opens a pool of {@code size} connections plus the target's overflow; connections are made in
-     * the background. A credential is fetched now to learn its life (a failure is left for the first
+     * the background, {@value ConnectionPool#PARALLEL_LOGINS} at a time. A credential is fetched now to learn its life (a failure is left for the first
      * connection to report).
      */
     public static JdbcPool open(JdbcTarget target, CredentialProvider credentials, int size) {
@@ -67,18 +54,10 @@ public final class JdbcPool implements AutoCloseable {
         }
         List<String> warnings = new ArrayList<>();
         Duration maxLifetime = maxLifetimeFor(target.pool().maxLifetime(), lifetimeOf(credentials), warnings);
-        LoginExpiryDataSource logins = new LoginExpiryDataSource(new FreshCredentialConnector(target, credentials));
-        HikariConfig config = new HikariConfig();
-        config.setPoolName("benchdeck-jdbc");
-        config.setDataSource(logins);
-        config.setMaximumPoolSize(size + target.pool().overflow());
-        config.setMinimumIdle(size);
-        config.setMaxLifetime(maxLifetime.toMillis());
-        config.setConnectionTimeout(target.pool().acquireTimeout().toMillis());
-        config.setInitializationFailTimeout(-1);
-        config.setRegisterMbeans(false);
-        return new JdbcPool(new HikariDataSource(config), logins, target.pool().overflow(), maxLifetime, warnings,
-                Clock.systemUTC(), credentials.credentialLifetime() != null);
+        ConnectionPool pool = new ConnectionPool(new FreshCredentialConnector(target, credentials), size,
+                size + target.pool().overflow(), maxLifetime.toNanos(), target.pool().acquireTimeout().toNanos(),
+                credentials.credentialLifetime() != null, Clock.systemUTC());
+        return new JdbcPool(pool, target.pool().overflow(), maxLifetime, warnings);
     }
 
     private static Duration lifetimeOf(CredentialProvider credentials) {
@@ -98,13 +77,13 @@ public final class JdbcPool implements AutoCloseable {
 
     /**
      * The configured max lifetime, lowered below the credential's life minus its refresh margin
-     * (never below HikariCP's 30 s); each change is explained in {@code warnings}.
+     * (never below 30 s); each change is explained in {@code warnings}.
      */
     static Duration maxLifetimeFor(Duration configured, Duration credentialLife, List<String> warnings) {
         Duration effective = configured;
-        if (configured.compareTo(HIKARI_MIN_LIFETIME) < 0) {
-            effective = HIKARI_MIN_LIFETIME;
-            warnings.add("pool max_lifetime " + readable(configured) + " is below HikariCP's minimum; using "
+        if (configured.compareTo(MIN_LIFETIME) < 0) {
+            effective = MIN_LIFETIME;
+            warnings.add("pool max_lifetime " + readable(configured) + " is below the pool's minimum; using "
                     + readable(effective));
         }
         if (credentialLife == null) {
@@ -114,10 +93,10 @@ public final class JdbcPool implements AutoCloseable {
         if (effective.compareTo(limit) < 0) {
             return effective;
         }
-        if (limit.compareTo(HIKARI_MIN_LIFETIME) < 0) {
-            warnings.add("credentials live only " + readable(credentialLife) + ", less than HikariCP's 30 s minimum "
+        if (limit.compareTo(MIN_LIFETIME) < 0) {
+            warnings.add("credentials live only " + readable(credentialLife) + ", less than the pool's 30 s minimum "
                     + "max_lifetime; connections are retired when the credential they logged in with expires");
-            return HIKARI_MIN_LIFETIME;
+            return MIN_LIFETIME;
         }
         warnings.add("pool max_lifetime " + readable(configured) + " lowered to " + readable(limit)
                 + ", below the credential's life of " + readable(credentialLife) + " minus its refresh margin");
@@ -131,22 +110,12 @@ public final class JdbcPool implements AutoCloseable {
         return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
-    /** A connection from the pool, never one whose login credential has expired; closing it returns it. */
+    /**
+     * A connection from the pool, never one whose login credential has expired or that outlived the
+     * max lifetime; closing it returns it. Waits up to the target's acquire timeout.
+     */
     public Connection connection() throws SQLException {
-        int retired = 0;
-        while (true) {
-            Connection connection = hikari.getConnection();
-            if (!loginsExpire || retired > hikari.getMaximumPoolSize() || !loginExpired(connection)) {
-                return connection;
-            }
-            hikari.evictConnection(connection); // closes it; the pool opens a fresh one with a fresh credential
-            retired++;
-        }
-    }
-
-    private boolean loginExpired(Connection pooled) throws SQLException {
-        Instant expiry = logins.loginExpiry((Connection) pooled.unwrap(PGConnection.class));
-        return expiry != null && !clock.instant().isBefore(expiry);
+        return pool.borrow();
     }
 
     /** Sizes the pool to {@code size} connections plus the overflow, e.g. to the plan's peak concurrency at setup. */
@@ -154,25 +123,17 @@ public final class JdbcPool implements AutoCloseable {
         if (size < 1) {
             throw new IllegalArgumentException("pool size must be ≥ 1, was " + size);
         }
-        HikariConfigMXBean config = hikari.getHikariConfigMXBean();
-        int maximum = size + overflow;
-        if (maximum >= config.getMaximumPoolSize()) {
-            config.setMaximumPoolSize(maximum); // grow the ceiling before the floor, shrink the floor first
-            config.setMinimumIdle(size);
-        } else {
-            config.setMinimumIdle(size);
-            config.setMaximumPoolSize(maximum);
-        }
+        pool.resize(size, size + overflow);
     }
 
     /** Connections kept open (without the overflow). */
     public int size() {
-        return hikari.getHikariConfigMXBean().getMinimumIdle();
+        return pool.minimum();
     }
 
     /** The most connections the pool opens: size plus overflow. */
     public int maximumSize() {
-        return hikari.getHikariConfigMXBean().getMaximumPoolSize();
+        return pool.maximum();
     }
 
     /** The max lifetime in effect (the configured one, or lower for expiring credentials). */
@@ -187,19 +148,21 @@ public final class JdbcPool implements AutoCloseable {
 
     /** pool.active, pool.idle, pool.waiting, pool.total. */
     public Map<String, Double> gauges() {
-        HikariPoolMXBean bean = hikari.getHikariPoolMXBean();
         Map<String, Double> gauges = new LinkedHashMap<>();
-        if (bean != null) {
-            gauges.put("pool.active", (double) bean.getActiveConnections());
-            gauges.put("pool.idle", (double) bean.getIdleConnections());
-            gauges.put("pool.waiting", (double) bean.getThreadsAwaitingConnection());
-            gauges.put("pool.total", (double) bean.getTotalConnections());
-        }
+        gauges.put("pool.active", (double) pool.active());
+        gauges.put("pool.idle", (double) pool.idle());
+        gauges.put("pool.waiting", (double) pool.waiting());
+        gauges.put("pool.total", (double) pool.open());
         return gauges;
+    }
+
+    /** The most logins that were in flight at once (for tests and diagnostics). */
+    int peakParallelLogins() {
+        return pool.peakLoginsInFlight();
     }
 
     @Override
     public void close() {
-        hikari.close();
+        pool.close();
     }
 }

@@ -95,6 +95,49 @@ class JdbcPoolTest {
     }
 
     @Test
+    void thePoolsFirstConnectionsAreOpenedSeveralAtATime() throws Exception {
+        JdbcTarget target = target();
+        int size = 40;
+        try (JdbcPool pool = JdbcPool.open(target, new StaticPassword(target.user(), target.password()), size)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (pool.gauges().get("pool.total") < size && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(pool.gauges().get("pool.total")).isEqualTo(size);
+            assertThat(pool.peakParallelLogins()).isBetween(2, ConnectionPool.PARALLEL_LOGINS);
+            List<Connection> borrowed = new ArrayList<>();
+            try {
+                java.util.Set<Integer> backends = new java.util.HashSet<>();
+                for (int i = 0; i < size; i++) {
+                    Connection c = pool.connection();
+                    borrowed.add(c);
+                    backends.add(backendPid(c));
+                }
+                assertThat(backends).as("every pooled connection is its own working backend").hasSize(size);
+            } finally {
+                for (Connection c : borrowed) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRefusedFirstLoginStopsTheOthersOpenedAhead() throws Exception {
+        JdbcTarget target = target();
+        ScriptedCredentials wrong = new ScriptedCredentials(() -> new Credential(target.user(), "wrong", null));
+        JdbcTarget fastFail = new JdbcTarget(target.host(), target.port(), target.database(), target.user(), "disable",
+                null, null, null, new PoolSettings(100, 0, PoolSettings.DEFAULT_MAX_LIFETIME, Duration.ofSeconds(2)),
+                target.connectTimeout());
+        try (JdbcPool pool = JdbcPool.open(fastFail, wrong, 100)) {
+            assertThatThrownBy(pool::connection).isInstanceOf(SQLException.class);
+        }
+        // the logins in flight when the first was refused (each retried once with a fresh credential) and the
+        // pool's own retries for two seconds: far from one login per connection, 100 (200 with the retries)
+        assertThat(wrong.given.size()).isLessThan(60);
+    }
+
+    @Test
     void aWrongStaticPasswordFailsWithItsSqlStateAndIsNotRetried() {
         JdbcTarget target = target();
         JdbcTarget fastFail = new JdbcTarget(target.host(), target.port(), target.database(), target.user(), "disable",
@@ -150,7 +193,7 @@ class JdbcPoolTest {
         assertThat(warnings).singleElement().asString().contains("credentials live only 5 s");
         warnings.clear();
         assertThat(JdbcPool.maxLifetimeFor(Duration.ofSeconds(5), null, warnings)).isEqualTo(Duration.ofSeconds(30));
-        assertThat(warnings).singleElement().asString().contains("below HikariCP's minimum");
+        assertThat(warnings).singleElement().asString().contains("below the pool's minimum");
     }
 
     @Test

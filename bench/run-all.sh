@@ -2,7 +2,12 @@
 # Benchdeck vs peer tools (wrk, ab), side by side in one run on 127.0.0.1.
 #
 #   bench/run-all.sh                       # every section: throughput connections open accuracy co memory cli
+#                                          #   db llm startup
 #   bench/run-all.sh throughput accuracy   # only some
+#
+# db, llm and startup run the suites beside this one (bench/db/run.sh select load connect,
+# bench/llm/run.sh scale gatling-scale, bench/server/run.sh startup) and append their tables to the
+# summary: with the sections above they are issue 16's five benchmarks.
 #
 # Servers under test are pinned to CPU 0 and load generators (wrk, ab, Benchdeck) to CPU 1 with
 # taskset (SERVER_CPU / LOAD_CPU override). Raw outputs go to bench/out/ (gitignored), the table
@@ -31,7 +36,7 @@ NGINX_PORT=8081   # throughput: nginx, 100-byte file
 ACC_PORT=8082     # accuracy: DelayServer --delay-ms 20
 CO_PORT=8083      # co: DelayServer stalling 1 s every 5 s
 MEM_PORT=8084     # memory: DelayServer --delay-ms 1000
-ALL_SECTIONS=(throughput connections open accuracy co memory cli)
+ALL_SECTIONS=(throughput connections open accuracy co memory cli db llm startup)
 ROUNDS="${ROUNDS:-3}"
 
 if [[ -z "${JAVA_HOME:-}" ]]; then
@@ -54,10 +59,10 @@ die() { log "error: $*"; exit 1; }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        throughput|connections|open|accuracy|co|memory|cli) SECTIONS+=("$arg") ;;
+        throughput|connections|open|accuracy|co|memory|cli|db|llm|startup) SECTIONS+=("$arg") ;;
         all) SECTIONS+=("${ALL_SECTIONS[@]}") ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (throughput|connections|open|accuracy|co|memory|cli)" ;;
+        -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+        *) die "unknown section '$arg' (throughput|connections|open|accuracy|co|memory|cli|db|llm|startup)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -365,6 +370,26 @@ section_memory() {
     python3 "$BENCH/lib/results.py" section memory "$OUT"
 }
 
+# the suites beside this one: each writes its own summary, appended to ours at the end
+DELEGATED=()
+section_db() {
+    log "== db: bench/db/run.sh select load connect (PostgreSQL 15 vs pgbench)"
+    "$BENCH/db/run.sh" select load connect || log "bench/db/run.sh exited with $?"
+    DELEGATED+=("$OUT/db/summary.md")
+}
+
+section_llm() {
+    log "== llm: bench/llm/run.sh scale gatling-scale (10,000 streams, Benchdeck then Gatling)"
+    "$BENCH/llm/run.sh" scale gatling-scale || log "bench/llm/run.sh exited with $?"
+    DELEGATED+=("$OUT/llm/summary.md")
+}
+
+section_startup() {
+    log "== startup: bench/server/run.sh startup (start to ready, with and without the AOT cache)"
+    BENCH_INSIDE_RUN_ALL=1 "$BENCH/server/run.sh" startup || log "bench/server/run.sh exited with $?"
+    DELEGATED+=("$OUT/server-summary.md")
+}
+
 # ---------------------------------------------------------------------------------------------
 
 raise_limits
@@ -389,7 +414,13 @@ want accuracy && section_accuracy
 want cli && section_cli
 want co && section_co
 want memory && section_memory
+want db && section_db
+want llm && section_llm
+want startup && section_startup
 
 echo "total: $(( $(date +%s) - started )) s" >> "$OUT/meta.txt"
 python3 "$BENCH/lib/results.py" report "$OUT"
+for summary in "${DELEGATED[@]}"; do
+    [[ -f "$summary" ]] && { echo; cat "$summary"; } | tee -a "$OUT/summary.md"
+done
 log "summary written to $OUT/summary.md"

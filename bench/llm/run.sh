@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # Benchdeck's llm driver against Benchdeck's mock LLM server (another JVM), on 127.0.0.1.
 #
-#   bench/llm/run.sh                  # every section: accuracy scale gatling
+#   bench/llm/run.sh                  # every section: accuracy scale scale-jdk gatling gatling-scale
 #   bench/llm/run.sh accuracy         # only some
 #
 # accuracy  100 streams, mock TTFT 200 ms / ITL 20 ms without jitter: reported TTFT p50 within 2 ms
 #           of 200 ms and ITL p50 within 1 ms of 20 ms (the mock's own lateness is included)
 # scale     10,000 concurrent streams: no errors; peak RSS of both processes, TTFT p99
+# scale-jdk the same with -Dbenchdeck.llm.client=jdk: streams read by the JDK HTTP client, as before
+#           the event-loop reader (for the comparison in one run)
 # gatling   the accuracy scenario run by Gatling 3.15's SSE support (bench/gatling, from Maven
 #           Central) and by Benchdeck against the same mock, one after the other
+# gatling-scale  the scale scenario (10,000 concurrent streams, TTFT 200 ms, ITL 100 ms, 30 tokens) run
+#           by Gatling's SSE support against the same mock settings, beside the scale section's figures
 #
 # The mock runs on CPU 0, Benchdeck on CPU 1 (SERVER_CPU / LOAD_CPU override). Outputs in
 # bench/out/llm/ (gitignored); the summary is printed and written to bench/out/llm/summary.md.
@@ -20,7 +24,7 @@ REPO="$(dirname "$BENCH")"
 OUT="$BENCH/out/llm"
 SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
-ALL_SECTIONS=(accuracy scale gatling)
+ALL_SECTIONS=(accuracy scale scale-jdk gatling gatling-scale)
 
 log() { printf '[bench-llm %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -28,9 +32,9 @@ die() { log "error: $*"; exit 1; }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        accuracy|scale|gatling) SECTIONS+=("$arg") ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (accuracy|scale|gatling)" ;;
+        accuracy|scale|scale-jdk|gatling|gatling-scale) SECTIONS+=("$arg") ;;
+        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+        *) die "unknown section '$arg' (accuracy|scale|scale-jdk|gatling|gatling-scale)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -77,7 +81,7 @@ jfr_flags() { [[ "${PROFILE:-0}" == 1 ]] && echo "-XX:StartFlightRecording=filen
 run_benchdeck() {
     local plan="$1" label="$2"
     # shellcheck disable=SC2046
-    /usr/bin/time -v -o "$OUT/$label.time" taskset -c "$LOAD_CPU" "$JAVA" $(jfr_flags "$label") -jar "$JAR" run "$BENCH/plans/$plan" \
+    /usr/bin/time -v -o "$OUT/$label.time" taskset -c "$LOAD_CPU" "$JAVA" $(jfr_flags "$label") ${BENCHDECK_JVM_FLAGS:-} -jar "$JAR" run "$BENCH/plans/$plan" \
         --out "$OUT/$label.json" >"$OUT/$label.log" 2>&1 || log "Benchdeck $label exited $? (see $OUT/$label.log)"
 }
 
@@ -92,15 +96,19 @@ for section in "${SECTIONS[@]}"; do
             stop_mock
             printf 'accuracy %s %s\n' "$OUT/accuracy.json" "$MOCK_RSS_KB" >>"$RESULTS"
             ;;
-        scale)
+        scale|scale-jdk)
             start_mock 18102 --ttft 200 --ttft-spread 0 --itl 100 --itl-spread 0 --tokens 30 --tokens-spread 0
-            log "scale: 10,000 concurrent streams"
-            run_benchdeck llm-scale.yaml scale
+            log "$section: 10,000 concurrent streams"
+            if [[ "$section" == scale-jdk ]]; then
+                BENCHDECK_JVM_FLAGS=-Dbenchdeck.llm.client=jdk run_benchdeck llm-scale.yaml "$section"
+            else
+                run_benchdeck llm-scale.yaml "$section"
+            fi
             stop_mock
-            printf 'scale %s %s %s %s %s %s\n' "$OUT/scale.json" "$MOCK_RSS_KB" \
-                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/scale.time")" "$MOCK_CPU_S" \
-                "$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$OUT/scale.time")" \
-                "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/scale.time")" >>"$RESULTS"
+            printf '%s %s %s %s %s %s %s\n' "$section" "$OUT/$section.json" "$MOCK_RSS_KB" \
+                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/$section.time")" "$MOCK_CPU_S" \
+                "$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$OUT/$section.time")" \
+                "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/$section.time")" >>"$RESULTS"
             ;;
         gatling)
             start_mock 18103 --ttft 200 --ttft-spread 0 --itl 20 --itl-spread 0 --tokens 50 --tokens-spread 0
@@ -116,6 +124,22 @@ for section in "${SECTIONS[@]}"; do
             stop_mock
             report="$(ls -d "$BENCH"/gatling/target/gatling/*/ | tail -1)"
             printf 'gatling %s %s | %s | %s\n' "$OUT/gatling-benchdeck.json" "$report" \
+                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "first content")" \
+                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "done")" >>"$RESULTS"
+            ;;
+        gatling-scale)
+            start_mock 18104 --ttft 200 --ttft-spread 0 --itl 100 --itl-spread 0 --tokens 30 --tokens-spread 0
+            log "gatling-scale: Gatling, 10,000 users, 25 s"
+            rm -rf "$BENCH"/gatling/target/gatling/llmstreamsimulation-*
+            (cd "$BENCH/gatling" && ./../../mvnw -q -B -f pom.xml test-compile >/dev/null \
+                && /usr/bin/time -v -o "$OUT/gatling-scale.time" taskset -c "$LOAD_CPU" ../../mvnw -q -B -f pom.xml \
+                gatling:test -Dusers=10000 -Dseconds=25 -DbaseUrl=http://127.0.0.1:18104) >"$OUT/gatling-scale.log" 2>&1 \
+                || log "Gatling exited $? (see $OUT/gatling-scale.log)"
+            stop_mock
+            report="$(ls -d "$BENCH"/gatling/target/gatling/*/ | tail -1)"
+            printf 'gatling-scale %s %s %s %s %s | %s | %s\n' "$report" "$MOCK_RSS_KB" "$MOCK_CPU_S" \
+                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/gatling-scale.time")" \
+                "$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$OUT/gatling-scale.time")" \
                 "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "first content")" \
                 "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "done")" >>"$RESULTS"
             ;;

@@ -16,6 +16,9 @@ def main(path):
         if row[0] == "gatling":
             lines += gatling(line)
             continue
+        if row[0] == "gatling-scale":
+            lines += gatling_scale(line)
+            continue
         result = json.load(open(row[1]))
         overall = result["overall"]
         ttft, itl = summary(result, "ttft"), summary(result, "itl")
@@ -28,15 +31,21 @@ def main(path):
                           itl["p50"], itl["p50"] - 20, itl["p99"], "met" if abs(itl["p50"] - 20) <= 1 else "NOT met"),
                       "", "requests %d, errors %d, mock peak RSS %.0f MiB" % (
                           overall["requests"], overall["errors"], int(row[2]) / 1024), ""]
-        elif row[0] == "scale":
+        elif row[0] in ("scale", "scale-jdk"):
             peak_users = max((i["users"] for i in result["intervals"]), default=0)
             peak_flight = max((i["in_flight"] for i in result["intervals"]), default=0)
-            lines += ["## Scale: 10,000 concurrent streams (one Benchdeck process, the mock in another)", "",
+            reader = "streams read on Benchdeck's event loop" if row[0] == "scale" else "streams read by the JDK HTTP client (-Dbenchdeck.llm.client=jdk)"
+            figures = overall.get("stream") or {}
+            coalesced = ("%d of %d content events" % (figures["coalesced_events"], figures["content_events"])
+                         if "coalesced_events" in figures else None)
+            lines += ["## %s: 10,000 concurrent streams, %s (one Benchdeck process, the mock in another)" % (row[0], reader), "",
                       "| figure | value |", "|---|---:|",
                       "| status | %s |" % result["status"],
                       "| requests / errors | %d / %d |" % (overall["requests"], overall["errors"]),
                       "| peak users / in flight | %d / %d |" % (peak_users, peak_flight),
                       "| TTFT p50 / p99 | %.1f / %.1f ms |" % (ttft["p50"], ttft["p99"]) if ttft else "| TTFT | none |",
+                      "| ITL p50 / p99 | %.1f / %.1f ms |" % (itl["p50"], itl["p99"]) if itl else "| ITL | none |",
+                      "| coalesced events | %s |" % (coalesced if coalesced is not None else "?"),
                       "| Benchdeck peak RSS | %.0f MiB |" % (int(row[3]) / 1024),
                       "| mock peak RSS | %.0f MiB |" % (int(row[2]) / 1024),
                       "| CPU seconds: Benchdeck / mock (wall %s) | %s / %s |" % (row[6], row[5], row[4]), ""]
@@ -64,6 +73,24 @@ def gatling(line):
             "| streams completed / failed | %d / %d | %s / %s |" % (overall["requests"] - overall["errors"],
                                                                    overall["errors"], g2["ok"], g2["ko"]),
             "| streams per second | %.1f | %s |" % (overall["throughput"], g2["per_s"]),
+            ""]
+
+
+def gatling_scale(line):
+    head, first, done = line.split("|")
+    _, _report, mock_rss_kb, mock_cpu_s, rss_kb, cpu_s = head.split()
+    g1, g2 = kv(first), kv(done)
+    return ["## Gatling 3.15.1 on the scale scenario: 10,000 concurrent SSE streams, mock TTFT 200 ms / ITL 100 ms / 30 tokens", "",
+            "Gatling's checks \"first content\" and \"done\", timed from the request's send (whole milliseconds); "
+            "Gatling reports no inter-token latency. Compare with the scale section above (same mock settings).", "",
+            "| figure | Gatling |", "|---|---:|",
+            "| first content p50 / p95 / p99 (ms) | %s / %s / %s |" % (g1["p50"], g1["p95"], g1["p99"]),
+            "| whole answer p50 / p95 / p99 (ms) | %s / %s / %s |" % (g2["p50"], g2["p95"], g2["p99"]),
+            "| streams completed / failed | %s / %s |" % (g2["ok"], g2["ko"]),
+            "| streams per second | %s |" % g2["per_s"],
+            "| peak RSS (largest process: Maven or Gatling's JVM) | %.0f MiB |" % (int(rss_kb) / 1024),
+            "| CPU seconds: Gatling (with Maven) / mock | %s / %s |" % (cpu_s, mock_cpu_s),
+            "| mock peak RSS | %.0f MiB |" % (int(mock_rss_kb) / 1024),
             ""]
 
 

@@ -106,7 +106,8 @@ wait_for_other_suite() {
         waited=$((waited + 5))
     done
 }
-wait_for_other_suite
+# bench/run-all.sh startup calls this script itself: then there is nothing to wait for
+[[ "${BENCH_INSIDE_RUN_ALL:-0}" == 1 ]] || wait_for_other_suite
 
 # Before a measurement: the machine is shared (builds, tests); wait until others are nearly idle.
 wait_quiet() {

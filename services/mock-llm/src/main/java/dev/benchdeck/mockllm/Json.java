@@ -29,9 +29,32 @@ final class Json {
         }
     }
 
-    /** A JSON string literal, quoted and escaped. */
+    /**
+     * A JSON string literal, quoted and escaped as RFC 8259 asks (quote, backslash, control characters).
+     * Written by hand: it runs once per streamed token, where Jackson's generator cost a tenth of the mock's CPU.
+     */
     static String quote(String text) {
-        return write(text);
+        StringBuilder out = new StringBuilder(text.length() + 8).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Parses a request body; a body that is not a JSON object is a {@link RefusedRequest}. */

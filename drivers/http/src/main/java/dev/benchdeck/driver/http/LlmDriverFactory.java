@@ -78,8 +78,9 @@ public final class LlmDriverFactory implements DriverFactory {
                         + " (target.api_key_env) " + keyProblem);
             }
             // a wrong host or port fails here, once, instead of as every request's error
-            Endpoint.resolve(target.asHttpTarget()).probe(clock);
-            return new LlmDriver(clock, target, workload);
+            Endpoint endpoint = Endpoint.resolve(target.asHttpTarget());
+            endpoint.probe(clock);
+            return new LlmDriver(clock, target, workload, endpoint);
         }
 
         @Override

@@ -55,11 +55,15 @@ final class LlmSession implements AsyncSession {
     private final String apiKey;
     /** Why requests cannot be sent (a missing API key), or null. */
     private final String missingKey;
+    /** Streams read on the event loop (plain HTTP/1.1), or null: the JDK client reads them. */
+    private final LoopStream loopStream;
 
     private volatile Exchange inFlight;
     private volatile boolean closed;
 
-    LlmSession(EngineClock clock, HttpClient client, ScheduledExecutorService timer, LlmTarget target, LlmWorkload workload) {
+    LlmSession(EngineClock clock, HttpClient client, ScheduledExecutorService timer, LlmTarget target, LlmWorkload workload,
+               LoopStream loopStream) {
+        this.loopStream = loopStream;
         this.clock = clock;
         this.client = client;
         this.timer = timer;
@@ -122,6 +126,9 @@ final class LlmSession implements AsyncSession {
         if (exchange != null) {
             exchange.abort("aborted: session closed");
         }
+        if (loopStream != null) {
+            loopStream.close();
+        }
     }
 
     /** One request (and for async automations its polls), finishing exactly once. */
@@ -134,6 +141,7 @@ final class LlmSession implements AsyncSession {
         private volatile CompletableFuture<?> pending;
         private volatile SseSubscriber stream;
         private volatile ScheduledFuture<?> timeout;
+        private volatile boolean onLoop;
 
         Exchange(RequestContext context, long send, Consumer<Outcome> done) {
             this.context = context;
@@ -142,6 +150,10 @@ final class LlmSession implements AsyncSession {
         }
 
         void start() {
+            if (loopStream != null && workload.api().streams()) {
+                startOnLoop();
+                return;
+            }
             HttpRequest request;
             try {
                 request = firstRequest();
@@ -174,6 +186,37 @@ final class LlmSession implements AsyncSession {
             }
         }
 
+        /** The stream over the session's own connection on the event loop; the loop watches its deadline. */
+        private void startOnLoop() {
+            byte[] request;
+            try {
+                URI uri = URI.create(target.base() + workload.path().renderText(context));
+                request = LoopStream.request(uri, loopHeaders(), body());
+            } catch (IllegalArgumentException e) {
+                String why = apiKey == null ? e.getMessage() : e.getMessage().replace(apiKey, "***");
+                finishLater(Outcome.failure(ErrorClasses.PROTOCOL, "invalid request: " + why, Timings.of(send, clock.nanoTime())));
+                return;
+            }
+            onLoop = true;
+            loopStream.submit(request, send, context.timeoutNanos(), newCollector(), this::finish);
+        }
+
+        private List<String[]> loopHeaders() {
+            List<String[]> headers = new ArrayList<>();
+            headers.add(new String[] {"Content-Type", "application/json"});
+            headers.add(new String[] {"Accept", "text/event-stream"});
+            for (HttpWorkload.Header header : workload.headers()) {
+                headers.add(new String[] {header.name(), header.value().renderText(context)});
+            }
+            LlmProviders.authHeaders(target.provider(), apiKey).forEach((name, value) -> headers.add(new String[] {name, value}));
+            return headers;
+        }
+
+        private StreamCollector newCollector() {
+            boolean endRequired = workload.api().promptBody() || workload.endEvent() != null;
+            return new StreamCollector(workload.api().newFormat(workload.endEvent(), workload.errorEvents()), endRequired, send);
+        }
+
         private HttpResponse.BodySubscriber<Outcome> streamHandler(HttpResponse.ResponseInfo info) {
             long at = clock.nanoTime();
             int status = info.statusCode();
@@ -189,9 +232,7 @@ final class LlmSession implements AsyncSession {
                                 + (type.isEmpty() ? "no content type" : type) + ": " + LlmProviders.excerpt(body, apiKey),
                                 new Timings(send, at, clock.nanoTime(), Timings.NONE)));
             }
-            boolean endRequired = workload.api().promptBody() || workload.endEvent() != null;
-            SseSubscriber subscriber = new SseSubscriber(new StreamCollector(
-                    workload.api().newFormat(workload.endEvent(), workload.errorEvents()), endRequired, send));
+            SseSubscriber subscriber = new SseSubscriber(newCollector());
             stream = subscriber;
             return subscriber;
         }
@@ -374,6 +415,10 @@ final class LlmSession implements AsyncSession {
 
         /** Ends the exchange now with {@code errorClass}: a timeout, or the session closing. */
         void abortAs(String errorClass, String message) {
+            if (onLoop) {
+                loopStream.cutOff(errorClass, message);
+                return;
+            }
             SseSubscriber subscriber = stream;
             if (subscriber != null) {
                 subscriber.cutOff(errorClass, message);
@@ -511,6 +556,11 @@ final class LlmSession implements AsyncSession {
     }
 
     private String httpMessage(int status, byte[] body) {
+        return httpMessage(status, body, apiKey);
+    }
+
+    /** A refused answer's message: its status and the provider's error text, the key masked. */
+    static String httpMessage(int status, byte[] body, String apiKey) {
         String detail = LlmProviders.errorMessage(body, apiKey);
         return "HTTP " + status + ": " + (detail.isEmpty() ? "empty body" : detail);
     }

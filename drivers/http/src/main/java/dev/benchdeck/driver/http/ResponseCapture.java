@@ -9,7 +9,7 @@ import java.util.List;
  * What a journey keeps of one response for extraction and checks: its status, headers and body (up to
  * {@link #MAX_BODY} bytes; the rest is read and dropped). Single-request workloads keep nothing.
  */
-final class ResponseCapture {
+final class ResponseCapture implements ResponseSink {
 
     static final int MAX_BODY = 1024 * 1024;
 
@@ -19,18 +19,21 @@ final class ResponseCapture {
     private String text;
 
     /** A new response begins (also after an interim 1xx one): forget what was captured. */
-    void clear() {
+    @Override
+    public void clear() {
         headers.clear();
         body.reset();
         status = 0;
         text = null;
     }
 
-    void header(String name, String value) {
+    @Override
+    public void header(String name, String value) {
         headers.add(new String[] {name, value});
     }
 
-    void body(byte[] bytes, int offset, int length) {
+    @Override
+    public void body(byte[] bytes, int offset, int length) {
         int room = MAX_BODY - body.size();
         if (room > 0) {
             body.write(bytes, offset, Math.min(room, length));
@@ -38,7 +41,8 @@ final class ResponseCapture {
         text = null;
     }
 
-    void status(int status) {
+    @Override
+    public void status(int status) {
         this.status = status;
     }
 

@@ -23,8 +23,8 @@ final class ResponseParser {
 
     private enum State { STATUS_LINE, HEADERS, FIXED_BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, BODY_TO_EOF, DONE }
 
-    private final byte[] buf = new byte[BUFFER_SIZE];
-    private final ByteBuffer window = ByteBuffer.wrap(buf);
+    private final byte[] buf;
+    private final ByteBuffer window;
     private int pos;
     private int limit;
     private int lineStart;
@@ -43,10 +43,20 @@ final class ResponseParser {
     private boolean keepAliveToken;
     private boolean reusable;
     /** Where headers and body go for a journey's extraction and checks; {@code null}: discarded. */
-    private ResponseCapture capture;
+    private ResponseSink capture;
+
+    ResponseParser() {
+        this(BUFFER_SIZE);
+    }
+
+    /** A parser whose buffer holds {@code bufferSize} bytes: the longest status or header line it accepts. */
+    ResponseParser(int bufferSize) {
+        this.buf = new byte[bufferSize];
+        this.window = ByteBuffer.wrap(buf);
+    }
 
     /** Starts on the next response, keeping its headers and body in {@code capture} (or nothing when {@code null}). */
-    boolean begin(boolean headRequest, ResponseCapture capture) {
+    boolean begin(boolean headRequest, ResponseSink capture) {
         this.capture = capture;
         return begin(headRequest);
     }

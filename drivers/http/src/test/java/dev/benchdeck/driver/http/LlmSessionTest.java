@@ -139,6 +139,38 @@ class LlmSessionTest extends DriverCompatibilityKit {
     }
 
     @Test
+    void eventsThatArriveInOneReadShareItsTimeAndLaterOnesTheirOwn() throws Exception {
+        server.on("/v1/chat/completions", (request, socket, out) -> {
+            // two content events in one chunk (one read), then one after 80 ms
+            stream(out, "text/event-stream", 0, chunk("a") + chunk("b"), 80, chunk("c") + "data: [DONE]\n\n");
+            return true;
+        });
+        Outcome outcome = once("driver: llm\nmodel: m1\nprompt: hi");
+
+        assertThat(outcome).isInstanceOf(Outcome.Success.class);
+        long[] contents = outcome.stream().contentEvents();
+        assertThat(contents).hasSize(3);
+        assertThat(contents[1]).as("read together, timed together").isEqualTo(contents[0]);
+        assertThat(contents[2] - contents[1]).isBetween(70 * MS, 400 * MS);
+    }
+
+    @Test
+    void theJdkClientStillReadsPlainStreamsWhenAskedTo() throws Exception {
+        server.on("/v1/chat/completions", (request, socket, out) -> {
+            stream(out, "text/event-stream", 0, chunk("a"), 30, chunk("b") + "data: [DONE]\n\n");
+            return true;
+        });
+        System.setProperty("benchdeck.llm.client", "jdk");
+        try {
+            Outcome outcome = once("driver: llm\nmodel: m1\nprompt: hi");
+            assertThat(outcome).isInstanceOf(Outcome.Success.class);
+            assertThat(outcome.stream().contentEvents()).hasSize(2);
+        } finally {
+            System.clearProperty("benchdeck.llm.client");
+        }
+    }
+
+    @Test
     void theGatewayApiSendsItsRequestAndReadsItsChunks() throws Exception {
         server.on("/api/v1/stream", (request, socket, out) -> {
             stream(out, "text/event-stream; charset=utf-8",

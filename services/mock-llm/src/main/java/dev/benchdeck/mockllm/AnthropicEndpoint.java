@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  */
 final class AnthropicEndpoint extends LlmEndpoint {
 
-    AnthropicEndpoint(Supplier<MockLlmConfig> config, MockStats stats) {
-        super(config, stats);
+    AnthropicEndpoint(Supplier<MockLlmConfig> config, MockStats stats, StreamScheduler scheduler) {
+        super(config, stats, scheduler);
     }
 
     @Override

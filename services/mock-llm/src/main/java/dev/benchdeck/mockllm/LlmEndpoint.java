@@ -12,10 +12,12 @@ abstract class LlmEndpoint implements Endpoint {
 
     private final Supplier<MockLlmConfig> config;
     private final MockStats stats;
+    private final StreamScheduler scheduler;
 
-    LlmEndpoint(Supplier<MockLlmConfig> config, MockStats stats) {
+    LlmEndpoint(Supplier<MockLlmConfig> config, MockStats stats, StreamScheduler scheduler) {
         this.config = config;
         this.stats = stats;
+        this.scheduler = scheduler;
     }
 
     abstract Dialect dialect();
@@ -50,6 +52,13 @@ abstract class LlmEndpoint implements Endpoint {
     private Outcome stream(HttpExchange exchange, long startNanos, LlmRequest request, StreamPlan plan, RandomGenerator random)
             throws IOException, InterruptedException {
         stats.streamOpened();
+        if (StreamScheduler.plays(plan)) {
+            scheduler.play(exchange, startNanos, plan, frames(request), outcome -> {
+                stats.count(outcome);
+                stats.streamClosed();
+            });
+            return null; // counted when it ends
+        }
         try {
             return TokenStream.stream(exchange, startNanos, plan, frames(request), random);
         } finally {

@@ -10,8 +10,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The mock LLM server: the JDK's HTTP server with one virtual thread per request, so a stream that
- * sleeps between tokens costs a parked virtual thread, not a platform thread.
+ * The mock LLM server: the JDK's HTTP server with one virtual thread per request. Streams without
+ * faults or heartbeats are played by one {@link StreamScheduler} thread; the others sleep between
+ * tokens on their request's virtual thread.
  *
  * <pre>{@code
  * try (MockLlmServer mock = MockLlmServer.start(MockLlmConfig.defaults())) {
@@ -41,6 +42,7 @@ public final class MockLlmServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService requests;
+    private final StreamScheduler streams = new StreamScheduler();
     private final AtomicReference<MockLlmConfig> config;
     private final MockStats stats = new MockStats();
 
@@ -74,7 +76,7 @@ public final class MockLlmServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), ACCEPT_BACKLOG);
         ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor();
         MockLlmServer mock = new MockLlmServer(server, requests, config);
-        server.createContext("/", new Router(mock::config, mock::updateConfig, mock.stats, adminToken));
+        server.createContext("/", new Router(mock::config, mock::updateConfig, mock.stats, adminToken, mock.streams));
         server.setExecutor(requests);
         server.start();
         return mock;
@@ -109,6 +111,7 @@ public final class MockLlmServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        streams.close();
         requests.shutdownNow();
     }
 }

@@ -13,17 +13,17 @@ final class OpenAiEndpoint extends LlmEndpoint {
 
     private final boolean chat;
 
-    private OpenAiEndpoint(boolean chat, Supplier<MockLlmConfig> config, MockStats stats) {
-        super(config, stats);
+    private OpenAiEndpoint(boolean chat, Supplier<MockLlmConfig> config, MockStats stats, StreamScheduler scheduler) {
+        super(config, stats, scheduler);
         this.chat = chat;
     }
 
-    static OpenAiEndpoint chat(Supplier<MockLlmConfig> config, MockStats stats) {
-        return new OpenAiEndpoint(true, config, stats);
+    static OpenAiEndpoint chat(Supplier<MockLlmConfig> config, MockStats stats, StreamScheduler scheduler) {
+        return new OpenAiEndpoint(true, config, stats, scheduler);
     }
 
-    static OpenAiEndpoint completions(Supplier<MockLlmConfig> config, MockStats stats) {
-        return new OpenAiEndpoint(false, config, stats);
+    static OpenAiEndpoint completions(Supplier<MockLlmConfig> config, MockStats stats, StreamScheduler scheduler) {
+        return new OpenAiEndpoint(false, config, stats, scheduler);
     }
 
     @Override

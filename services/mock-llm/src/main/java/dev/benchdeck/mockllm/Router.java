@@ -18,11 +18,12 @@ final class Router implements HttpHandler {
     /** When set, /mock/* (configuration and statistics) needs {@code Authorization: Bearer <token>}. */
     private final String adminToken;
 
-    Router(Supplier<MockLlmConfig> config, Consumer<MockLlmConfig> update, MockStats stats, String adminToken) {
+    Router(Supplier<MockLlmConfig> config, Consumer<MockLlmConfig> update, MockStats stats, String adminToken,
+           StreamScheduler scheduler) {
         this.stats = stats;
-        this.chat = OpenAiEndpoint.chat(config, stats);
-        this.completions = OpenAiEndpoint.completions(config, stats);
-        this.messages = new AnthropicEndpoint(config, stats);
+        this.chat = OpenAiEndpoint.chat(config, stats, scheduler);
+        this.completions = OpenAiEndpoint.completions(config, stats, scheduler);
+        this.messages = new AnthropicEndpoint(config, stats, scheduler);
         this.automations = new AutomationEndpoints(config);
         this.control = new ControlEndpoints(config, update, stats);
         this.adminToken = adminToken;
@@ -39,8 +40,11 @@ final class Router implements HttpHandler {
             if (adminToken != null && path.startsWith("/mock/") && !authorised(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 throw new RefusedRequest(ErrorKind.UNAUTHORIZED, "the mock's control endpoints need Authorization: Bearer <admin token>");
             }
-            stats.count(route(method, path).handle(exchange, startNanos));
-            exchange.close();
+            Outcome outcome = route(method, path).handle(exchange, startNanos);
+            if (outcome != null) { // null: a stream the scheduler plays, counted and closed when it ends
+                stats.count(outcome);
+                exchange.close();
+            }
         } catch (RefusedRequest refused) {
             stats.count(outcomeOf(refused.kind));
             Replies.error(exchange, dialect, refused.kind, refused.getMessage());

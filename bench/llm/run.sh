@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchdeck's llm driver against Benchdeck's mock LLM server (another JVM), on 127.0.0.1.
 #
-#   bench/llm/run.sh                  # every section: accuracy scale scale-jdk gatling gatling-scale
+#   bench/llm/run.sh                  # every section: accuracy scale scale-jdk scale-3k gatling gatling-scale
 #   bench/llm/run.sh accuracy         # only some
 #
 # accuracy  100 streams, mock TTFT 200 ms / ITL 20 ms without jitter: reported TTFT p50 within 2 ms
@@ -9,6 +9,7 @@
 # scale     10,000 concurrent streams: no errors; peak RSS of both processes, TTFT p99
 # scale-jdk the same with -Dbenchdeck.llm.client=jdk: streams read by the JDK HTTP client, as before
 #           the event-loop reader (for the comparison in one run)
+# scale-3k  the scale scenario with 3,000 streams (about 29,000 events/s), a load the mock's core keeps up with
 # gatling   the accuracy scenario run by Gatling 3.15's SSE support (bench/gatling, from Maven
 #           Central) and by Benchdeck against the same mock, one after the other
 # gatling-scale  the scale scenario (10,000 concurrent streams, TTFT 200 ms, ITL 100 ms, 30 tokens) run
@@ -24,7 +25,7 @@ REPO="$(dirname "$BENCH")"
 OUT="$BENCH/out/llm"
 SERVER_CPU="${SERVER_CPU:-0}"
 LOAD_CPU="${LOAD_CPU:-1}"
-ALL_SECTIONS=(accuracy scale scale-jdk gatling gatling-scale)
+ALL_SECTIONS=(accuracy scale scale-jdk scale-3k gatling gatling-scale)
 
 log() { printf '[bench-llm %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -32,9 +33,9 @@ die() { log "error: $*"; exit 1; }
 SECTIONS=()
 for arg in "$@"; do
     case "$arg" in
-        accuracy|scale|scale-jdk|gatling|gatling-scale) SECTIONS+=("$arg") ;;
-        -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
-        *) die "unknown section '$arg' (accuracy|scale|scale-jdk|gatling|gatling-scale)" ;;
+        accuracy|scale|scale-jdk|scale-3k|gatling|gatling-scale) SECTIONS+=("$arg") ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        *) die "unknown section '$arg' (accuracy|scale|scale-jdk|scale-3k|gatling|gatling-scale)" ;;
     esac
 done
 [[ ${#SECTIONS[@]} -gt 0 ]] || SECTIONS=("${ALL_SECTIONS[@]}")
@@ -79,10 +80,10 @@ stop_mock() {
 jfr_flags() { [[ "${PROFILE:-0}" == 1 ]] && echo "-XX:StartFlightRecording=filename=$OUT/$1.jfr,settings=profile"; return 0; }
 
 run_benchdeck() {
-    local plan="$1" label="$2"
+    local plan="$1" label="$2"; shift 2
     # shellcheck disable=SC2046
     /usr/bin/time -v -o "$OUT/$label.time" taskset -c "$LOAD_CPU" "$JAVA" $(jfr_flags "$label") ${BENCHDECK_JVM_FLAGS:-} -jar "$JAR" run "$BENCH/plans/$plan" \
-        --out "$OUT/$label.json" >"$OUT/$label.log" 2>&1 || log "Benchdeck $label exited $? (see $OUT/$label.log)"
+        "$@" --out "$OUT/$label.json" >"$OUT/$label.log" 2>&1 || log "Benchdeck $label exited $? (see $OUT/$label.log)"
 }
 
 RESULTS="$OUT/results.tsv"
@@ -96,14 +97,14 @@ for section in "${SECTIONS[@]}"; do
             stop_mock
             printf 'accuracy %s %s\n' "$OUT/accuracy.json" "$MOCK_RSS_KB" >>"$RESULTS"
             ;;
-        scale|scale-jdk)
+        scale|scale-jdk|scale-3k)
             start_mock 18102 --ttft 200 --ttft-spread 0 --itl 100 --itl-spread 0 --tokens 30 --tokens-spread 0
-            log "$section: 10,000 concurrent streams"
-            if [[ "$section" == scale-jdk ]]; then
-                BENCHDECK_JVM_FLAGS=-Dbenchdeck.llm.client=jdk run_benchdeck llm-scale.yaml "$section"
-            else
-                run_benchdeck llm-scale.yaml "$section"
-            fi
+            log "$section: concurrent streams"
+            case "$section" in
+                scale-jdk) BENCHDECK_JVM_FLAGS=-Dbenchdeck.llm.client=jdk run_benchdeck llm-scale.yaml "$section" ;;
+                scale-3k) run_benchdeck llm-scale.yaml "$section" --set load.users=3000 ;;
+                *) run_benchdeck llm-scale.yaml "$section" ;;
+            esac
             stop_mock
             printf '%s %s %s %s %s %s %s\n' "$section" "$OUT/$section.json" "$MOCK_RSS_KB" \
                 "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/$section.time")" "$MOCK_CPU_S" \

@@ -31,14 +31,15 @@ def main(path):
                           itl["p50"], itl["p50"] - 20, itl["p99"], "met" if abs(itl["p50"] - 20) <= 1 else "NOT met"),
                       "", "requests %d, errors %d, mock peak RSS %.0f MiB" % (
                           overall["requests"], overall["errors"], int(row[2]) / 1024), ""]
-        elif row[0] in ("scale", "scale-jdk"):
+        elif row[0] in ("scale", "scale-jdk", "scale-3k"):
             peak_users = max((i["users"] for i in result["intervals"]), default=0)
             peak_flight = max((i["in_flight"] for i in result["intervals"]), default=0)
-            reader = "streams read on Benchdeck's event loop" if row[0] == "scale" else "streams read by the JDK HTTP client (-Dbenchdeck.llm.client=jdk)"
+            reader = "streams read by the JDK HTTP client (-Dbenchdeck.llm.client=jdk)" if row[0] == "scale-jdk" else "streams read on Benchdeck's event loop"
             figures = overall.get("stream") or {}
             coalesced = ("%d of %d content events" % (figures["coalesced_events"], figures["content_events"])
                          if "coalesced_events" in figures else None)
-            lines += ["## %s: 10,000 concurrent streams, %s (one Benchdeck process, the mock in another)" % (row[0], reader), "",
+            lines += ["## %s: %s concurrent streams, %s (one Benchdeck process, the mock in another)" % (
+                          row[0], "{:,}".format(peak_users), reader), "",
                       "| figure | value |", "|---|---:|",
                       "| status | %s |" % result["status"],
                       "| requests / errors | %d / %d |" % (overall["requests"], overall["errors"]),

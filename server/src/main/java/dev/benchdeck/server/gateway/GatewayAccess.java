@@ -1,6 +1,6 @@
 package dev.benchdeck.server.gateway;
 
-import dev.benchdeck.driver.http.gateway.GatewayAdmin;
+import dev.benchdeck.driver.llm.gateway.GatewayAdmin;
 import dev.benchdeck.server.system.UnprocessableException;
 import dev.benchdeck.server.target.Target;
 import dev.benchdeck.server.target.TargetKinds;

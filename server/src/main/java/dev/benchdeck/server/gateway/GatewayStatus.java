@@ -1,7 +1,7 @@
 package dev.benchdeck.server.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.benchdeck.driver.http.gateway.GatewayAdmin;
+import dev.benchdeck.driver.llm.gateway.GatewayAdmin;
 import java.io.IOException;
 
 /**

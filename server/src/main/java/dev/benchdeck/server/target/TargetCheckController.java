@@ -1,7 +1,7 @@
 package dev.benchdeck.server.target;
 
 import dev.benchdeck.driver.http.check.HttpCheckReport;
-import dev.benchdeck.driver.http.gateway.GatewayCheckReport;
+import dev.benchdeck.driver.llm.gateway.GatewayCheckReport;
 import dev.benchdeck.driver.ingest.check.IngestorCheckReport;
 import dev.benchdeck.driver.jdbc.check.ConnectionReport;
 import dev.benchdeck.driver.jdbc.check.QueryReport;

@@ -3,7 +3,7 @@ package dev.benchdeck.driver.http;
 import java.io.IOException;
 
 /** The peer closed the connection before the response was complete; reported as a {@code reset}. */
-final class ConnectionClosedException extends IOException {
+public final class ConnectionClosedException extends IOException {
 
     private final boolean beforeResponse;
 

@@ -25,10 +25,10 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * @param tls {@code null} for plain http
  */
-record Endpoint(HttpTarget target, InetSocketAddress address, SSLSocketFactory tls) {
+public record Endpoint(HttpTarget target, InetSocketAddress address, SSLSocketFactory tls) {
 
     /** Resolves the target's host; an unknown host fails the run before any load. */
-    static Endpoint resolve(HttpTarget target) throws DriverException {
+    public static Endpoint resolve(HttpTarget target) throws DriverException {
         InetAddress address;
         try {
             address = InetAddress.getByName(target.host());
@@ -39,7 +39,7 @@ record Endpoint(HttpTarget target, InetSocketAddress address, SSLSocketFactory t
         return new Endpoint(target, new InetSocketAddress(address, target.port()), tls);
     }
 
-    static SSLContext tlsContext(HttpTarget target) {
+    public static SSLContext tlsContext(HttpTarget target) {
         if (target.insecure()) {
             return TrustEveryCertificate.context();
         }
@@ -51,7 +51,7 @@ record Endpoint(HttpTarget target, InetSocketAddress address, SSLSocketFactory t
     }
 
     /** Opens one connection (TCP, then TLS for https) and closes it: the check that the target is there. */
-    void probe(EngineClock clock) throws DriverException {
+    public void probe(EngineClock clock) throws DriverException {
         long timeoutMillis = target.connectTimeout().toMillis();
         try {
             connect(clock.nanoTime() + target.connectTimeout().toNanos(), clock).close();

@@ -17,10 +17,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * from other threads is queued and the selector woken only while it sleeps; work from the loop
  * itself (a callback submitting the next request) is queued locally, without a wake-up.
  */
-final class EventLoop implements AutoCloseable {
+public final class EventLoop implements AutoCloseable {
 
     /** What the loop calls back: a key is ready, or a deadline may have passed. */
-    interface Channel {
+    public interface Channel {
         void ready(SelectionKey key);
 
         /** Checks the request deadline; returns the next deadline to watch, or {@code Long.MAX_VALUE}. */
@@ -37,7 +37,7 @@ final class EventLoop implements AutoCloseable {
     private volatile boolean closed;
     private long nextDeadline = Long.MAX_VALUE;
 
-    EventLoop(EngineClock clock, String name) {
+    public EventLoop(EngineClock clock, String name) {
         this.clock = clock;
         try {
             this.selector = Selector.open();
@@ -47,16 +47,16 @@ final class EventLoop implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name(name).start(this::run);
     }
 
-    Selector selector() {
+    public Selector selector() {
         return selector;
     }
 
-    boolean inLoop() {
+    public boolean inLoop() {
         return Thread.currentThread() == thread;
     }
 
     /** Runs {@code task} on the loop thread, soon; never inside the caller. */
-    void execute(Runnable task) {
+    public void execute(Runnable task) {
         if (inLoop()) {
             fromLoop.add(task);
             return;
@@ -68,7 +68,7 @@ final class EventLoop implements AutoCloseable {
     }
 
     /** Watches a channel's deadline (loop thread only); the channel stays watched until it returns MAX_VALUE. */
-    void watch(Channel channel, long deadline) {
+    public void watch(Channel channel, long deadline) {
         watched.add(channel);
         nextDeadline = Math.min(nextDeadline, deadline);
     }

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Which request headers a plan may set: valid names, no line breaks, none the client owns. */
-final class HeaderRules {
+public final class HeaderRules {
 
     /** Framing headers the driver computes itself; a wrong value would break the connection. */
     private static final Set<String> FRAMING = Set.of("content-length", "transfer-encoding");
@@ -13,12 +13,12 @@ final class HeaderRules {
 
     private final HttpVersion version;
 
-    HeaderRules(HttpVersion version) {
+    public HeaderRules(HttpVersion version) {
         this.version = version;
     }
 
     /** Why the header cannot be sent, or {@code null} when it can. */
-    String refusal(String name, String value) {
+    public String refusal(String name, String value) {
         if (!isToken(name)) {
             return "not a valid header name";
         }

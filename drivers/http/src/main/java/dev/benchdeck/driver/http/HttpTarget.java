@@ -11,9 +11,9 @@ import java.util.Locale;
  * @param connections    the size of a pool shared by all sessions, or {@link #PER_SESSION} for one
  *                       kept-alive connection per session
  */
-record HttpTarget(URI url, HttpVersion version, Duration connectTimeout, boolean insecure, int connections) {
+public record HttpTarget(URI url, HttpVersion version, Duration connectTimeout, boolean insecure, int connections) {
 
-    static final int PER_SESSION = 0;
+    public static final int PER_SESSION = 0;
     static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     boolean tls() {

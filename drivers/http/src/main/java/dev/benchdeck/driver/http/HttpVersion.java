@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The protocol versions a target may be spoken to in, as written in plans. */
-enum HttpVersion {
+public enum HttpVersion {
     HTTP_1_1("1.1"), HTTP_2("2");
 
     private final String planText;

@@ -9,7 +9,7 @@ import java.util.List;
  * @param body          the body, or {@code null} when the plan gives none
  * @param journey       the user journey ({@code workload.journey}) that replaces the single request, or {@code null}
  */
-record HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
+public record HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
                     ExpectedStatus expectedStatus, Journey journey) {
 
     HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
@@ -17,11 +17,11 @@ record HttpWorkload(HttpMethod method, Template requestTarget, List<Header> head
         this(method, requestTarget, headers, body, expectedStatus, null);
     }
 
-    HttpWorkload {
+    public HttpWorkload {
         headers = List.copyOf(headers);
     }
 
     /** A request header whose value may hold placeholders. */
-    record Header(String name, Template value) {
+    public record Header(String name, Template value) {
     }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * Connection), then the body, discarded. Header lines are parsed in place as bytes in one reusable
  * buffer; nothing is allocated for a well-formed response.
  */
-final class ResponseParser {
+public final class ResponseParser {
 
     static final int BUFFER_SIZE = 16 * 1024;
 
@@ -45,24 +45,24 @@ final class ResponseParser {
     /** Where headers and body go for a journey's extraction and checks; {@code null}: discarded. */
     private ResponseSink capture;
 
-    ResponseParser() {
+    public ResponseParser() {
         this(BUFFER_SIZE);
     }
 
     /** A parser whose buffer holds {@code bufferSize} bytes: the longest status or header line it accepts. */
-    ResponseParser(int bufferSize) {
+    public ResponseParser(int bufferSize) {
         this.buf = new byte[bufferSize];
         this.window = ByteBuffer.wrap(buf);
     }
 
     /** Starts on the next response, keeping its headers and body in {@code capture} (or nothing when {@code null}). */
-    boolean begin(boolean headRequest, ResponseSink capture) {
+    public boolean begin(boolean headRequest, ResponseSink capture) {
         this.capture = capture;
         return begin(headRequest);
     }
 
     /** Starts on the next response; true if bytes of it are already buffered. */
-    boolean begin(boolean headRequest) {
+    public boolean begin(boolean headRequest) {
         this.headRequest = headRequest;
         state = State.STATUS_LINE;
         received = pos < limit;
@@ -73,7 +73,7 @@ final class ResponseParser {
      * Where the next bytes go: the buffer's free tail as a {@link ByteBuffer}; after reading into
      * it, call {@link #filled(int)}.
      */
-    ByteBuffer space() throws MalformedResponseException {
+    public ByteBuffer space() throws MalformedResponseException {
         if (pos == limit) {
             pos = 0;
             limit = 0;
@@ -90,20 +90,20 @@ final class ResponseParser {
     }
 
     /** Takes {@code count} more bytes written into {@link #space()}. */
-    void filled(int count) {
+    public void filled(int count) {
         limit += count;
         received |= count > 0;
     }
 
     /** Forgets buffered bytes: the connection they came from is gone. */
-    void discard() {
+    public void discard() {
         pos = 0;
         limit = 0;
         state = State.DONE;
     }
 
     /** Parses what has been buffered; true once the whole response (skipping 1xx interim ones) is in. */
-    boolean parse() throws MalformedResponseException {
+    public boolean parse() throws MalformedResponseException {
         while (true) {
             switch (state) {
                 case STATUS_LINE -> {
@@ -186,7 +186,7 @@ final class ResponseParser {
      * The peer closed the connection: true if that ends a body running to the end of the stream,
      * else the response is incomplete and a {@link ConnectionClosedException} is thrown.
      */
-    boolean endOfStream() throws ConnectionClosedException {
+    public boolean endOfStream() throws ConnectionClosedException {
         if (state == State.BODY_TO_EOF) {
             state = State.DONE;
             return true;
@@ -194,7 +194,7 @@ final class ResponseParser {
         throw new ConnectionClosedException(!received);
     }
 
-    int status() {
+    public int status() {
         return status;
     }
 
@@ -203,7 +203,7 @@ final class ResponseParser {
     }
 
     /** Whether the connection may carry another request. */
-    boolean reusable() {
+    public boolean reusable() {
         return reusable;
     }
 

@@ -1,7 +1,7 @@
 package dev.benchdeck.driver.http;
 
 /** Where {@link ResponseParser} hands what it parsed of a response: a journey's capture, or a stream reader. */
-interface ResponseSink {
+public interface ResponseSink {
 
     /** A new response begins (also after an interim 1xx one). */
     void clear();

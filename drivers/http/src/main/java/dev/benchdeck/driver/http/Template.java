@@ -10,7 +10,7 @@ import java.util.List;
  * A text of the plan (path, header value, body) compiled into parts once, at parse time. A template
  * without placeholders keeps its bytes ready so that nothing is rendered per request.
  */
-final class Template {
+public final class Template {
 
     static final Template EMPTY = new Template(List.of());
 
@@ -82,7 +82,7 @@ final class Template {
     }
 
     /** The rendered bytes as a new array; for paths that need them apart (HTTP/2, tests). */
-    byte[] render(RequestContext request) {
+    public byte[] render(RequestContext request) {
         if (constant != null) {
             return constant;
         }
@@ -91,7 +91,7 @@ final class Template {
         return out.toByteArray();
     }
 
-    String renderText(RequestContext request) {
+    public String renderText(RequestContext request) {
         return new String(render(request), StandardCharsets.UTF_8);
     }
 

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * Compiles plan texts with {@code ${…}} placeholders into {@link Template}s, reporting every
  * unknown or malformed placeholder on the field it was found in.
  */
-final class TemplateCompiler {
+public final class TemplateCompiler {
 
     private static final Pattern RANDOM_INT = Pattern.compile("random_int\\(\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\)");
     private static final String DATA_PREFIX = "data.";
@@ -23,6 +23,11 @@ final class TemplateCompiler {
     private final java.util.Set<String> variables;
 
     /** @param data the workload's data rows, or {@code null} when it has no data file */
+    /** A compiler for templates that read no data file (the LLM driver's). */
+    public TemplateCompiler() {
+        this(null);
+    }
+
     TemplateCompiler(DataRows data) {
         this(data, null);
     }
@@ -34,7 +39,7 @@ final class TemplateCompiler {
     }
 
     /** Compiles {@code text}; problems are reported at {@code node}'s {@code field}. */
-    Template compile(String text, ConfigNode node, String field) {
+    public Template compile(String text, ConfigNode node, String field) {
         List<TemplatePart> parts = new ArrayList<>();
         int at = 0;
         while (at < text.length()) {

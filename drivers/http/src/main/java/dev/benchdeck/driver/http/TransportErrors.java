@@ -13,10 +13,10 @@ import java.util.Locale;
 import javax.net.ssl.SSLException;
 
 /** Turns what went wrong on a connection into an error class and a short message for people. */
-final class TransportErrors {
+public final class TransportErrors {
 
     /** An error class of {@link ErrorClasses} and a one-line reason. */
-    record Reason(String errorClass, String message) {
+    public record Reason(String errorClass, String message) {
     }
 
     private TransportErrors() {
@@ -27,7 +27,7 @@ final class TransportErrors {
      *
      * @param connecting true when it happened while opening the connection
      */
-    static Reason classify(IOException e, boolean connecting, long timeoutMillis) {
+    public static Reason classify(IOException e, boolean connecting, long timeoutMillis) {
         if (e instanceof SocketTimeoutException) {
             return new Reason(ErrorClasses.TIMEOUT, (connecting ? "connect" : "read") + " timed out after " + timeoutMillis + " ms");
         }
@@ -47,7 +47,7 @@ final class TransportErrors {
     }
 
     /** Classifies a failure reported by the JDK HTTP client (HTTP/2 mode). */
-    static Reason classifyJdkClient(Throwable e, long timeoutMillis) {
+    public static Reason classifyJdkClient(Throwable e, long timeoutMillis) {
         if (e instanceof HttpConnectTimeoutException) {
             return new Reason(ErrorClasses.CONNECT, "connect timed out");
         }

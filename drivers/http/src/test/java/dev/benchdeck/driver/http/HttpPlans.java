@@ -16,12 +16,12 @@ import java.time.Duration;
 import java.util.List;
 
 /** Test plans for the http driver: YAML sections in, a spec and its problems out. */
-final class HttpPlans {
+public final class HttpPlans {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
     /** What parsing a target and a workload gave. */
-    record Parsed(DriverSpec spec, List<Problem> problems) {
+    public record Parsed(DriverSpec spec, List<Problem> problems) {
 
         List<String> paths() {
             return problems.stream().map(Problem::path).toList();
@@ -39,7 +39,7 @@ final class HttpPlans {
     private HttpPlans() {
     }
 
-    static Parsed parse(String targetYaml, String workloadYaml) {
+    public static Parsed parse(String targetYaml, String workloadYaml) {
         Problems problems = new Problems();
         DriverSpec spec = new HttpDriverFactory().parse(
                 new ConfigNode(tree(targetYaml), "target", problems),
@@ -48,15 +48,15 @@ final class HttpPlans {
     }
 
     /** A GET of {@code path} on the server with default settings. */
-    static Parsed get(ScriptedServer server, String path) {
+    public static Parsed get(ScriptedServer server, String path) {
         return parse("url: " + server.url(), "path: " + path);
     }
 
-    static RequestContext request(long sequence, Duration timeout) {
+    public static RequestContext request(long sequence, Duration timeout) {
         return new RequestContext(sequence, 7, timeout.toNanos());
     }
 
-    static RequestContext request(long sequence) {
+    public static RequestContext request(long sequence) {
         return request(sequence, Duration.ofSeconds(2));
     }
 

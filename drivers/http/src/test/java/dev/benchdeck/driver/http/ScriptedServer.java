@@ -26,15 +26,15 @@ import javax.net.ssl.SSLContext;
  * A tiny HTTP/1.1 server on 127.0.0.1 whose answer per path is scripted: it answers, delays,
  * misbehaves or hangs up as a test needs. Requests and connections are counted for assertions.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
     /** A request as the server read it; header names are lower case. */
-    record Request(String method, String target, Map<String, String> headers, String body, int connection) {
+    public record Request(String method, String target, Map<String, String> headers, String body, int connection) {
     }
 
     /** What the server does for a request; returns whether to keep the connection open. */
     @FunctionalInterface
-    interface Reply {
+    public interface Reply {
         boolean answer(Request request, Socket socket, OutputStream out) throws Exception;
     }
 
@@ -54,42 +54,42 @@ final class ScriptedServer implements AutoCloseable {
         acceptor = Thread.ofVirtual().name("scripted-server-accept").start(this::acceptLoop);
     }
 
-    static ScriptedServer start() throws IOException {
+    public static ScriptedServer start() throws IOException {
         return new ScriptedServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http");
     }
 
-    static ScriptedServer startTls(SSLContext context) throws IOException {
+    public static ScriptedServer startTls(SSLContext context) throws IOException {
         return new ScriptedServer(context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress()), "https");
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    String url() {
+    public String url() {
         return scheme + "://127.0.0.1:" + port() + "/";
     }
 
     /** Answers requests whose path starts with {@code prefix}; the longest matching prefix wins. */
-    ScriptedServer on(String prefix, Reply reply) {
+    public ScriptedServer on(String prefix, Reply reply) {
         routes.put(prefix, reply);
         return this;
     }
 
-    int connectionsAccepted() {
+    public int connectionsAccepted() {
         return accepted.get();
     }
 
     /** How many connections carried requests (the driver's probe connection carries none). */
-    long connectionsUsed() {
+    public long connectionsUsed() {
         return requests.stream().mapToInt(Request::connection).distinct().count();
     }
 
-    int connectionsClosedByServer() {
+    public int connectionsClosedByServer() {
         return closedByServer.get();
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         return new ArrayList<>(requests);
     }
 
@@ -108,7 +108,7 @@ final class ScriptedServer implements AutoCloseable {
     }
 
     /** Writes a complete response with a Content-Length body. */
-    static void respond(OutputStream out, int status, String body, String... extraHeaders) throws IOException {
+    public static void respond(OutputStream out, int status, String body, String... extraHeaders) throws IOException {
         StringBuilder head = new StringBuilder("HTTP/1.1 " + status + " Scripted\r\n");
         for (String header : extraHeaders) {
             head.append(header).append("\r\n");
@@ -122,7 +122,7 @@ final class ScriptedServer implements AutoCloseable {
         out.flush();
     }
 
-    static void write(OutputStream out, String raw) throws IOException {
+    public static void write(OutputStream out, String raw) throws IOException {
         out.write(raw.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }

@@ -31,7 +31,7 @@ public final class HttpCheck {
     }
 
     /** A GET of {@code url} with these headers; any answer is {@code ok}. */
-    static HttpCheckReport run(String url, Map<String, String> headers) {
+    public static HttpCheckReport run(String url, Map<String, String> headers) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(uri(url)).GET();
@@ -51,12 +51,12 @@ public final class HttpCheck {
     }
 
     /** What a check makes of an answer: its status, body and the time to the full response. */
-    interface Judge {
+    public interface Judge {
         HttpCheckReport judge(int status, String body, double millis);
     }
 
     /** Sends the request (with the check's timeout) and lets {@code judge} read the answer; failures to connect are reported here. */
-    static HttpCheckReport send(String url, HttpRequest.Builder request, Judge judge) {
+    public static HttpCheckReport send(String url, HttpRequest.Builder request, Judge judge) {
         long start = System.nanoTime();
         try (HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build()) {
             HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
@@ -82,7 +82,7 @@ public final class HttpCheck {
     }
 
     /** The URL to send to; a missing one is refused like any URL the client cannot take. */
-    static URI uri(String url) {
+    public static URI uri(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("the target has no url");
         }
@@ -90,7 +90,7 @@ public final class HttpCheck {
     }
 
     /** The field's text, or {@code null} when it is missing or not text. */
-    static String text(JsonNode target, String field) {
+    public static String text(JsonNode target, String field) {
         JsonNode value = target.path(field);
         return value.isTextual() ? value.asText() : null;
     }

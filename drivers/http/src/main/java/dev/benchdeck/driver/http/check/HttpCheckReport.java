@@ -13,7 +13,7 @@ public record HttpCheckReport(boolean ok, @Nullable Integer status, @Nullable Do
                               String message) implements TargetCheck.Report {
 
     /** A check that failed before any answer: nothing was sent, or nothing answered. */
-    static HttpCheckReport failed(String errorClass, String message) {
+    public static HttpCheckReport failed(String errorClass, String message) {
         return new HttpCheckReport(false, null, null, errorClass, message);
     }
 }

@@ -11,20 +11,20 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An HTTP server on 127.0.0.1 that answers every request with one status and body and keeps what it received. */
-final class LocalServer implements AutoCloseable {
+public final class LocalServer implements AutoCloseable {
 
     /** One request as the server saw it: method, path, headers (names lower case) and body. */
-    record Received(String method, String path, java.util.Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Received(String method, String path, java.util.Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> String.join(",", e.getValue())).findFirst().orElse(null);
         }
     }
 
     private final HttpServer server;
-    final List<Received> received = new CopyOnWriteArrayList<>();
+    public final List<Received> received = new CopyOnWriteArrayList<>();
 
-    LocalServer(int status, String body) {
+    public LocalServer(int status, String body) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -45,12 +45,12 @@ final class LocalServer implements AutoCloseable {
         exchange.close();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** A port on 127.0.0.1 nothing listens on (it was free a moment ago). */
-    static int closedPort() throws IOException {
+    public static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -1,2 +1,0 @@
-/** The text/event-stream parser. */
-package dev.benchdeck.driver.http.sse;

@@ -1,0 +1,2 @@
+/** The text/event-stream parser. */
+package dev.benchdeck.driver.llm.sse;

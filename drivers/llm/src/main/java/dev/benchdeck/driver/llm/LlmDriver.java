@@ -2,7 +2,6 @@ package dev.benchdeck.driver.llm;
 
 import dev.benchdeck.driver.http.Endpoint;
 import dev.benchdeck.driver.http.EventLoop;
-
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.Session;
 import dev.benchdeck.engine.time.EngineClock;

@@ -1,8 +1,7 @@
 package dev.benchdeck.driver.llm;
 
-import dev.benchdeck.driver.http.Endpoint;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.driver.http.Endpoint;
 import dev.benchdeck.driver.llm.check.LlmCheck;
 import dev.benchdeck.driver.llm.gateway.GatewayAdmin;
 import dev.benchdeck.driver.llm.gateway.GatewayCheck;

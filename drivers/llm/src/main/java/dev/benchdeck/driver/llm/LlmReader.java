@@ -1,13 +1,12 @@
 package dev.benchdeck.driver.llm;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchdeck.driver.http.HeaderRules;
 import dev.benchdeck.driver.http.HttpVersion;
 import dev.benchdeck.driver.http.HttpWorkload;
 import dev.benchdeck.driver.http.Template;
 import dev.benchdeck.driver.http.TemplateCompiler;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.benchdeck.driver.llm.stream.LlmProviders;
 import dev.benchdeck.engine.plan.ConfigNode;
 import dev.benchdeck.engine.stream.ServiceLevels;

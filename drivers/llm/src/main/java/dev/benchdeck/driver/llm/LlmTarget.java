@@ -2,7 +2,6 @@ package dev.benchdeck.driver.llm;
 
 import dev.benchdeck.driver.http.HttpTarget;
 import dev.benchdeck.driver.http.HttpVersion;
-
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

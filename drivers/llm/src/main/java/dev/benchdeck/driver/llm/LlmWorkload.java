@@ -2,7 +2,6 @@ package dev.benchdeck.driver.llm;
 
 import dev.benchdeck.driver.http.HttpWorkload;
 import dev.benchdeck.driver.http.Template;
-
 import dev.benchdeck.engine.stream.ServiceLevels;
 import java.time.Duration;
 import java.util.List;

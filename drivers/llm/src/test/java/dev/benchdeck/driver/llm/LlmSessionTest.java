@@ -1,14 +1,12 @@
 package dev.benchdeck.driver.llm;
 
-import dev.benchdeck.driver.http.HttpPlans;
-
-import dev.benchdeck.driver.http.ScriptedServer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.benchdeck.driver.http.HttpPlans;
+import dev.benchdeck.driver.http.ScriptedServer;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.DriverSpec;
 import dev.benchdeck.engine.driver.ErrorClasses;

@@ -1,11 +1,10 @@
 package dev.benchdeck.driver.llm.check;
 
-import dev.benchdeck.driver.http.check.HttpCheck;
-import dev.benchdeck.driver.http.check.HttpCheckReport;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchdeck.driver.http.check.HttpCheck;
+import dev.benchdeck.driver.http.check.HttpCheckReport;
 import dev.benchdeck.driver.llm.stream.LlmProviders;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,12 @@
 package dev.benchdeck.driver.llm.check;
 
-import dev.benchdeck.driver.http.check.HttpCheckReport;
-import dev.benchdeck.driver.http.check.LocalServer;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.benchdeck.driver.http.check.HttpCheckReport;
+import dev.benchdeck.driver.http.check.LocalServer;
 import dev.benchdeck.driver.llm.LlmDriverFactory;
 import org.junit.jupiter.api.Test;
 

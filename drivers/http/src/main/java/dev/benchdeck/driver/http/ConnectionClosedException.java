@@ -7,13 +7,13 @@ public final class ConnectionClosedException extends IOException {
 
     private final boolean beforeResponse;
 
-    ConnectionClosedException(boolean beforeResponse) {
+    public ConnectionClosedException(boolean beforeResponse) {
         super(beforeResponse ? "connection closed by peer before responding" : "connection closed by peer mid-response");
         this.beforeResponse = beforeResponse;
     }
 
     /** True when not one byte of the response arrived, so an idempotent request may be sent again. */
-    boolean beforeResponse() {
+    public boolean beforeResponse() {
         return beforeResponse;
     }
 

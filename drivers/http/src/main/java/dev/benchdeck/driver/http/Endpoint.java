@@ -1,5 +1,6 @@
 package dev.benchdeck.driver.http;
 
+import dev.benchdeck.driver.http.h1.Http1Connection;
 import dev.benchdeck.engine.driver.DriverException;
 import dev.benchdeck.engine.driver.ErrorClasses;
 import dev.benchdeck.engine.time.EngineClock;
@@ -68,7 +69,7 @@ public record Endpoint(HttpTarget target, InetSocketAddress address, SSLSocketFa
      * Opens a connection, giving up at the request's {@code deadline} (a {@link SocketTimeoutException})
      * or after the target's connect timeout (a {@link ConnectException}), whichever comes first.
      */
-    Http1Connection connect(long deadline, EngineClock clock) throws IOException {
+    public Http1Connection connect(long deadline, EngineClock clock) throws IOException {
         Socket raw = new Socket();
         try {
             raw.setTcpNoDelay(true);

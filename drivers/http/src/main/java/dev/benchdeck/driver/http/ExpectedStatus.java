@@ -4,11 +4,11 @@ import java.util.BitSet;
 import java.util.Collection;
 
 /** Which response statuses count as success: the plan's {@code expect_status}, or any 2xx by default. */
-final class ExpectedStatus {
+public final class ExpectedStatus {
 
-    static final int MIN = 100;
-    static final int MAX = 599;
-    static final ExpectedStatus ANY_2XX = new ExpectedStatus(null);
+    public static final int MIN = 100;
+    public static final int MAX = 599;
+    public static final ExpectedStatus ANY_2XX = new ExpectedStatus(null);
 
     private final BitSet accepted;
 
@@ -16,13 +16,13 @@ final class ExpectedStatus {
         this.accepted = accepted;
     }
 
-    static ExpectedStatus of(Collection<Integer> statuses) {
+    public static ExpectedStatus of(Collection<Integer> statuses) {
         BitSet accepted = new BitSet(MAX + 1);
         statuses.forEach(accepted::set);
         return new ExpectedStatus(accepted);
     }
 
-    boolean accepts(int status) {
+    public boolean accepts(int status) {
         if (accepted == null) {
             return status >= 200 && status < 300;
         }

@@ -1,5 +1,6 @@
 package dev.benchdeck.driver.http;
 
+import dev.benchdeck.driver.http.template.DataRows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +12,9 @@ import java.util.random.RandomGenerator;
  * become the user's variables. {@code circular} goes round the rows in order, {@code random} draws one uniformly, and
  * {@code unique} hands each row out once, over all users: when none is left, the user stops.
  */
-final class Feeder {
+public final class Feeder {
 
-    enum Strategy { CIRCULAR, RANDOM, UNIQUE }
+    public enum Strategy { CIRCULAR, RANDOM, UNIQUE }
 
     private final String file;
     private final List<String> columns;
@@ -21,14 +22,14 @@ final class Feeder {
     private final Strategy strategy;
     private final AtomicLong next = new AtomicLong();
 
-    Feeder(String file, List<String> columns, String[][] rows, Strategy strategy) {
+    public Feeder(String file, List<String> columns, String[][] rows, Strategy strategy) {
         this.file = file;
         this.columns = List.copyOf(columns);
         this.rows = rows;
         this.strategy = strategy;
     }
 
-    static Feeder of(String file, DataRows data, Strategy strategy) {
+    public static Feeder of(String file, DataRows data, Strategy strategy) {
         String[][] rows = new String[data.size()][];
         for (int r = 0; r < rows.length; r++) {
             rows[r] = new String[data.columns().size()];
@@ -39,12 +40,12 @@ final class Feeder {
         return new Feeder(file, data.columns(), rows, strategy);
     }
 
-    List<String> columns() {
+    public List<String> columns() {
         return columns;
     }
 
     /** The next row as column → value, or {@code null} when a unique feeder has handed out every row. */
-    Map<String, String> next(RandomGenerator random) {
+    public Map<String, String> next(RandomGenerator random) {
         int row = switch (strategy) {
             case CIRCULAR -> (int) Math.floorMod(next.getAndIncrement(), (long) rows.length);
             case RANDOM -> random.nextInt(rows.length);
@@ -64,7 +65,7 @@ final class Feeder {
     }
 
     /** Why a user stopped when {@link #next} gave nothing. */
-    String exhausted() {
+    public String exhausted() {
         return "feeder " + file + " (unique) has no rows left: all " + rows.length + " were used";
     }
 }

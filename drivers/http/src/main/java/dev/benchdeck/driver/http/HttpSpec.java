@@ -1,12 +1,14 @@
 package dev.benchdeck.driver.http;
 
+import dev.benchdeck.driver.http.h1.Http1Driver;
+import dev.benchdeck.driver.http.h2.Http2Driver;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.DriverException;
 import dev.benchdeck.engine.driver.DriverSpec;
 import dev.benchdeck.engine.time.EngineClock;
 
 /** A checked http target and workload; opening it resolves the host and connects once to prove it is there. */
-record HttpSpec(HttpTarget target, HttpWorkload workload, dev.benchdeck.engine.driver.JourneyOutline journey)
+public record HttpSpec(HttpTarget target, HttpWorkload workload, dev.benchdeck.engine.driver.JourneyOutline journey)
         implements DriverSpec {
 
     HttpSpec(HttpTarget target, HttpWorkload workload) {

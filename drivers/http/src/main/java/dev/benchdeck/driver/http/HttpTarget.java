@@ -14,39 +14,39 @@ import java.util.Locale;
 public record HttpTarget(URI url, HttpVersion version, Duration connectTimeout, boolean insecure, int connections) {
 
     public static final int PER_SESSION = 0;
-    static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
-    boolean tls() {
+    public boolean tls() {
         return "https".equalsIgnoreCase(url.getScheme());
     }
 
     /** The host as written, without the brackets of an IPv6 literal. */
-    String host() {
+    public String host() {
         String host = url.getHost();
         return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
     }
 
-    int port() {
+    public int port() {
         return url.getPort() >= 0 ? url.getPort() : tls() ? 443 : 80;
     }
 
     /** The Host header: the port is left out when it is the scheme's default, as browsers do. */
-    String hostHeader() {
+    public String hostHeader() {
         return url.getPort() < 0 || url.getPort() == (tls() ? 443 : 80) ? url.getHost() : url.getHost() + ":" + url.getPort();
     }
 
     /** The URL up to the path, for clients that take absolute URIs. */
-    String origin() {
+    public String origin() {
         return url.getScheme().toLowerCase(Locale.ROOT) + "://" + hostHeader();
     }
 
-    String basePath() {
+    public String basePath() {
         String path = url.getRawPath();
         return path == null || path.isEmpty() ? "/" : path;
     }
 
     /** The URL's query, or {@code null}; it is kept after the workload's path. */
-    String rawQuery() {
+    public String rawQuery() {
         return url.getRawQuery();
     }
 }

@@ -1,5 +1,6 @@
 package dev.benchdeck.driver.http;
 
+import dev.benchdeck.driver.http.template.Template;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
 public record HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
                     ExpectedStatus expectedStatus, Journey journey) {
 
-    HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
+    public HttpWorkload(HttpMethod method, Template requestTarget, List<Header> headers, Template body,
                  ExpectedStatus expectedStatus) {
         this(method, requestTarget, headers, body, expectedStatus, null);
     }

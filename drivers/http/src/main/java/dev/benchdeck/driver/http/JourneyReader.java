@@ -1,6 +1,10 @@
 package dev.benchdeck.driver.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.benchdeck.driver.http.template.DataFileReader;
+import dev.benchdeck.driver.http.template.DataRows;
+import dev.benchdeck.driver.http.template.Template;
+import dev.benchdeck.driver.http.template.TemplateCompiler;
 import dev.benchdeck.engine.driver.JourneyOutline;
 import dev.benchdeck.engine.plan.ConfigNode;
 import dev.benchdeck.engine.plan.DurationText;

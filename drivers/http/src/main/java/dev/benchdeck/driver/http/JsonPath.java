@@ -9,7 +9,7 @@ import java.util.List;
  * {@code [n]} (an element; negative counts from the end), {@code [*]} and {@code .*} (every element or member).
  * Filters, slices, unions and recursive descent ({@code ..}) are not supported and fail validation.
  */
-final class JsonPath {
+public final class JsonPath {
 
     private sealed interface Segment permits Member, Index, Wildcard {
     }
@@ -32,7 +32,7 @@ final class JsonPath {
     }
 
     /** Parses a path; an {@link IllegalArgumentException} says what is wrong and where. */
-    static JsonPath compile(String text) {
+    public static JsonPath compile(String text) {
         if (text == null || !text.startsWith("$")) {
             throw new IllegalArgumentException("a JSONPath starts with $ (e.g. $.token or $.items[0].id)");
         }
@@ -102,7 +102,7 @@ final class JsonPath {
     }
 
     /** Every node the path selects in {@code root}, in document order; empty when nothing matches. */
-    List<JsonNode> select(JsonNode root) {
+    public List<JsonNode> select(JsonNode root) {
         List<JsonNode> current = List.of(root);
         for (Segment segment : segments) {
             List<JsonNode> next = new ArrayList<>();
@@ -135,7 +135,7 @@ final class JsonPath {
     }
 
     /** The first selected value as text (strings as they are, other values as JSON), or {@code null}. */
-    String first(JsonNode root) {
+    public String first(JsonNode root) {
         List<JsonNode> found = select(root);
         if (found.isEmpty()) {
             return null;

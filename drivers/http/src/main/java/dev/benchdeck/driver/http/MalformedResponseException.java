@@ -3,9 +3,9 @@ package dev.benchdeck.driver.http;
 import java.io.IOException;
 
 /** The server's answer broke HTTP/1.1 framing; reported as a {@code protocol} error. */
-final class MalformedResponseException extends IOException {
+public final class MalformedResponseException extends IOException {
 
-    MalformedResponseException(String message) {
+    public MalformedResponseException(String message) {
         super(message);
     }
 

@@ -11,12 +11,12 @@ final class StatusListReader {
     private final ConfigNode parent;
     private final String field;
 
-    StatusListReader(ConfigNode parent, String field) {
+    public StatusListReader(ConfigNode parent, String field) {
         this.parent = parent;
         this.field = field;
     }
 
-    ExpectedStatus read() {
+    public ExpectedStatus read() {
         if (!parent.has(field)) {
             return ExpectedStatus.ANY_2XX;
         }

@@ -71,7 +71,7 @@ public final class TransportErrors {
     }
 
     /** Why a TLS handshake failed, with the usual fix for self-signed test servers. */
-    static String tlsReason(SSLException e, boolean insecure) {
+    public static String tlsReason(SSLException e, boolean insecure) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertificateException || String.valueOf(t.getMessage()).contains("PKIX")) {
                 return "TLS certificate not trusted" + (insecure ? "" : " (for a self-signed test server set target.insecure: true)");

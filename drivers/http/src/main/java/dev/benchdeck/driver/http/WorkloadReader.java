@@ -1,5 +1,9 @@
 package dev.benchdeck.driver.http;
 
+import dev.benchdeck.driver.http.template.DataFileReader;
+import dev.benchdeck.driver.http.template.DataRows;
+import dev.benchdeck.driver.http.template.Template;
+import dev.benchdeck.driver.http.template.TemplateCompiler;
 import dev.benchdeck.engine.plan.ConfigNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,7 +23,7 @@ import java.util.Set;
  * Reads and checks the plan's {@code workload} section for the http driver. Files it names are
  * read now, relative to the working directory, so that a missing file fails validation.
  */
-final class WorkloadReader {
+public final class WorkloadReader {
 
     static final Set<String> FIELDS =
             Set.of("driver", "method", "path", "headers", "body", "body_file", "expect_status", "data_file", "journey", "feeders");
@@ -108,7 +112,7 @@ final class WorkloadReader {
         return compiler.compile(joined, workload, "path");
     }
 
-    static String joinPaths(String base, String path) {
+    public static String joinPaths(String base, String path) {
         if (path.isEmpty()) {
             return base;
         }

@@ -2,6 +2,7 @@ package dev.benchdeck.driver.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.benchdeck.driver.http.template.Template;
 import dev.benchdeck.engine.driver.Drivers;
 import dev.benchdeck.engine.driver.RequestContext;
 import dev.benchdeck.engine.plan.Problem;

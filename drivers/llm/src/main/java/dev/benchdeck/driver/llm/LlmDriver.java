@@ -1,7 +1,7 @@
 package dev.benchdeck.driver.llm;
 
 import dev.benchdeck.driver.http.Endpoint;
-import dev.benchdeck.driver.http.EventLoop;
+import dev.benchdeck.driver.http.h1.EventLoop;
 import dev.benchdeck.engine.driver.Driver;
 import dev.benchdeck.engine.driver.Session;
 import dev.benchdeck.engine.time.EngineClock;

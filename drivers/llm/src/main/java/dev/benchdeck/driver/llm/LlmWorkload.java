@@ -1,7 +1,7 @@
 package dev.benchdeck.driver.llm;
 
 import dev.benchdeck.driver.http.HttpWorkload;
-import dev.benchdeck.driver.http.Template;
+import dev.benchdeck.driver.http.template.Template;
 import dev.benchdeck.engine.stream.ServiceLevels;
 import java.time.Duration;
 import java.util.List;

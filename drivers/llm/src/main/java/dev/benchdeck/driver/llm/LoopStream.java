@@ -1,10 +1,10 @@
 package dev.benchdeck.driver.llm;
 
 import dev.benchdeck.driver.http.ConnectionClosedException;
-import dev.benchdeck.driver.http.EventLoop;
-import dev.benchdeck.driver.http.ResponseParser;
-import dev.benchdeck.driver.http.ResponseSink;
 import dev.benchdeck.driver.http.TransportErrors;
+import dev.benchdeck.driver.http.h1.EventLoop;
+import dev.benchdeck.driver.http.h1.ResponseParser;
+import dev.benchdeck.driver.http.h1.ResponseSink;
 import dev.benchdeck.driver.llm.stream.LlmProviders;
 import dev.benchdeck.driver.llm.stream.StreamCollector;
 import dev.benchdeck.engine.driver.ErrorClasses;

@@ -1,6 +1,6 @@
 package dev.benchdeck.driver.llm;
 
-import dev.benchdeck.driver.http.Template;
+import dev.benchdeck.driver.http.template.Template;
 import dev.benchdeck.engine.driver.RequestContext;
 import java.util.List;
 import java.util.SplittableRandom;

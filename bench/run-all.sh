@@ -6,7 +6,7 @@
 #   bench/run-all.sh throughput accuracy   # only some
 #
 # db, llm and startup run the suites beside this one (bench/db/run.sh select load connect,
-# bench/llm/run.sh scale gatling-scale, bench/server/run.sh startup) and append their tables to the
+# bench/llm/run.sh scale scale-jdk scale-3k gatling-scale, bench/server/run.sh startup) and append their tables to the
 # summary: with the sections above they are issue 16's five benchmarks.
 #
 # Servers under test are pinned to CPU 0 and load generators (wrk, ab, Benchdeck) to CPU 1 with
@@ -379,8 +379,8 @@ section_db() {
 }
 
 section_llm() {
-    log "== llm: bench/llm/run.sh scale gatling-scale (10,000 streams, Benchdeck then Gatling)"
-    "$BENCH/llm/run.sh" scale gatling-scale || log "bench/llm/run.sh exited with $?"
+    log "== llm: bench/llm/run.sh scale scale-jdk scale-3k gatling-scale (10,000 streams: Benchdeck's loop, the JDK client, Gatling)"
+    "$BENCH/llm/run.sh" scale scale-jdk scale-3k gatling-scale || log "bench/llm/run.sh exited with $?"
     DELEGATED+=("$OUT/llm/summary.md")
 }
 

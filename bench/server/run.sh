@@ -88,6 +88,8 @@ fi
 # A running bench/run-all.sh (the peer-tool suite) would skew everything, and we would skew it.
 other_suite_running() {
     local pid arg
+    # bench/run-all.sh startup calls this script itself: then there is nothing to wait for
+    [[ "${BENCH_INSIDE_RUN_ALL:-0}" == 1 ]] && return 1
     for pid in $(pgrep -f 'run-all\.sh' || true); do
         [[ "$pid" == "$$" ]] && continue
         [[ -r "/proc/$pid/cmdline" ]] || continue
@@ -106,8 +108,7 @@ wait_for_other_suite() {
         waited=$((waited + 5))
     done
 }
-# bench/run-all.sh startup calls this script itself: then there is nothing to wait for
-[[ "${BENCH_INSIDE_RUN_ALL:-0}" == 1 ]] || wait_for_other_suite
+wait_for_other_suite
 
 # Before a measurement: the machine is shared (builds, tests); wait until others are nearly idle.
 wait_quiet() {

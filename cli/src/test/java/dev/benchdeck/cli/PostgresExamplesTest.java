@@ -107,17 +107,19 @@ class PostgresExamplesTest {
 
     @Test
     void aDatabaseRunLogsNoSlf4jWarnings() throws Exception {
-        // HikariCP logs through SLF4J: without a backend the run would start with "SLF4J(W): No SLF4J providers were found"
+        // the CLI bundles slf4j-simple for the libraries that log through SLF4J (Kafka and Lettuce in the ingest
+        // driver, the Databricks SDK for Lakebase): without a backend they start with "SLF4J(W): No SLF4J providers"
         String[] run = args(Path.of("..", "examples", "06-postgres-select.yaml"), "--set", "workload.table=cli_logging",
                 "--set", "load.duration=300ms", "--quiet").toArray(String[]::new);
         CliProcess bundled = CliProcess.of(dir, run);
         assertThat(bundled.exitCode()).as(bundled.toString()).isEqualTo(ExitCode.PASSED);
         assertThat(bundled.err()).as(bundled.toString()).doesNotContain("SLF4J");
 
-        // the control: the same run without the bundled backend does warn, so the check above can fail
+        // and a database run touches SLF4J not at all: its pool is Benchdeck's own (HikariCP, before issue 16, logged
+        // through it), so even without the backend nothing is printed
         CliProcess without = CliProcess.withClasspath(dir, entry -> !entry.contains("slf4j-simple"), run);
         assertThat(without.exitCode()).as(without.toString()).isEqualTo(ExitCode.PASSED);
-        assertThat(without.err()).contains("SLF4J");
+        assertThat(without.err()).as(without.toString()).doesNotContain("SLF4J");
     }
 
     @Test

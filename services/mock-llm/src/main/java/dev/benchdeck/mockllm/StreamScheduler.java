@@ -17,7 +17,9 @@ import java.util.function.Consumer;
  * queue ordered by its next chunk's deadline, and the thread writes each chunk when it is due. A
  * virtual thread sleeping per token (the way streams with faults are still played, see
  * {@link TokenStream}) costs a park, a timer and an unpark per token, and at 10,000 streams that was
- * most of the mock's core. Deadlines are absolute, as in {@link TokenStream}.
+ * most of the mock's core. Deadlines are absolute, as in {@link TokenStream}. Writes block: a client
+ * that stops reading holds every stream up once its socket's send buffer is full (megabytes on loopback),
+ * a trade made for benchmarks, where readers read.
  */
 final class StreamScheduler implements AutoCloseable {
 

@@ -3,6 +3,7 @@ package dev.benchdeck.driver.llm;
 import dev.benchdeck.driver.http.ConnectionClosedException;
 import dev.benchdeck.driver.http.TransportErrors;
 import dev.benchdeck.driver.http.h1.EventLoop;
+import dev.benchdeck.driver.http.h1.LoopConnection;
 import dev.benchdeck.driver.http.h1.ResponseParser;
 import dev.benchdeck.driver.http.h1.ResponseSink;
 import dev.benchdeck.driver.llm.stream.LlmProviders;
@@ -13,13 +14,9 @@ import dev.benchdeck.engine.driver.Timings;
 import dev.benchdeck.engine.time.EngineClock;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,42 +26,27 @@ import java.util.function.Consumer;
 
 /**
  * One LLM session's streamed answers over plain HTTP/1.1 on the shared {@link EventLoop}: a
- * kept-alive connection of its own, the request written and the answer read without blocking, and
+ * kept-alive connection of its own ({@link LoopConnection}), the request written and the answer read without blocking, and
  * each read's bytes handed to the {@link StreamCollector} with the time that read returned — events
  * that arrive in one read share it. No executor hand-off sits between the socket and the timestamp,
  * as it does with the JDK client (still used for TLS, HTTP/2 and automations).
  */
-final class LoopStream implements EventLoop.Channel, ResponseSink {
+final class LoopStream extends LoopConnection implements ResponseSink {
 
     /** The most of a refused answer's body kept for its error message. */
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
-    private final EventLoop loop;
-    private final EngineClock clock;
-    private final InetSocketAddress address;
-    private final Duration connectTimeout;
     private final String apiKey;
     /** 4 KiB, not 16: SSE bodies pass through in pieces, and 10,000 streams keep 10,000 of these buffers. */
     private final ResponseParser parser = new ResponseParser(4 * 1024);
     private final Runnable startTask = this::start;
 
-    // the connection, loop thread only
-    private SocketChannel channel;
-    private SelectionKey key;
-    private boolean connected;
     // the request in flight, handed to the loop thread by its queue
-    private ByteBuffer out;
     private StreamCollector collector;
     private Consumer<Outcome> done;
     private long send;
     private long deadline;
     private long timeoutMillis;
-    private long connectStart;
-    private long connectDeadline;
-    private long connectNanos;
-    private long firstByte;
-    private long readAt;
-    private boolean reused;
     private boolean retried;
     // the answer's head, as the parser sees it
     private int status;
@@ -72,10 +54,7 @@ final class LoopStream implements EventLoop.Channel, ResponseSink {
     private final ByteArrayOutputStream refusedBody = new ByteArrayOutputStream();
 
     LoopStream(EventLoop loop, EngineClock clock, InetSocketAddress address, Duration connectTimeout, String apiKey) {
-        this.loop = loop;
-        this.clock = clock;
-        this.address = address;
-        this.connectTimeout = connectTimeout;
+        super(loop, clock, address, connectTimeout);
         this.apiKey = apiKey;
     }
 
@@ -156,103 +135,24 @@ final class LoopStream implements EventLoop.Channel, ResponseSink {
         firstByte = Timings.NONE;
         connectNanos = Timings.NONE;
         retried = false;
-        reused = channel != null;
-        loop.watch(this, deadline);
-        try {
-            if (reused) {
-                write();
-            } else {
-                connect();
-            }
-        } catch (IOException e) {
-            failed(e);
-        }
-    }
-
-    private void connect() throws IOException {
-        connectStart = clock.nanoTime();
-        long limit = connectTimeout.toNanos();
-        connectDeadline = limit > Long.MAX_VALUE - connectStart ? Long.MAX_VALUE : connectStart + limit;
-        connected = false;
-        channel = SocketChannel.open();
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        key = channel.register(loop.selector(), 0, this);
-        loop.watch(this, connectDeadline);
-        if (channel.connect(address)) {
-            connected();
-        } else {
-            key.interestOps(SelectionKey.OP_CONNECT);
-        }
-    }
-
-    private void connected() throws IOException {
-        connected = true;
-        connectNanos = clock.nanoTime() - connectStart;
-        key.interestOps(SelectionKey.OP_READ);
-        write();
-    }
-
-    private void write() throws IOException {
-        channel.write(out);
-        int ops = out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-        if (!out.hasRemaining()) {
-            parser.begin(false, this);
-        }
+        send(deadline);
     }
 
     @Override
-    public void ready(SelectionKey ready) {
-        if (ready != key) {
-            return;
-        }
-        if (done == null) {
-            drop(); // the server hung up between requests: the next one opens a fresh connection
-            return;
-        }
-        try {
-            if (!connected) {
-                if (channel.finishConnect()) {
-                    connected();
-                }
-                return;
-            }
-            int ops = ready.readyOps();
-            if ((ops & SelectionKey.OP_WRITE) != 0 && out.hasRemaining()) {
-                write();
-            }
-            if ((ops & SelectionKey.OP_READ) != 0 && !out.hasRemaining() && done != null) {
-                read();
-            }
-        } catch (IOException e) {
-            failed(e);
-        }
+    protected boolean inFlight() {
+        return done != null;
     }
 
-    private void read() throws IOException {
-        ByteBuffer space = parser.space();
-        int n = channel.read(space);
-        boolean complete;
-        if (n < 0) {
-            complete = parser.endOfStream() && parser.parse();
-        } else {
-            readAt = clock.nanoTime(); // every byte of this read arrived by now, and no later than this
-            if (n > 0 && firstByte == Timings.NONE) {
-                firstByte = readAt;
-            }
-            parser.filled(n);
-            complete = parser.parse();
+    @Override
+    protected void written() {
+        parser.begin(false, this);
+    }
+
+    @Override
+    protected void read(SocketChannel channel) throws IOException {
+        if (readResponse(channel, parser)) { // each read's bytes reach body() stamped with readAt
+            end(answered(clock.nanoTime()));
         }
-        if (!complete) {
-            return;
-        }
-        if (!parser.reusable()) {
-            drop();
-        }
-        end(answered(clock.nanoTime()));
     }
 
     /** The whole answer is in: the stream's outcome, or why the answer was no stream. */
@@ -282,20 +182,13 @@ final class LoopStream implements EventLoop.Channel, ResponseSink {
         return Outcome.failure(errorClass, message, new Timings(send, firstByte, now, connectNanos));
     }
 
-    private void failed(IOException e) {
+    @Override
+    protected void failed(IOException e, boolean connecting) {
         boolean nothingReceived = firstByte == Timings.NONE;
-        boolean connecting = channel != null && !connected;
-        drop();
         if (reused && !retried && nothingReceived && e instanceof ConnectionClosedException) {
             // a kept-alive connection the server had closed while idle: once more on a new one
             retried = true;
-            reused = false;
-            out.rewind();
-            try {
-                connect();
-            } catch (IOException again) {
-                failed(again);
-            }
+            resendOnNewConnection();
             return;
         }
         TransportErrors.Reason reason = TransportErrors.classify(e, connecting, timeoutMillis);
@@ -306,12 +199,7 @@ final class LoopStream implements EventLoop.Channel, ResponseSink {
 
     @Override
     public long checkDeadline(long now) {
-        if (done == null) {
-            return Long.MAX_VALUE;
-        }
-        boolean connecting = channel != null && !connected;
-        if (connecting && now >= connectDeadline && connectDeadline < deadline) {
-            failed(new ConnectException("connect timed out after " + connectTimeout.toMillis() + " ms"));
+        if (done == null || connectTimedOut(now, deadline)) {
             return Long.MAX_VALUE;
         }
         if (now >= deadline) {
@@ -319,7 +207,7 @@ final class LoopStream implements EventLoop.Channel, ResponseSink {
             end(cutOffOutcome(ErrorClasses.TIMEOUT, "not finished within " + timeoutMillis + " ms"));
             return Long.MAX_VALUE;
         }
-        return connecting ? Math.min(deadline, connectDeadline) : deadline;
+        return nextDeadline(deadline);
     }
 
     /** Hands the outcome over once; the callback may submit the next request at once. */
@@ -332,19 +220,8 @@ final class LoopStream implements EventLoop.Channel, ResponseSink {
         }
     }
 
-    private void drop() {
-        if (channel == null) {
-            return;
-        }
-        key.cancel();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // dropped either way
-        }
-        channel = null;
-        key = null;
-        connected = false;
+    @Override
+    protected void dropped() {
         parser.discard();
     }
 

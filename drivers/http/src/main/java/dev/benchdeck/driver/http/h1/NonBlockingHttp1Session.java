@@ -15,23 +15,18 @@ import dev.benchdeck.engine.time.EngineClock;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
 
 /**
- * One virtual user of plain HTTP/1.1 on an {@link EventLoop}: its own kept-alive connection,
- * written and read without blocking, with the same timings, retry of an idempotent request on a
- * connection the server had closed, and error classes as {@link Http1Session}. {@link #execute}
- * (blocking callers, e.g. the open model) goes to a blocking session instead.
+ * One virtual user of plain HTTP/1.1 on an {@link EventLoop}: its own kept-alive connection
+ * ({@link LoopConnection}), written and read without blocking, with the same timings, retry of an
+ * idempotent request on a connection the server had closed, and error classes as {@link Http1Session}.
+ * {@link #execute} (blocking callers, e.g. the open model) goes to a blocking session instead.
  */
-final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
+final class NonBlockingHttp1Session extends LoopConnection implements AsyncSession {
 
-    private final EventLoop loop;
-    private final EngineClock clock;
-    private final Endpoint endpoint;
     private final HttpMethod method;
     private final ExpectedStatus expected;
     private final Http1Session blocking;
@@ -42,28 +37,16 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
     private final Runnable abortTask = this::abort;
     private volatile boolean closed;
 
-    // the connection, touched on the loop thread only
-    private SocketChannel channel;
-    private SelectionKey key;
-    private boolean connected;
     // the request in flight: written by submit, then handed to the loop thread by its queue
-    private ByteBuffer out;
     private Consumer<Outcome> done;
     private long send;
     private long deadline;
     private long timeoutMillis;
-    private long connectStart;
-    private long connectDeadline;
-    private long connectNanos;
-    private long firstByte;
-    private boolean reused;
     private boolean firstAttempt;
 
-    public NonBlockingHttp1Session(EventLoop loop, EngineClock clock, Endpoint endpoint, HttpWorkload workload,
+    NonBlockingHttp1Session(EventLoop loop, EngineClock clock, Endpoint endpoint, HttpWorkload workload,
                             RequestTemplate request, Http1Session blocking, Consumer<NonBlockingHttp1Session> onClose) {
-        this.loop = loop;
-        this.clock = clock;
-        this.endpoint = endpoint;
+        super(loop, clock, endpoint.address(), endpoint.target().connectTimeout());
         this.method = workload.method();
         this.expected = workload.expectedStatus();
         this.blocking = blocking;
@@ -99,102 +82,23 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
             return;
         }
         out.rewind();
-        reused = channel != null;
-        loop.watch(this, deadline);
-        try {
-            if (reused) {
-                write();
-            } else {
-                connect();
-            }
-        } catch (IOException e) {
-            failed(e);
-        }
-    }
-
-    private void connect() throws IOException {
-        connectStart = clock.nanoTime();
-        long connectTimeout = endpoint.target().connectTimeout().toNanos();
-        connectDeadline = connectTimeout > Long.MAX_VALUE - connectStart ? Long.MAX_VALUE : connectStart + connectTimeout;
-        connected = false;
-        channel = SocketChannel.open();
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        key = channel.register(loop.selector(), 0, this);
-        loop.watch(this, connectDeadline);
-        if (channel.connect(endpoint.address())) {
-            connected();
-        } else {
-            key.interestOps(SelectionKey.OP_CONNECT);
-        }
-    }
-
-    private void connected() throws IOException {
-        connected = true;
-        connectNanos = clock.nanoTime() - connectStart;
-        key.interestOps(SelectionKey.OP_READ);
-        write();
-    }
-
-    private void write() throws IOException {
-        channel.write(out);
-        int ops = out.hasRemaining() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
-        if (key.interestOps() != ops) {
-            key.interestOps(ops);
-        }
-        if (!out.hasRemaining()) {
-            parser.begin(method == HttpMethod.HEAD);
-        }
+        send(deadline);
     }
 
     @Override
-    public void ready(SelectionKey ready) {
-        if (ready != key) {
-            return;
-        }
-        int ops = ready.readyOps();
-        if (done == null) {
-            // the server hung up (an idle timeout) or spoke out of turn between requests: either
-            // way the connection is unusable, so the next request opens a fresh one
-            drop();
-            return;
-        }
-        try {
-            if (!connected) {
-                if (channel.finishConnect()) {
-                    connected();
-                }
-                return;
-            }
-            if ((ops & SelectionKey.OP_WRITE) != 0 && out.hasRemaining()) {
-                write();
-            }
-            if ((ops & SelectionKey.OP_READ) != 0 && !out.hasRemaining() && done != null && ready == key) {
-                read();
-            }
-        } catch (IOException e) {
-            failed(e);
-        }
+    protected boolean inFlight() {
+        return done != null;
     }
 
-    private void read() throws IOException {
-        ByteBuffer space = parser.space();
-        int n = channel.read(space);
-        boolean complete;
-        if (n < 0) {
-            complete = parser.endOfStream() && parser.parse();
-        } else {
-            if (n > 0 && firstByte == Timings.NONE) {
-                firstByte = clock.nanoTime();
-            }
-            parser.filled(n);
-            complete = parser.parse();
-        }
-        if (!complete) {
+    @Override
+    protected void written() {
+        parser.begin(method == HttpMethod.HEAD);
+    }
+
+    @Override
+    protected void read(SocketChannel channel) throws IOException {
+        if (!readResponse(channel, parser)) {
             return;
-        }
-        if (!parser.reusable()) {
-            drop();
         }
         int status = parser.status();
         Timings timings = new Timings(send, firstByte, clock.nanoTime(), connectNanos);
@@ -202,20 +106,13 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
                 : Outcome.failure(ErrorClasses.forHttpStatus(status), "HTTP " + status, timings));
     }
 
-    private void failed(IOException e) {
+    @Override
+    protected void failed(IOException e, boolean connecting) {
         boolean nothingReceived = firstByte == Timings.NONE;
-        boolean connecting = channel != null && !connected;
-        drop();
         if (reused && firstAttempt && nothingReceived && method.idempotent() && !closed && peerClosed(e)) {
             // a kept-alive connection the server had closed in the meantime: once more on a new one
             firstAttempt = false;
-            reused = false;
-            out.rewind();
-            try {
-                connect();
-            } catch (IOException again) {
-                failed(again);
-            }
+            resendOnNewConnection();
             return;
         }
         Timings timings = new Timings(send, firstByte, clock.nanoTime(), connectNanos);
@@ -235,19 +132,19 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
 
     @Override
     public long checkDeadline(long now) {
-        if (done == null) {
-            return Long.MAX_VALUE;
-        }
-        boolean connecting = channel != null && !connected;
-        if (connecting && now >= connectDeadline && connectDeadline < deadline) {
-            failed(new ConnectException("connect timed out after " + endpoint.target().connectTimeout().toMillis() + " ms"));
+        if (done == null || connectTimedOut(now, deadline)) {
             return Long.MAX_VALUE;
         }
         if (now >= deadline) {
-            failed(new SocketTimeoutException("request deadline passed"));
+            fail(new SocketTimeoutException("request deadline passed"));
             return Long.MAX_VALUE;
         }
-        return connecting ? Math.min(deadline, connectDeadline) : deadline;
+        return nextDeadline(deadline);
+    }
+
+    @Override
+    protected void dropped() {
+        parser.discard();
     }
 
     /** Hands the outcome over; the callback may submit the next request at once. */
@@ -257,26 +154,9 @@ final class NonBlockingHttp1Session implements AsyncSession, EventLoop.Channel {
         callback.accept(outcome);
     }
 
-    /** Closes the connection; the next request opens a new one. */
-    private void drop() {
-        if (channel == null) {
-            return;
-        }
-        key.cancel();
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // the connection is being dropped either way
-        }
-        channel = null;
-        key = null;
-        connected = false;
-        parser.discard();
-    }
-
     private void abort() {
         if (done != null) {
-            failed(new IOException("session closed"));
+            fail(new IOException("session closed"));
         } else {
             drop();
         }

@@ -86,6 +86,26 @@ run_benchdeck() {
         "$@" --out "$OUT/$label.json" >"$OUT/$label.log" 2>&1 || log "Benchdeck $label exited $? (see $OUT/$label.log)"
 }
 
+# run_gatling LABEL USERS SECONDS PORT: Gatling's LlmStreamSimulation on the CPU Benchdeck uses, timed into
+# $OUT/LABEL.time; sets GATLING_REPORT to its report directory
+run_gatling() {
+    local label="$1" users="$2" seconds="$3" port="$4"
+    rm -rf "$BENCH"/gatling/target/gatling/llmstreamsimulation-*
+    (cd "$BENCH/gatling" && ./../../mvnw -q -B -f pom.xml test-compile >/dev/null \
+        && /usr/bin/time -v -o "$OUT/$label.time" taskset -c "$LOAD_CPU" ../../mvnw -q -B -f pom.xml \
+        gatling:test -Dusers="$users" -Dseconds="$seconds" -DbaseUrl="http://127.0.0.1:$port") >"$OUT/$label.log" 2>&1 \
+        || log "Gatling exited $? (see $OUT/$label.log)"
+    GATLING_REPORT="$(ls -d "$BENCH"/gatling/target/gatling/*/ | tail -1)"
+}
+# the report's "first content" and "done" figures, the results line's last two fields
+gatling_figures() {
+    printf '%s | %s' "$(python3 "$BENCH/llm/gatling_stats.py" "$1" "first content")" \
+        "$(python3 "$BENCH/llm/gatling_stats.py" "$1" "done")"
+}
+# peak RSS (KiB) and CPU seconds (user + system) from a /usr/bin/time -v file
+rss_kb() { awk -F': ' '/Maximum resident/ {print $2}' "$1"; }
+cpu_s() { awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$1"; }
+
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 for section in "${SECTIONS[@]}"; do
@@ -106,9 +126,8 @@ for section in "${SECTIONS[@]}"; do
                 *) run_benchdeck llm-scale.yaml "$section" ;;
             esac
             stop_mock
-            printf '%s %s %s %s %s %s %s\n' "$section" "$OUT/$section.json" "$MOCK_RSS_KB" \
-                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/$section.time")" "$MOCK_CPU_S" \
-                "$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$OUT/$section.time")" \
+            printf '%s %s %s %s %s %s %s\n' "$section" "$OUT/$section.json" "$MOCK_RSS_KB" "$(rss_kb "$OUT/$section.time")" \
+                "$MOCK_CPU_S" "$(cpu_s "$OUT/$section.time")" \
                 "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$OUT/$section.time")" >>"$RESULTS"
             ;;
         gatling)
@@ -118,31 +137,18 @@ for section in "${SECTIONS[@]}"; do
                 "$BENCH/plans/llm-accuracy.yaml" --set target.url=http://127.0.0.1:18103 \
                 --out "$OUT/gatling-benchdeck.json" >"$OUT/gatling-benchdeck.log" 2>&1 || log "Benchdeck exited $?"
             log "gatling: Gatling, 100 users, 18 s (its own 3 s to start)"
-            (cd "$BENCH/gatling" && ./../../mvnw -q -B -f pom.xml test-compile >/dev/null \
-                && /usr/bin/time -v -o "$OUT/gatling-gatling.time" taskset -c "$LOAD_CPU" ../../mvnw -q -B -f pom.xml \
-                gatling:test -Dusers=100 -Dseconds=18 -DbaseUrl=http://127.0.0.1:18103) >"$OUT/gatling.log" 2>&1 \
-                || log "Gatling exited $? (see $OUT/gatling.log)"
+            run_gatling gatling-gatling 100 18 18103
             stop_mock
-            report="$(ls -d "$BENCH"/gatling/target/gatling/*/ | tail -1)"
-            printf 'gatling %s %s | %s | %s\n' "$OUT/gatling-benchdeck.json" "$report" \
-                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "first content")" \
-                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "done")" >>"$RESULTS"
+            printf 'gatling %s %s | %s\n' "$OUT/gatling-benchdeck.json" "$GATLING_REPORT" "$(gatling_figures "$GATLING_REPORT")" >>"$RESULTS"
             ;;
         gatling-scale)
             start_mock 18104 --ttft 200 --ttft-spread 0 --itl 100 --itl-spread 0 --tokens 30 --tokens-spread 0
             log "gatling-scale: Gatling, 10,000 users, 25 s"
-            rm -rf "$BENCH"/gatling/target/gatling/llmstreamsimulation-*
-            (cd "$BENCH/gatling" && ./../../mvnw -q -B -f pom.xml test-compile >/dev/null \
-                && /usr/bin/time -v -o "$OUT/gatling-scale.time" taskset -c "$LOAD_CPU" ../../mvnw -q -B -f pom.xml \
-                gatling:test -Dusers=10000 -Dseconds=25 -DbaseUrl=http://127.0.0.1:18104) >"$OUT/gatling-scale.log" 2>&1 \
-                || log "Gatling exited $? (see $OUT/gatling-scale.log)"
+            run_gatling gatling-scale 10000 25 18104
             stop_mock
-            report="$(ls -d "$BENCH"/gatling/target/gatling/*/ | tail -1)"
-            printf 'gatling-scale %s %s %s %s %s | %s | %s\n' "$report" "$MOCK_RSS_KB" "$MOCK_CPU_S" \
-                "$(awk -F': ' '/Maximum resident/ {print $2}' "$OUT/gatling-scale.time")" \
-                "$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {printf "%.1f", u+s}' "$OUT/gatling-scale.time")" \
-                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "first content")" \
-                "$(python3 "$BENCH/llm/gatling_stats.py" "$report" "done")" >>"$RESULTS"
+            printf 'gatling-scale %s %s %s %s %s | %s\n' "$GATLING_REPORT" "$MOCK_RSS_KB" "$MOCK_CPU_S" \
+                "$(rss_kb "$OUT/gatling-scale.time")" "$(cpu_s "$OUT/gatling-scale.time")" \
+                "$(gatling_figures "$GATLING_REPORT")" >>"$RESULTS"
             ;;
     esac
 done

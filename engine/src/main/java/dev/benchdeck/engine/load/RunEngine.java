@@ -113,7 +113,7 @@ public final class RunEngine {
                 deadline < measureEnd);
         StepExecution.StepContext context = new StepExecution.StepContext(index, step.label(), clock, control,
                 listener, driver, runStart, plan.timeout().toNanos(), step.requests(), sequence, serviceLevels,
-                plan.maxErrorRate(), cpu);
+                plan.maxErrorRate(), cpu, plan.shard());
         return switch (plan.load()) {
             case LoadSpec.Closed closed -> new ClosedStepExecution(context, timeline, (ClosedStep) step);
             case LoadSpec.Open open -> new OpenStepExecution(context, timeline, (OpenStep) step,

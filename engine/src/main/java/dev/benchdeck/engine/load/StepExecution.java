@@ -254,7 +254,7 @@ abstract class StepExecution {
 
     /** The next request of the run for {@code user}. */
     protected final RequestContext newRequest(int user) {
-        return new RequestContext(context.sequence().getAndIncrement(), user, context.timeoutNanos(), scheduled());
+        return new RequestContext(context.shard().sequence(context.sequence().getAndIncrement()), user, context.timeoutNanos(), scheduled());
     }
 
     /** What a driver's unexpected exception is recorded as. */
@@ -270,13 +270,13 @@ abstract class StepExecution {
         IntervalSnapshot snapshot = recorder.interval(at, timeline.start(), (at - since) / 1e9, context.index(),
                 context.label(), timeline.phaseAt(since), users(), context.driver().gauges(), cpu);
         intervals.add(snapshot);
-        context.listener().interval(snapshot);
+        context.listener().interval(snapshot, recorder.lastIntervalHistograms());
     }
 
     /** What every step needs from the run. */
     record StepContext(int index, String label, EngineClock clock, RunControl control, RunListener listener,
                        Driver driver, long runStart, long timeoutNanos, Long requestLimit,
                        AtomicLong sequence, dev.benchdeck.engine.stream.ServiceLevels serviceLevels,
-                       Double maxErrorRate, CpuSource cpu) {
+                       Double maxErrorRate, CpuSource cpu, dev.benchdeck.engine.shard.Shard shard) {
     }
 }

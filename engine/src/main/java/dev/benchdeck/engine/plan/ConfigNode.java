@@ -2,6 +2,7 @@ package dev.benchdeck.engine.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.benchdeck.engine.shard.Shard;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -21,11 +22,23 @@ public final class ConfigNode {
     private final JsonNode node;
     private final String path;
     private final Problems problems;
+    private final Shard shard;
 
     public ConfigNode(JsonNode node, String path, Problems problems) {
+        this(node, path, problems, Shard.WHOLE);
+    }
+
+    /** @param shard the part of a distributed run the plan being read is; drivers pick their data rows by it */
+    public ConfigNode(JsonNode node, String path, Problems problems, Shard shard) {
         this.node = node == null ? MissingNode.getInstance() : node;
         this.path = path;
         this.problems = problems;
+        this.shard = shard;
+    }
+
+    /** The part of a run split over load agents that this plan is; {@link Shard#WHOLE} for a run on one. */
+    public Shard shard() {
+        return shard;
     }
 
     public String path() {
@@ -46,7 +59,7 @@ public final class ConfigNode {
     }
 
     public ConfigNode get(String field) {
-        return new ConfigNode(node.get(field), childPath(field), problems);
+        return new ConfigNode(node.get(field), childPath(field), problems, shard);
     }
 
     /** Reports a problem at this node. */
@@ -212,7 +225,7 @@ public final class ConfigNode {
             return items;
         }
         for (int i = 0; i < v.size(); i++) {
-            items.add(new ConfigNode(v.get(i), childPath(field) + "[" + i + "]", problems));
+            items.add(new ConfigNode(v.get(i), childPath(field) + "[" + i + "]", problems, shard));
         }
         return items;
     }

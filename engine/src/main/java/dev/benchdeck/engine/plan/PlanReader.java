@@ -8,6 +8,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.benchdeck.engine.driver.DriverFactory;
 import dev.benchdeck.engine.driver.DriverSpec;
 import dev.benchdeck.engine.driver.Drivers;
+import dev.benchdeck.engine.shard.AgentsSpec;
+import dev.benchdeck.engine.shard.Shard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -26,7 +28,7 @@ public final class PlanReader {
 
     static final Set<String> PLAN_FIELDS =
             Set.of("name", "description", "target", "workload", "load", "timeout", "deadline", "seed", "thresholds",
-                    "max_error_rate");
+                    "max_error_rate", "agents", "on_agent_loss", "shard");
     static final Set<String> LOAD_FIELDS = Set.of("model", "arrival", "burstiness", "max_in_flight", "users", "rate", "ramp",
             "warmup", "duration", "requests", "think_time", "steps");
     static final Set<String> CLOSED_STEP_FIELDS = Set.of("users", "ramp", "warmup", "duration", "requests", "think_time");
@@ -69,7 +71,8 @@ public final class PlanReader {
     /** Reads an already parsed plan (e.g. a JSON request body). */
     public Plan read(JsonNode tree) {
         Problems problems = new Problems();
-        ConfigNode root = new ConfigNode(tree, "", problems);
+        Shard shard = readShard(new ConfigNode(tree, "", problems));
+        ConfigNode root = new ConfigNode(tree, "", problems, shard);
         if (!root.expectObject(PLAN_FIELDS)) {
             problems.add("", "a plan must be a map with name, target, workload and load");
             problems.throwIfAny();
@@ -96,9 +99,84 @@ public final class PlanReader {
                 checkJourneyRefs(item, t, spec[0]);
             }
         }
+        AgentsSpec agents = readAgents(root, load);
         problems.throwIfAny();
         return new Plan(name, description, driverName, target.raw(), workload.raw(), load, timeout, deadline,
-                seed, thresholds, tree, maxErrorRate);
+                seed, thresholds, tree, maxErrorRate, agents, shard);
+    }
+
+    /** {@code shard}, which the server writes into the plan each agent runs (never a user). */
+    private static Shard readShard(ConfigNode root) {
+        if (!root.has("shard")) {
+            return Shard.WHOLE;
+        }
+        ConfigNode node = root.get("shard");
+        if (!node.expectObject(Set.of("index", "count"))) {
+            node.problem("must be a map with index and count");
+            return Shard.WHOLE;
+        }
+        Long count = node.integerAtLeast("count", null, 1);
+        Long index = node.integerAtLeast("index", null, 0);
+        if (count == null || index == null || index >= count || count > AgentsSpec.MAX_AGENTS) {
+            node.problem("must name one of 1…" + AgentsSpec.MAX_AGENTS + " shards (index from 0, below count)");
+            return Shard.WHOLE;
+        }
+        return new Shard(index.intValue(), count.intValue());
+    }
+
+    /**
+     * {@code agents: 3} or {@code agents: {count: 3, labels: {region: eu}}}, and {@code on_agent_loss}; every step must
+     * give each agent at least one user and one request, since an agent with none would measure nothing.
+     */
+    private static AgentsSpec readAgents(ConfigNode root, LoadSpec load) {
+        if (!root.has("agents")) {
+            if (root.has("on_agent_loss")) {
+                root.problem("on_agent_loss", "applies only to a run on agents (give agents too)");
+            }
+            return null;
+        }
+        ConfigNode node = root.get("agents");
+        Long count;
+        java.util.Map<String, String> labels = java.util.Map.of();
+        if (node.raw().isObject()) {
+            node.expectObject(Set.of("count", "labels"));
+            count = node.integerAtLeast("count", null, 1);
+            if (count == null && !node.has("count")) {
+                node.problem("count", "is required");
+            }
+            labels = node.textMap("labels");
+        } else {
+            count = root.integerAtLeast("agents", null, 1);
+        }
+        if (count == null) {
+            return null;
+        }
+        if (count > AgentsSpec.MAX_AGENTS) {
+            root.problem("agents", "must be ≤ " + AgentsSpec.MAX_AGENTS);
+            return null;
+        }
+        String loss = root.choice("on_agent_loss", "continue", List.of("continue", "fail"));
+        checkShareable(root.get("load"), load, count);
+        return new AgentsSpec(count.intValue(), labels,
+                "fail".equals(loss) ? AgentsSpec.OnAgentLoss.FAIL : AgentsSpec.OnAgentLoss.CONTINUE);
+    }
+
+    private static void checkShareable(ConfigNode loadNode, LoadSpec load, long agents) {
+        if (load == null) {
+            return;
+        }
+        List<? extends StepSpec> steps = load.steps();
+        boolean listed = loadNode.has("steps");
+        for (int i = 0; i < steps.size(); i++) {
+            StepSpec step = steps.get(i);
+            ConfigNode at = listed ? loadNode.list("steps").get(i) : loadNode;
+            if (step instanceof ClosedStep closed && closed.users() < agents) {
+                at.problem("users", "is " + closed.users() + ", fewer than the " + agents + " agents sharing it (each needs at least one)");
+            }
+            if (step.requests() != null && step.requests() < agents) {
+                at.problem("requests", "is " + step.requests() + ", fewer than the " + agents + " agents sharing it (each needs at least one)");
+            }
+        }
     }
 
     /** {@code max_error_rate}: a share (0.5) or a percentage ("50%"), above 0 and at most 1. */

@@ -23,6 +23,11 @@ public interface RunListener {
     default void interval(IntervalSnapshot snapshot) {
     }
 
+    /** As {@link #interval(IntervalSnapshot)}, with the interval's histograms (for listeners that merge intervals exactly). */
+    default void interval(IntervalSnapshot snapshot, IntervalHistograms histograms) {
+        interval(snapshot);
+    }
+
     default void stepFinished(StepResult step) {
     }
 
@@ -50,6 +55,11 @@ public interface RunListener {
             @Override
             public void interval(IntervalSnapshot snapshot) {
                 listeners.forEach(l -> l.interval(snapshot));
+            }
+
+            @Override
+            public void interval(IntervalSnapshot snapshot, IntervalHistograms histograms) {
+                listeners.forEach(l -> l.interval(snapshot, histograms));
             }
 
             @Override

@@ -58,6 +58,7 @@ public final class StepRecorder {
     private final LongAdder contentEvents = new LongAdder();
     private final LongAdder coalescedEvents = new LongAdder();
     private final JourneyRecorder journey = new JourneyRecorder();
+    private volatile IntervalHistograms lastInterval;
     private volatile boolean closed;
 
     public StepRecorder(long runStart) {
@@ -194,6 +195,11 @@ public final class StepRecorder {
         closed = true;
     }
 
+    /** The histograms of the interval {@link #interval} last returned. */
+    public IntervalHistograms lastIntervalHistograms() {
+        return lastInterval;
+    }
+
     /** The live figures since the previous call, as one interval; {@code cpu} may be {@code null}. */
     public IntervalSnapshot interval(long now, long stepStart, double intervalSeconds, int step, String label,
                                      IntervalSnapshot.Phase phase, int users,
@@ -201,6 +207,7 @@ public final class StepRecorder {
         Histogram h = liveLatency.getIntervalHistogram();
         Histogram ttft = liveTtft.getIntervalHistogram();
         Histogram lag = liveLag.getIntervalHistogram();
+        lastInterval = new IntervalHistograms(h, ttft, lag);
         long okCount = liveOk.sumThenReset();
         long errorCount = liveErrors.sumThenReset();
         long completed = okCount + errorCount;

@@ -52,7 +52,12 @@ public final class DataFileReader {
             node.problem(field, file + " has no data rows");
             return null;
         }
-        return rows;
+        if (rows != null && rows.size() < node.shard().count()) {
+            node.problem(field, file + " has " + rows.size() + " data rows, fewer than the " + node.shard().count()
+                    + " agents sharing them (each gets rows of its own)");
+            return null;
+        }
+        return rows == null ? null : rows.shard(node.shard());
     }
 
     private DataRows csv(String text) {

@@ -11,10 +11,19 @@ public final class DataRows {
 
     private final List<String> columns;
     private final byte[][][] rows;
+    /** How many shards number requests in turn: request {@code n} is this shard's {@code n / stride}-th. */
+    private final int stride;
+
+    private DataRows(List<String> columns, byte[][][] rows, int stride) {
+        this.columns = columns;
+        this.rows = rows;
+        this.stride = stride;
+    }
 
     /** @param rows each row's values in column order; a missing value is an empty text */
     public DataRows(List<String> columns, List<List<String>> rows) {
         this.columns = List.copyOf(columns);
+        this.stride = 1;
         this.rows = new byte[rows.size()][][];
         for (int r = 0; r < rows.size(); r++) {
             List<String> row = rows.get(r);
@@ -39,7 +48,24 @@ public final class DataRows {
         return columns.indexOf(column);
     }
 
+    /**
+     * The rows a shard of a distributed run owns (positions {@code index} modulo {@code count}), so that no two agents
+     * send the same row; it uses them in turn by its own request count. Empty when there are fewer rows than shards.
+     */
+    public DataRows shard(dev.benchdeck.engine.shard.Shard shard) {
+        if (shard.isWhole()) {
+            return this;
+        }
+        java.util.List<byte[][]> owned = new java.util.ArrayList<>();
+        for (int r = 0; r < rows.length; r++) {
+            if (shard.owns(r)) {
+                owned.add(rows[r]);
+            }
+        }
+        return new DataRows(columns, owned.toArray(new byte[0][][]), shard.count());
+    }
+
     public byte[] value(long sequence, int column) {
-        return rows[(int) Math.floorMod(sequence, (long) rows.length)][column];
+        return rows[(int) Math.floorMod(sequence / stride, (long) rows.length)][column];
     }
 }

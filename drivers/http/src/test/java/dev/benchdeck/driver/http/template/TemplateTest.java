@@ -99,4 +99,27 @@ class TemplateTest {
 
         assertThat(problems.list()).extracting(Object::toString).containsExactly("workload.body: ${data.name} needs a data_file");
     }
+
+    @Test
+    void agentsOfADistributedRunSendDisjointRowsAndEachOfItsRowsInTurn() {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < 7; r++) {
+            rows.add(List.of("row" + r));
+        }
+        DataRows all = new DataRows(List.of("name"), rows);
+        Set<String> sentByAll = new HashSet<>();
+        for (int index = 0; index < 3; index++) {
+            dev.benchdeck.engine.shard.Shard shard = new dev.benchdeck.engine.shard.Shard(index, 3);
+            DataRows own = all.shard(shard);
+            Set<String> sent = new HashSet<>();
+            for (long local = 0; local < 30; local++) {
+                sent.add(new String(own.value(shard.sequence(local), 0), java.nio.charset.StandardCharsets.UTF_8));
+            }
+            // rows 0,3,6 / 1,4 / 2,5: all of its own, none of another's
+            assertThat(sent).hasSize(own.size()).allSatisfy(v -> assertThat(sentByAll).doesNotContain(v));
+            sentByAll.addAll(sent);
+        }
+        assertThat(sentByAll).hasSize(7);
+        assertThat(all.shard(dev.benchdeck.engine.shard.Shard.WHOLE)).isSameAs(all);
+    }
 }

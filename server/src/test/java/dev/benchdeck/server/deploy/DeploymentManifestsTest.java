@@ -42,6 +42,10 @@ class DeploymentManifestsTest {
     static final Path KUBERNETES = DEPLOY.resolve("kubernetes");
     static final Path COMPOSE = DEPLOY.resolve("compose.yaml");
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    /** The environment variables the CLI reads: picocli's ${env:NAME} defaults and System.getenv("NAME"). */
+    private static final Pattern CLI_VARIABLE = Pattern.compile("\\$\\{env:([A-Z0-9_]+)\\}|getenv\\(\"([A-Z0-9_]+)\"\\)");
+    /** The CLI's commands, as picocli names them. */
+    private static final Pattern CLI_COMMAND = Pattern.compile("@Command\\(name = \"([a-z-]+)\"");
 
     static Expectations expected;
     static List<Manifest> kubernetes;
@@ -53,7 +57,7 @@ class DeploymentManifestsTest {
         JsonNode application = YAML.readTree(Path.of("src/main/resources/application.yaml").toFile());
         expected = new Expectations(imageFromPom(), application.at("/server/port").asInt(), healthPaths(application),
                 livePath(), imageEntrypoint().getFirst(), pomProperty("image.cli.jar"),
-                ServerSettings.of(application, Path.of("src/main/java")), cliVariables());
+                ServerSettings.of(application, Path.of("src/main/java")), cliSourceNames(CLI_VARIABLE), cliSourceNames(CLI_COMMAND));
         kubernetesFiles = new TreeSet<>();
         kubernetes = new ArrayList<>();
         try (Stream<Path> files = Files.list(KUBERNETES)) {
@@ -75,6 +79,7 @@ class DeploymentManifestsTest {
         assertThat(expected.livePath()).isEqualTo("/api/v1/live");
         assertThat(expected.java()).isEqualTo("/opt/java/bin/java");
         assertThat(expected.agentVariables()).contains("BENCHDECK_AGENT_TOKEN");
+        assertThat(expected.cliCommands()).contains("run", "agent");
         assertThat(kubernetes).extracting(Manifest::kind)
                 .contains("Kustomization", "Deployment", "Service", "Ingress", "Secret", "Namespace");
     }
@@ -236,13 +241,11 @@ class DeploymentManifestsTest {
         return handler.group(1);
     }
 
-    /** The environment variables the CLI reads: picocli's ${env:NAME} defaults and System.getenv("NAME"). */
-    private static Set<String> cliVariables() throws IOException {
+    private static Set<String> cliSourceNames(Pattern pattern) throws IOException {
         Set<String> names = new TreeSet<>();
-        Pattern variable = Pattern.compile("\\$\\{env:([A-Z0-9_]+)\\}|getenv\\(\"([A-Z0-9_]+)\"\\)");
         try (Stream<Path> files = Files.walk(Path.of("..", "cli", "src", "main", "java"))) {
             for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
-                Matcher matcher = variable.matcher(Files.readString(file));
+                Matcher matcher = pattern.matcher(Files.readString(file));
                 while (matcher.find()) {
                     names.add(matcher.group(1) != null ? matcher.group(1) : matcher.group(2));
                 }

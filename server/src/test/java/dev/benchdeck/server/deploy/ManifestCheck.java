@@ -20,7 +20,7 @@ final class ManifestCheck {
 
     /** What the manifests must agree with, read from the image's pom, the server's configuration and the sources. */
     record Expectations(String image, int serverPort, Set<String> healthPaths, String livePath, String java, String cliJar,
-                        ServerSettings serverSettings, Set<String> agentVariables) {
+                        ServerSettings serverSettings, Set<String> agentVariables, Set<String> cliCommands) {
     }
 
     /** One YAML document of a manifest file. */
@@ -352,6 +352,9 @@ final class ManifestCheck {
         if (arguments.isEmpty() || !arguments.getFirst().equals("agent")) {
             problems.add(at + ": the CLI's command is " + arguments + ", not agent");
             return;
+        }
+        if (!expected.cliCommands().contains("agent")) {
+            problems.add(at + ": runs the CLI's agent command, which the CLI does not have (it has " + expected.cliCommands() + ")");
         }
         String server = null;
         for (int i = 1; i < arguments.size(); i++) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks HTTP APIs (and more): measures like wrk2, runs in CI.",
         subcommands = {RunCommand.class, ValidateCommand.class, SchemaCommand.class, DemoTargetCommand.class,
                 MockLlmCommand.class, GatewayCommand.class, IngestorCommand.class,
-                ReportCommand.class, CompareCommand.class, ImportCommand.class},
+                ReportCommand.class, CompareCommand.class, ImportCommand.class, AgentCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:passed (thresholds held, plan valid)", "1:thresholds failed; compare --fail-on-regression: a regression",
                 "2:invalid plan or usage, unreadable or incomparable results", "3:the run failed (unreachable target, deadline, internal error)",

@@ -17,6 +17,8 @@ public final class ExitCode {
     public static final int UNSAFE_EXPOSURE = 4;
     /** {@code run --upload}: the run passed but the server did not store it (unreachable, refused, no token). */
     public static final int UPLOAD_FAILED = 5;
+    /** {@code agent}: the server refused the agent (a bad token, another agent protocol version). */
+    public static final int AGENT_REFUSED = 6;
     /** Stopped with Ctrl-C; partial results were still written. */
     public static final int INTERRUPTED = 130;
 

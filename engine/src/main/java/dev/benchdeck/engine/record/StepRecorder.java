@@ -290,9 +290,6 @@ public final class StepRecorder {
 
     /** A percentile in ms (100: the maximum), or {@code null} for an empty histogram: nothing was measured. */
     private static Double ms(Histogram h, double percentile) {
-        if (h.getTotalCount() == 0) {
-            return null;
-        }
-        return (percentile == 100 ? h.getMaxValue() : h.getValueAtPercentile(percentile)) / 1000.0;
+        return IntervalHistograms.millis(h, percentile);
     }
 }

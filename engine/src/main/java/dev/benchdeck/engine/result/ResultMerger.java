@@ -21,6 +21,19 @@ public final class ResultMerger {
 
     /** As {@link #merge(String, List)}; {@code incomplete} marks it partial also when no step is (steps that never ran). */
     public static StepResult merge(String label, List<StepResult> steps, boolean incomplete) {
+        return merge(-1, label, steps, incomplete, false);
+    }
+
+    /**
+     * The same step measured at the same time by several load agents: counts and histograms add up as for
+     * {@link #merge}, but the measured time is the longest agent's (they ran side by side), so throughputs add up too.
+     * {@code incomplete} marks it partial (an agent lost before it finished the step).
+     */
+    public static StepResult concurrent(int index, String label, List<StepResult> shards, boolean incomplete) {
+        return merge(index, label, shards, incomplete, true);
+    }
+
+    private static StepResult merge(int index, String label, List<StepResult> steps, boolean incomplete, boolean sideBySide) {
         long requests = 0, ok = 0, errors = 0, dropped = 0;
         double seconds = 0;
         Map<String, Long> byClass = new HashMap<>();
@@ -43,7 +56,7 @@ public final class ResultMerger {
             ok += step.ok();
             errors += step.errors();
             dropped += step.dropped();
-            seconds += step.measuredSeconds();
+            seconds = sideBySide ? Math.max(seconds, step.measuredSeconds()) : seconds + step.measuredSeconds();
             step.errorsByClass().forEach((k, v) -> byClass.merge(k, v, Long::sum));
             step.latencies().forEach((name, d) -> histograms.computeIfAbsent(name, n -> new Histogram(3)).add(d.decode()));
             samples.addAll(step.errorSamples());
@@ -51,7 +64,7 @@ public final class ResultMerger {
         }
         Map<String, Distribution> latencies = new HashMap<>();
         histograms.forEach((name, h) -> latencies.put(name, Distribution.of(h)));
-        return new StepResult(-1, label, seconds, requests, ok, errors, byClass, dropped,
+        return new StepResult(index, label, seconds, requests, ok, errors, byClass, dropped,
                 seconds > 0 ? requests / seconds : 0, requests > 0 ? (double) errors / requests : 0,
                 latencies, samples.stream().limit(20).toList(),
                 streams > 0 ? StreamFigures.of(streams, tokens, usage, good, seconds, events, coalesced) : null, partial,

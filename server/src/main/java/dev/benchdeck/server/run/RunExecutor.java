@@ -12,6 +12,7 @@ import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.RunStatus;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.time.EngineClock;
+import dev.benchdeck.server.agent.AgentCoordinator;
 import dev.benchdeck.server.live.LiveFeed;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.scenario.PlanAssembler;
@@ -46,11 +47,13 @@ class RunExecutor {
     private final LiveFeed feed;
     private final TelemetrySampler telemetry;
     private final ApplicationEventPublisher events;
+    private final AgentCoordinator agents;
     private final Map<Long, RunControl> controls = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
     RunExecutor(RunRepository runs, ResultRepository results, PlanAssembler assembler, TargetService targets, LiveFeed feed,
-                TelemetrySampler telemetry, ApplicationEventPublisher events) {
+                TelemetrySampler telemetry, ApplicationEventPublisher events, AgentCoordinator agents) {
+        this.agents = agents;
         this.telemetry = telemetry;
         this.events = events;
         this.runs = runs;
@@ -99,7 +102,9 @@ class RunExecutor {
         log.info("Run {} ({}) started", runId, run.scenarioName());
         RunResult result;
         try (TelemetrySampler.Recording sampling = telemetry.start(runId, run.targetId())) {
-            result = new RunEngine(EngineClock.system()).run(plan, spec, new StoringListener(runId, sampling), control);
+            StoringListener listener = new StoringListener(runId, sampling);
+            result = plan.distributed() ? agents.run(runId, plan, listener, control)
+                    : new RunEngine(EngineClock.system()).run(plan, spec, listener, control);
         }
         RunState status = shuttingDown && result.status() == RunStatus.CANCELLED ? RunState.INTERRUPTED : RunState.of(result.status());
         RunResult stored = result.status() == RunStatus.TIMED_OUT && result.failure() == null

@@ -96,24 +96,7 @@ class RunImport {
 
     /** The upload's body, read by the engine's mapper (the one the CLI's result file is written with). */
     static RunUpload readUpload(String body) {
-        try {
-            return Json.mapper().readValue(body, RunUpload.class);
-        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw new BadRequestException("the upload does not read", List.of(new FieldProblem(path("", e), readable(e))));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadRequestException("the upload is not JSON", List.of(new FieldProblem("", "is not JSON, or nested too deeply")));
-        }
-    }
-
-    /** What was wrong, without Jackson's wording (it names Java classes). */
-    private static String readable(com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-        return e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException ? "is not a known field"
-                : "has the wrong type or shape";
-    }
-
-    private static String path(String root, com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-        return e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                .reduce(root, (a, b) -> b.startsWith("[") || a.isEmpty() ? a + b : a + "." + b);
+        return dev.benchdeck.server.system.JsonBody.read(body, RunUpload.class, "the upload");
     }
 
     private static RunResult parse(@Nullable JsonNode node) {
@@ -124,7 +107,7 @@ class RunImport {
         try {
             result = ResultJson.mapper().treeToValue(node, RunResult.class);
         } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
-            throw new BadRequestException("the result does not read", List.of(new FieldProblem(path("result", e), readable(e))));
+            throw new BadRequestException("the result does not read", List.of(new FieldProblem(dev.benchdeck.server.system.JsonBody.path("result", e), dev.benchdeck.server.system.JsonBody.readable(e))));
         } catch (Exception e) {
             throw new BadRequestException("the result does not read", List.of(new FieldProblem("result", "must be the CLI's result (benchdeck run --out)")));
         }

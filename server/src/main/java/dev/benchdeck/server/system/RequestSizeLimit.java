@@ -33,7 +33,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long limit = UPLOAD_PATH.equals(request.getRequestURI()) ? uploadLimit : requestLimit;
+        String uri = request.getRequestURI();
+        // an agent's shard end carries its whole result, as an upload does
+        boolean whole = UPLOAD_PATH.equals(uri) || uri.startsWith("/api/v1/agents/") && uri.endsWith("/end");
+        long limit = whole ? uploadLimit : requestLimit;
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(request, response, limit);

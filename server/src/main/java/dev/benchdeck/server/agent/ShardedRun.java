@@ -1,0 +1,125 @@
+package dev.benchdeck.server.agent;
+
+import dev.benchdeck.engine.record.IntervalSnapshot;
+import dev.benchdeck.engine.result.ResultMerger;
+import dev.benchdeck.engine.result.StepResult;
+import dev.benchdeck.engine.shard.AgentMessages;
+import dev.benchdeck.engine.shard.IntervalMerger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A run split over agents, as its coordinator holds it: what each shard has sent, and how far the merge has got.
+ * The n-th interval of the run is merged once every shard still running has sent its n-th (a shard that ended or
+ * was lost has sent all it will); a step, once every such shard has finished it. Thread-safe: agents' requests add
+ * to it while the coordinator drains it.
+ */
+final class ShardedRun {
+
+    final long runId;
+    final List<ShardState> shards;
+    volatile boolean cancelled;
+    private int mergedIntervals;
+    private int mergedSteps;
+
+    ShardedRun(long runId, List<ShardState> shards) {
+        this.runId = runId;
+        this.shards = List.copyOf(shards);
+    }
+
+    /** One agent's part: its assignment and what it has sent. */
+    static final class ShardState {
+        final int index;
+        final AgentView agent;
+        final AgentMessages.Assignment assignment;
+        volatile boolean delivered;
+        volatile long lastSeenNanos;
+        volatile AgentMessages.@Nullable ShardEnd end;
+        volatile @Nullable Instant lostAt;
+        final List<AgentMessages.ShardInterval> intervals = new ArrayList<>();
+        final Map<Integer, StepResult> steps = new HashMap<>();
+
+        ShardState(int index, AgentView agent, AgentMessages.Assignment assignment, long now) {
+            this.index = index;
+            this.agent = agent;
+            this.assignment = assignment;
+            this.lastSeenNanos = now;
+        }
+
+        boolean finished() {
+            return end != null || lostAt != null;
+        }
+    }
+
+    synchronized void addIntervals(ShardState shard, List<AgentMessages.ShardInterval> sent) {
+        shard.intervals.addAll(sent);
+    }
+
+    synchronized void addStep(ShardState shard, StepResult step) {
+        shard.steps.put(step.index(), step);
+    }
+
+    synchronized void end(ShardState shard, AgentMessages.ShardEnd end) {
+        if (end.result() != null) {
+            end.result().steps().forEach(step -> shard.steps.put(step.index(), step));
+        }
+        shard.end = end;
+    }
+
+    boolean allFinished() {
+        return shards.stream().allMatch(ShardState::finished);
+    }
+
+    /** The merged intervals that are complete now; with {@code flush}, also those some shard never sent. */
+    synchronized List<IntervalSnapshot> readyIntervals(boolean flush) {
+        List<IntervalSnapshot> ready = new ArrayList<>();
+        while (true) {
+            int n = mergedIntervals;
+            List<AgentMessages.ShardInterval> parts = new ArrayList<>();
+            boolean waiting = false;
+            for (ShardState shard : shards) {
+                if (shard.intervals.size() > n) {
+                    parts.add(shard.intervals.get(n));
+                } else if (!shard.finished()) {
+                    waiting = true;
+                }
+            }
+            if (parts.isEmpty() || waiting && !flush) {
+                return ready;
+            }
+            ready.add(IntervalMerger.merge(parts));
+            mergedIntervals++;
+        }
+    }
+
+    /** The merged steps that are complete now, in order; with {@code flush}, also those some shard never finished. */
+    synchronized List<StepResult> readySteps(boolean flush) {
+        List<StepResult> ready = new ArrayList<>();
+        while (true) {
+            int i = mergedSteps;
+            List<StepResult> parts = new ArrayList<>();
+            boolean waiting = false, missing = false;
+            for (ShardState shard : shards) {
+                StepResult step = shard.steps.get(i);
+                if (step != null) {
+                    parts.add(step);
+                } else if (!shard.finished()) {
+                    waiting = true;
+                } else {
+                    missing = true;
+                }
+            }
+            if (parts.isEmpty() || waiting && !flush) {
+                return ready;
+            }
+            // a shard lost before it finished the step: the merge is partial, though each part may be whole
+            boolean incomplete = missing || waiting || shards.stream().anyMatch(s -> s.lostAt != null && !s.steps.containsKey(i));
+            ready.add(ResultMerger.concurrent(i, parts.getFirst().label(), parts, incomplete));
+            mergedSteps++;
+        }
+    }
+}

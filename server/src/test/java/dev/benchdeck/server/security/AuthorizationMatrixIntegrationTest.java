@@ -58,6 +58,14 @@ class AuthorizationMatrixIntegrationTest extends IntegrationTestSupport {
         RULES.put("GET /api/v1/targets/{id}/ingestor/series", Rule.VIEWER);
         RULES.put("GET /api/v1/targets/{id}/ingestor/messages", Rule.VIEWER);
         RULES.put("POST /api/v1/targets/{id}/ingestor/simulate", Rule.EDITOR);
+        RULES.put("GET /api/v1/agents", Rule.VIEWER);
+        RULES.put("POST /api/v1/agents", Rule.EDITOR);
+        RULES.put("POST /api/v1/agents/clock", Rule.EDITOR);
+        RULES.put("POST /api/v1/agents/{id}/heartbeat", Rule.EDITOR);
+        RULES.put("POST /api/v1/agents/{id}/runs/{runId}/intervals", Rule.EDITOR);
+        RULES.put("POST /api/v1/agents/{id}/runs/{runId}/steps", Rule.EDITOR);
+        RULES.put("POST /api/v1/agents/{id}/runs/{runId}/end", Rule.EDITOR);
+        RULES.put("GET /api/v1/runs/{id}/shards", Rule.VIEWER);
         RULES.put("GET /api/v1/scenarios", Rule.VIEWER);
         RULES.put("GET /api/v1/scenarios/{id}", Rule.VIEWER);
         RULES.put("POST /api/v1/scenarios", Rule.EDITOR);

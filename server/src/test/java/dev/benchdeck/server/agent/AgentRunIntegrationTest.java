@@ -152,4 +152,62 @@ class AgentRunIntegrationTest extends IntegrationTestSupport {
         JsonNode failed = awaitRun(trigger(scenario), status("failed"), Duration.ofSeconds(30));
         assertThat(failed.get("failure").asText()).contains("asks for 5 agents with labels pool=nowhere").contains("0 are online");
     }
+
+    @Test
+    void anAgentKilledMidRunIsMarkedLostAndTheRunKeepsWhatItSent() throws Exception {
+        TestUser user = newUser("kill", Role.EDITOR);
+        LoadAgent survivor = new LoadAgent(new AgentClient(URI.create("http://127.0.0.1:" + port), user.token()), "survivor",
+                Map.of("pool", "kill"), new PrintStream(new ByteArrayOutputStream()));
+        survivor.register();
+        Thread serving = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                survivor.serve(true);
+            } catch (InterruptedException ignored) {
+                // the test is over
+            }
+        });
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.benchdeck.cli.BenchdeckCommand",
+                "agent", "--server", "http://127.0.0.1:" + port, "--name", "doomed", "--label", "pool=kill", "--once")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("BENCHDECK_AGENT_TOKEN", user.token());
+        Process doomed = builder.start();
+        try {
+            for (int i = 0; i < 300 && get("/api/v1/agents").json().findValuesAsText("name").stream().noneMatch("doomed"::equals); i++) {
+                sleep(100);
+            }
+            long scenario = createScenario("agent killed", """
+                    workload: {driver: http, path: /hello}
+                    load: {users: 4, duration: 12s}
+                    agents: {count: 2, labels: {pool: kill}}
+                    """);
+            long run = trigger(scenario);
+            // both shards under way and the doomed one has sent seconds of its own
+            for (int i = 0; i < 200 && get("/api/v1/runs/" + run + "/intervals").json().size() < 3; i++) {
+                sleep(100);
+            }
+            assertThat(get("/api/v1/runs/" + run + "/intervals").json().size()).isGreaterThanOrEqualTo(3);
+            long before = get("/api/v1/runs/" + run + "/intervals").json().findValues("completed").stream().mapToLong(JsonNode::asLong).sum();
+            doomed.destroyForcibly(); // SIGKILL: no goodbye, no end
+            JsonNode done = awaitRun(run, status("completed"), Duration.ofSeconds(40));
+            assertThat(done.get("failure").asText()).contains("agent doomed").contains("was lost at").contains("silent for 5 s");
+            assertThat(done.get("overall").get("partial").asBoolean()).isTrue();
+            JsonNode shards = get("/api/v1/runs/" + run + "/shards").json();
+            assertThat(shards).anySatisfy(s -> {
+                assertThat(s.get("agent_name").asText()).isEqualTo("doomed");
+                assertThat(s.get("status").asText()).isEqualTo("lost");
+                assertThat(s.get("ended_at").isTextual()).isTrue();
+            });
+            assertThat(shards).anySatisfy(s -> {
+                assertThat(s.get("agent_name").asText()).isEqualTo("survivor");
+                assertThat(s.get("status").asText()).isEqualTo("finished");
+            });
+            // what the lost agent sent stays: the merged seconds hold at least what had arrived before the kill
+            long after = get("/api/v1/runs/" + run + "/intervals").json().findValues("completed").stream().mapToLong(JsonNode::asLong).sum();
+            assertThat(after).isGreaterThanOrEqualTo(before).isPositive();
+        } finally {
+            doomed.destroyForcibly();
+            serving.join(20_000);
+        }
+    }
 }

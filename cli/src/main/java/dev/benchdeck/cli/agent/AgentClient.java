@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * The agent's calls to the server, as JSON in the results' form, the token only in the {@code Authorization} header
@@ -61,9 +60,9 @@ public final class AgentClient implements AutoCloseable {
     public ClockOffset clockOffset() throws IOException, InterruptedException, ServerRefusedException {
         ClockOffset best = null;
         for (int i = 0; i < CLOCK_EXCHANGES; i++) {
-            long t0 = nowMicros();
+            long t0 = AgentMessages.nowMicros();
             AgentMessages.ClockReading reading = json.readValue(post("/api/v1/agents/clock", null), AgentMessages.ClockReading.class);
-            long t3 = nowMicros();
+            long t3 = AgentMessages.nowMicros();
             long roundTrip = (t3 - t0) - (reading.sentMicros() - reading.receivedMicros());
             long offset = ((reading.receivedMicros() - t0) + (reading.sentMicros() - t3)) / 2;
             if (best == null || roundTrip < best.roundTripMicros()) {
@@ -75,11 +74,6 @@ public final class AgentClient implements AutoCloseable {
 
     /** Our clock's offset from the server's (server − ours, µs) and the round trip it was measured over. */
     public record ClockOffset(long offsetMicros, long roundTripMicros) {
-    }
-
-    static long nowMicros() {
-        Instant now = Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 
     private String post(String path, Object body) throws IOException, InterruptedException, ServerRefusedException {

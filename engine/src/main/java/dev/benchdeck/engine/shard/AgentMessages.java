@@ -28,6 +28,12 @@ public final class AgentMessages {
     private AgentMessages() {
     }
 
+    /** The wall clock in µs since the epoch, as clock readings carry it on both sides. */
+    public static long nowMicros() {
+        java.time.Instant now = java.time.Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
     /** {@code POST /api/v1/agents}: who the agent is and what it has. */
     public record Registration(String name, Map<String, String> labels, int cores, long memoryBytes, String version, int protocol) {
     }

@@ -66,9 +66,9 @@ class AgentController {
     /** The server's clock when the request came and when the answer leaves, for the agent's offset estimate. */
     @PostMapping(value = "/api/v1/agents/clock", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> readClock() {
-        long received = micros();
+        long received = AgentMessages.nowMicros();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(Json.write(new AgentMessages.ClockReading(received, micros())));
+                .body(Json.write(new AgentMessages.ClockReading(received, AgentMessages.nowMicros())));
     }
 
     @PostMapping(value = "/api/v1/agents/{id}/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -141,10 +141,5 @@ class AgentController {
         if (!problems.isEmpty()) {
             throw new BadRequestException("the registration has problems", problems);
         }
-    }
-
-    private static long micros() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
     }
 }

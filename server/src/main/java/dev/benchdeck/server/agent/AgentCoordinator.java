@@ -134,20 +134,23 @@ public class AgentCoordinator {
         }
         emit(run.readyIntervals(true), run.readySteps(true), intervals, steps, listener);
         if (status == null) {
-            status = run.shards.stream().map(s -> s.end == null || s.end.result() == null ? RunStatus.COMPLETED : s.end.result().status())
-                    .filter(s -> s != RunStatus.COMPLETED).findFirst().orElse(RunStatus.COMPLETED);
+            List<RunResult> ended = endedResults(run);
+            status = ended.stream().map(RunResult::status).filter(s -> s != RunStatus.COMPLETED).findFirst().orElse(RunStatus.COMPLETED);
             if (failure == null) {
-                failure = run.shards.stream().map(s -> s.end == null || s.end.result() == null ? null : s.end.result().failure())
-                        .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                failure = ended.stream().map(RunResult::failure).filter(java.util.Objects::nonNull).findFirst().orElse(null);
             }
         }
-        EnvironmentInfo environment = run.shards.stream().map(s -> s.end == null || s.end.result() == null ? null : s.end.result().environment())
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        EnvironmentInfo environment = endedResults(run).stream().map(RunResult::environment).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
         boolean anyLost = run.shards.stream().anyMatch(s -> s.lostAt != null);
         RunResult result = result(plan, status, failure, startAt, steps, intervals, environment,
                 anyLost || steps.size() < plan.load().steps().size());
         listener.runFinished(result);
         return result;
+    }
+
+    private static List<RunResult> endedResults(ShardedRun run) {
+        return run.shards.stream().map(ShardedRun.ShardState::result).filter(java.util.Objects::nonNull).toList();
     }
 
     private static void emit(List<IntervalSnapshot> newIntervals, List<StepResult> newSteps, List<IntervalSnapshot> intervals,

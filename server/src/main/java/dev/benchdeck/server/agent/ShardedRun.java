@@ -2,6 +2,7 @@ package dev.benchdeck.server.agent;
 
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.result.ResultMerger;
+import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.shard.AgentMessages;
 import dev.benchdeck.engine.shard.IntervalMerger;
@@ -52,6 +53,12 @@ final class ShardedRun {
 
         boolean finished() {
             return end != null || lostAt != null;
+        }
+
+        /** The result it ended with, or null (lost, not ended yet, or it could not run). */
+        @Nullable RunResult result() {
+            AgentMessages.ShardEnd e = end;
+            return e == null ? null : e.result();
         }
     }
 
@@ -116,9 +123,8 @@ final class ShardedRun {
             if (parts.isEmpty() || waiting && !flush) {
                 return ready;
             }
-            // a shard lost before it finished the step: the merge is partial, though each part may be whole
-            boolean incomplete = missing || waiting || shards.stream().anyMatch(s -> s.lostAt != null && !s.steps.containsKey(i));
-            ready.add(ResultMerger.concurrent(i, parts.getFirst().label(), parts, incomplete));
+            // a shard that ended or was lost without the step (or, flushed, never sent it): the merge is partial
+            ready.add(ResultMerger.concurrent(i, parts.getFirst().label(), parts, missing || waiting));
             mergedSteps++;
         }
     }

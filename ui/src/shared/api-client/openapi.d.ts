@@ -2858,8 +2858,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description taken */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2901,8 +2901,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description taken */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2944,8 +2944,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description taken */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

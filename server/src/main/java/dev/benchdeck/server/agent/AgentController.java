@@ -11,9 +11,14 @@ import dev.benchdeck.server.system.FieldProblem;
 import dev.benchdeck.server.system.Json;
 import dev.benchdeck.server.system.JsonBody;
 import dev.benchdeck.server.system.NotFoundException;
+import dev.benchdeck.server.cluster.ReplicaForwarder;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The agents' side of the API ({@code benchdeck agent} calls it with a {@code run} token) and the Agents page's list.
- * Bodies are the engine's own records in the results' JSON form ({@link AgentMessages}).
+ * Bodies are the engine's own records in the results' JSON form ({@link AgentMessages}). A call about a run another
+ * replica coordinates is handed on to that replica.
  */
 @RestController
 class AgentController {
@@ -34,11 +40,13 @@ class AgentController {
     private final AgentRepository agents;
     private final AgentCoordinator coordinator;
     private final AuditLog audit;
+    private final ReplicaForwarder forwarder;
 
-    AgentController(AgentRepository agents, AgentCoordinator coordinator, AuditLog audit) {
+    AgentController(AgentRepository agents, AgentCoordinator coordinator, AuditLog audit, ReplicaForwarder forwarder) {
         this.agents = agents;
         this.coordinator = coordinator;
         this.audit = audit;
+        this.forwarder = forwarder;
     }
 
     @GetMapping("/api/v1/agents")
@@ -72,39 +80,69 @@ class AgentController {
     }
 
     @PostMapping(value = "/api/v1/agents/{id}/heartbeat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> agentHeartbeat(@PathVariable long id, @RequestBody String body) {
+    ResponseEntity<String> agentHeartbeat(@PathVariable long id, @RequestBody String body, HttpServletRequest request) {
         requireOwn(id);
         AgentMessages.Heartbeat heartbeat = JsonBody.read(body, AgentMessages.Heartbeat.class, "the heartbeat");
+        if (!coordinator.coordinatesAgent(id)) {
+            Optional<ResponseEntity<String>> forwarded = agents.currentRun(id).flatMap(run -> forwarder.toCoordinator(run, request, body));
+            if (forwarded.isPresent()) {
+                return forwarded.get();
+            }
+        }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(coordinator.heartbeat(id, heartbeat)));
     }
 
+    @ApiResponse(responseCode = "204", description = "taken", content = @Content)
     @PostMapping(value = "/api/v1/agents/{id}/runs/{runId}/intervals", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> shardIntervals(@PathVariable long id, @PathVariable long runId, @RequestBody String body) {
+    ResponseEntity<String> shardIntervals(@PathVariable long id, @PathVariable long runId, @RequestBody String body,
+                                          HttpServletRequest request) {
         requireOwn(id);
         AgentMessages.ShardIntervals intervals = JsonBody.read(body, AgentMessages.ShardIntervals.class, "the intervals");
         if (intervals.intervals() == null || intervals.intervals().stream().anyMatch(i -> i == null || i.snapshot() == null)) {
             throw new BadRequestException("no intervals", List.of(new FieldProblem("intervals", "must be a list of intervals with snapshots")));
         }
+        Optional<ResponseEntity<String>> forwarded = elsewhere(runId, request, body);
+        if (forwarded.isPresent()) {
+            return forwarded.get();
+        }
         coordinator.intervals(id, runId, intervals.intervals());
         return ResponseEntity.noContent().build();
     }
 
+    @ApiResponse(responseCode = "204", description = "taken", content = @Content)
     @PostMapping(value = "/api/v1/agents/{id}/runs/{runId}/steps", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> shardStep(@PathVariable long id, @PathVariable long runId, @RequestBody String body) {
+    ResponseEntity<String> shardStep(@PathVariable long id, @PathVariable long runId, @RequestBody String body,
+                                     HttpServletRequest request) {
         requireOwn(id);
-        coordinator.step(id, runId, JsonBody.read(body, StepResult.class, "the step"));
+        StepResult step = JsonBody.read(body, StepResult.class, "the step");
+        Optional<ResponseEntity<String>> forwarded = elsewhere(runId, request, body);
+        if (forwarded.isPresent()) {
+            return forwarded.get();
+        }
+        coordinator.step(id, runId, step);
         return ResponseEntity.noContent().build();
     }
 
+    @ApiResponse(responseCode = "204", description = "taken", content = @Content)
     @PostMapping(value = "/api/v1/agents/{id}/runs/{runId}/end", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> shardEnd(@PathVariable long id, @PathVariable long runId, @RequestBody String body) {
+    ResponseEntity<String> shardEnd(@PathVariable long id, @PathVariable long runId, @RequestBody String body,
+                                    HttpServletRequest request) {
         requireOwn(id);
         AgentMessages.ShardEnd end = JsonBody.read(body, AgentMessages.ShardEnd.class, "the end");
         if (end.result() == null && end.failure() == null) {
             throw new BadRequestException("no result", List.of(new FieldProblem("result", "give the result, or failure")));
         }
+        Optional<ResponseEntity<String>> forwarded = elsewhere(runId, request, body);
+        if (forwarded.isPresent()) {
+            return forwarded.get();
+        }
         coordinator.end(id, runId, end);
         return ResponseEntity.noContent().build();
+    }
+
+    /** Another replica's answer when that replica coordinates the run (its shards are in its memory). */
+    private Optional<ResponseEntity<String>> elsewhere(long runId, HttpServletRequest request, String body) {
+        return coordinator.running(runId).isPresent() ? Optional.empty() : forwarder.toCoordinator(runId, request, body);
     }
 
     /** The per-agent breakdown of a run split over agents (empty for a run on the server). */

@@ -260,6 +260,11 @@ public class AgentCoordinator {
         return shard;
     }
 
+    /** Whether this replica coordinates a shard of the agent's. */
+    boolean coordinatesAgent(long agentId) {
+        return byAgent.containsKey(agentId);
+    }
+
     Optional<ShardedRun> running(long runId) {
         return Optional.ofNullable(runs.get(runId));
     }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +59,11 @@ class AgentRepository {
         return jdbc.sql("select " + COLUMNS + " from agents where current_run is null"
                         + " and last_heartbeat > now() - cast(:silence as interval) order by id")
                 .param("silence", silence()).query(AgentRepository::view).list();
+    }
+
+    /** The run that claimed the agent, if any. */
+    Optional<Long> currentRun(long id) {
+        return jdbc.sql("select current_run from agents where id = :id and current_run is not null").param("id", id).query(Long.class).optional();
     }
 
     /** Claims the agents for a run's shards, all or none (another run may have claimed one meanwhile). */

@@ -1,5 +1,6 @@
 package dev.benchdeck.server.live;
 
+import dev.benchdeck.server.cluster.ClusterBus;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.run.RunRepository;
 import dev.benchdeck.server.run.RunState;
@@ -21,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Fans out what runs produce to subscribed sessions. Each run has a channel; the snapshot a new
  * subscriber gets and the messages published to it are ordered by the channel's lock, so a late
- * joiner sees every interval exactly once.
+ * joiner sees every interval exactly once. What runs executing here produce is also published to the other replicas
+ * ({@link ClusterBus}), and what theirs produce is pushed to subscribers here, so any replica can watch any run.
  */
 @Component
 public class LiveFeed {
@@ -33,14 +35,46 @@ public class LiveFeed {
     private final ResultRepository results;
     private final JsonMapper json;
 
-    LiveFeed(RunRepository runs, ResultRepository results, JsonMapper json) {
+    private static final String TOPIC = "live";
+
+    private final ClusterBus bus;
+
+    LiveFeed(RunRepository runs, ResultRepository results, JsonMapper json, ClusterBus bus) {
         this.runs = runs;
         this.results = results;
         this.json = json;
+        this.bus = bus;
+        bus.on(TOPIC, this::fromAnotherReplica);
     }
 
     /** A run begins executing here: from now on its intervals are kept in memory and pushed. */
     public void started(long runId) {
+        startedLocally(runId);
+        publish("started", runId, "", "");
+    }
+
+    /** Another replica's message: "kind\nrun id\nargument\nbody", applied as if the run executed here. */
+    private void fromAnotherReplica(String message) {
+        String[] fields = message.split("\n", 4);
+        long runId = Long.parseLong(fields[1]);
+        String argument = fields[2];
+        String body = fields[3];
+        switch (fields[0]) {
+            case "started" -> startedLocally(runId);
+            case "setup" -> setupLocally(runId, argument, body);
+            case "interval" -> intervalFromElsewhere(runId, body);
+            case "telemetry" -> telemetryLocally(runId, body);
+            case "step" -> stepLocally(runId, body);
+            case "status" -> statusLocally(runId, RunState.parse(argument).orElseThrow(), Boolean.parseBoolean(body));
+            default -> log.debug("Unknown live message from another replica: {}", fields[0]);
+        }
+    }
+
+    private void publish(String kind, long runId, String argument, String body) {
+        bus.publish(TOPIC, kind + "\n" + runId + "\n" + argument + "\n" + body);
+    }
+
+    private void startedLocally(long runId) {
         Channel channel = channel(runId);
         synchronized (channel) {
             channel.active = true;
@@ -51,6 +85,11 @@ public class LiveFeed {
 
     /** Setup progress (before the first step); the latest report of each phase is kept for late joiners. */
     public void setup(long runId, String phase, String progressJson) {
+        setupLocally(runId, phase, progressJson);
+        publish("setup", runId, phase, progressJson);
+    }
+
+    private void setupLocally(long runId, String phase, String progressJson) {
         Channel channel = channel(runId);
         synchronized (channel) {
             channel.setup.put(phase, progressJson);
@@ -59,15 +98,47 @@ public class LiveFeed {
     }
 
     public void interval(long runId, String intervalJson) {
+        intervalLocally(runId, intervalJson);
+        publish("interval", runId, "", intervalJson);
+    }
+
+    /**
+     * An interval of a run executing on another replica. A channel that missed the run's start (this replica started
+     * later) takes the intervals stored so far first: the interval is stored before it is published, so it is among them.
+     */
+    private void intervalFromElsewhere(long runId, String intervalJson) {
+        Channel channel = channel(runId);
+        synchronized (channel) {
+            if (!channel.active) {
+                channel.active = true;
+                channel.intervals.clear();
+                channel.intervals.addAll(results.intervals(runId));
+                send(channel, intervalMessage(runId, intervalJson));
+                return;
+            }
+        }
+        intervalLocally(runId, intervalJson);
+    }
+
+    private void intervalLocally(long runId, String intervalJson) {
         Channel channel = channel(runId);
         synchronized (channel) {
             channel.intervals.add(intervalJson);
-            send(channel, "{\"type\":\"interval\",\"run_id\":" + runId + ",\"interval\":" + intervalJson + "}");
+            send(channel, intervalMessage(runId, intervalJson));
         }
+    }
+
+    private static String intervalMessage(long runId, String intervalJson) {
+        return "{\"type\":\"interval\",\"run_id\":" + runId + ",\"interval\":" + intervalJson + "}";
     }
 
     /** A target telemetry sample ({@code seq}, {@code elapsed_seconds}, {@code metrics}); a late joiner reads earlier ones from the API. */
     public void telemetry(long runId, String sampleJson) {
+        telemetryLocally(runId, sampleJson);
+        publish("telemetry", runId, "", sampleJson);
+    }
+
+    private void telemetryLocally(long runId, String sampleJson) {
         Channel channel = channel(runId);
         synchronized (channel) {
             send(channel, "{\"type\":\"telemetry\",\"run_id\":" + runId + ",\"sample\":" + sampleJson + "}");
@@ -75,6 +146,11 @@ public class LiveFeed {
     }
 
     public void step(long runId, String stepJson) {
+        stepLocally(runId, stepJson);
+        publish("step", runId, "", stepJson);
+    }
+
+    private void stepLocally(long runId, String stepJson) {
         Channel channel = channel(runId);
         synchronized (channel) {
             send(channel, "{\"type\":\"step\",\"run_id\":" + runId + ",\"step\":" + stepJson + "}");
@@ -83,6 +159,11 @@ public class LiveFeed {
 
     /** A status change; a finished run's channel stops holding intervals (the database has them all). */
     public void status(long runId, RunState status, boolean finished) {
+        statusLocally(runId, status, finished);
+        publish("status", runId, status.value(), String.valueOf(finished));
+    }
+
+    private void statusLocally(long runId, RunState status, boolean finished) {
         Channel channel = channel(runId);
         synchronized (channel) {
             send(channel, json.writeValueAsString(new StatusMessage("status", runId, status)));

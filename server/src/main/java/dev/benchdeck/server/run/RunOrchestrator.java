@@ -12,6 +12,8 @@ import dev.benchdeck.server.security.CurrentActor;
 import dev.benchdeck.server.system.ConflictException;
 import dev.benchdeck.server.system.NotFoundException;
 import dev.benchdeck.server.audit.AuditLog;
+import dev.benchdeck.server.system.BenchdeckProperties;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +38,12 @@ public class RunOrchestrator {
     private final JdbcClient jdbc;
     private final SchedulerName schedulerName;
     private final AuditLog audit;
+    private final Duration heartbeat;
 
     RunOrchestrator(RunRepository runs, ScenarioService scenarios, RunExecutor executor, LiveFeed feed,
                     OneTimeTask<Void> runTask, ObjectProvider<Scheduler> scheduler, JdbcClient jdbc, SchedulerName schedulerName,
-                    AuditLog audit) {
+                    AuditLog audit, BenchdeckProperties properties) {
+        this.heartbeat = properties.runs().heartbeat();
         this.runs = runs;
         this.scenarios = scenarios;
         this.executor = executor;
@@ -150,7 +154,7 @@ public class RunOrchestrator {
                         select exists (select 1 from scheduled_tasks where task_name = :task and task_instance = :id
                           and picked and picked_by is distinct from :me and last_heartbeat > now() - cast(:alive as interval))""")
                 .param("task", task.getName()).param("id", String.valueOf(runId)).param("me", schedulerName.getName())
-                .param("alive", RunScheduling.HEARTBEAT.multipliedBy(4).toSeconds() + " seconds")
+                .param("alive", RunScheduling.alive(heartbeat).toSeconds() + " seconds")
                 .query(Boolean.class).single();
     }
 
@@ -160,10 +164,11 @@ public class RunOrchestrator {
 
     /**
      * Runs left {@code running} by a process that died are marked {@code interrupted} and keep their
-     * intervals; their scheduler executions are removed so that nothing runs them again.
+     * intervals; their scheduler executions are removed so that nothing runs them again. Runs another
+     * live replica executes are left alone.
      */
     public List<Long> recover() {
-        List<Long> interrupted = runs.markInterrupted(executor.executingHere());
+        List<Long> interrupted = runs.markInterrupted(executor.executingHere(), schedulerName.getName(), RunScheduling.alive(heartbeat));
         jdbc.sql("""
                         delete from scheduled_tasks where task_name = :task
                           and task_instance in (select id::text from runs where status not in ('queued', 'running'))""")

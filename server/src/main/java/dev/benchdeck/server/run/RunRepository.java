@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -263,16 +264,21 @@ public class RunRepository {
 
     /**
      * Marks runs left {@code running} by a process that died as {@code interrupted} (their intervals
-     * stay), except those running in this process, and returns their ids. Each ends when its last
-     * interval was stored (else when it started), not now.
+     * stay), except those running in this process and those another live replica executes (its
+     * scheduler picked the run and beat within {@code alive}), and returns their ids. Each ends when
+     * its last interval was stored (else when it started), not now.
      */
-    public List<Long> markInterrupted(Collection<Long> runningHere) {
+    public List<Long> markInterrupted(Collection<Long> runningHere, String schedulerName, Duration alive) {
         String here = runningHere.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         return jdbc.sql("""
                         update runs set status = 'interrupted', ended_at = %s,
                           failure = 'the server stopped while the run was in progress'
-                        where status = 'running' and not (id = any(cast(:here as bigint[]))) returning id""".formatted(LAST_SIGN_OF_LIFE))
-                .param("here", here).query(Long.class).list();
+                        where status = 'running' and not (id = any(cast(:here as bigint[])))
+                          and not exists (select 1 from scheduled_tasks t where t.task_name = :task and t.task_instance = runs.id::text
+                            and t.picked and t.picked_by is distinct from :me and t.last_heartbeat > now() - cast(:alive as interval))
+                        returning id""".formatted(LAST_SIGN_OF_LIFE))
+                .param("here", here).param("task", RunScheduling.TASK).param("me", schedulerName)
+                .param("alive", alive.toSeconds() + " seconds").query(Long.class).list();
     }
 
     boolean markInterrupted(long id) {

@@ -22,7 +22,11 @@ import org.springframework.context.annotation.Lazy;
 class RunScheduling {
 
     static final String TASK = "benchdeck-run";
-    static final Duration HEARTBEAT = Duration.ofSeconds(30);
+
+    /** How long a scheduler's execution counts as alive without a heartbeat: db-scheduler's own limit, four beats. */
+    static Duration alive(Duration heartbeat) {
+        return heartbeat.multipliedBy(4);
+    }
 
     /** This process's name in db-scheduler's {@code picked_by}: the host and the process id, unique on a machine. */
     @Bean
@@ -50,7 +54,8 @@ class RunScheduling {
                 .schedulerName(name)
                 .threads(Math.max(1, properties.runs().maxConcurrent()))
                 .pollingInterval(Duration.ofSeconds(1))
-                .heartbeatInterval(HEARTBEAT)
+                .heartbeatInterval(properties.runs().heartbeat())
+                .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
                 .shutdownMaxWait(Duration.ofSeconds(5))
                 .build();

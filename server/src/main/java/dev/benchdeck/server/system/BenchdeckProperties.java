@@ -1,5 +1,6 @@
 package dev.benchdeck.server.system;
 
+import java.time.Duration;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -53,6 +54,10 @@ public record BenchdeckProperties(Path dataDir,
         }
     }
 
-    public record Runs(@DefaultValue("1") int maxConcurrent) {
+    /**
+     * {@code heartbeat}: how often this replica tells the database it still executes its runs; a run whose replica
+     * missed four is marked interrupted by another replica (or by this one when it starts again).
+     */
+    public record Runs(@DefaultValue("1") int maxConcurrent, @DefaultValue("30s") Duration heartbeat) {
     }
 }

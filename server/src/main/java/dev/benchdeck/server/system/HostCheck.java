@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Answers 421 for a {@code Host} the server does not go by (the WebSocket upgrade included). DNS
  * rebinding points a name the attacker owns at 127.0.0.1: the browser then treats Benchdeck as that
  * site's origin and lets its page read the API; the {@code Host} header still says the attacker's
- * name. Allowed: localhost, 127.0.0.1, [::1], this machine's name, {@code benchdeck.security.allowed-hosts}
+ * name. Allowed: localhost, 127.0.0.1, [::1], this machine's name and address (other replicas call it by its
+ * address, {@code ReplicaDirectory}), {@code benchdeck.security.allowed-hosts}
  * ({@code *} allows any) and the host of {@code benchdeck.security.public-address}.
  */
 @Component
@@ -36,6 +37,7 @@ class HostCheck extends OncePerRequestFilter {
     HostCheck(HardeningProperties properties) {
         Set<String> names = new LinkedHashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
         machineName().ifPresent(names::add);
+        machineAddress().ifPresent(names::add);
         properties.allowedHosts().forEach(host -> names.add(normalise(host)));
         if (properties.publicAddress() != null && !properties.publicAddress().isBlank()) {
             names.add(normalise(hostOf(properties.publicAddress().strip())));
@@ -91,6 +93,15 @@ class HostCheck extends OncePerRequestFilter {
             return "[::1]";
         }
         return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+    }
+
+    private static java.util.Optional<String> machineAddress() {
+        try {
+            String address = InetAddress.getLocalHost().getHostAddress();
+            return java.util.Optional.of(normalise(address.contains(":") ? "[" + address + "]" : address));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static java.util.Optional<String> machineName() {

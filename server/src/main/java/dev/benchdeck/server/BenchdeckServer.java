@@ -27,6 +27,12 @@ public class BenchdeckServer {
             HeadlessLogging.toStandardError();
             System.exit(HeadlessCommands.run(args, System.in, System.out, System.err, System.getenv()));
         }
+        if (args.length > 0 && args[0].equals("agent")) {
+            // a local agent the server started (LocalAgents): the CLI's agent on the server's class path
+            HeadlessLogging.toStandardError();
+            dev.benchdeck.cli.BenchdeckCommand.main(args);
+            return;
+        }
         if (!Arrays.asList(args).contains("--debug")) {
             StartupFailure.oneLine();
         }

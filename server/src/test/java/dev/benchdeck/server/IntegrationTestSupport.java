@@ -28,6 +28,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "benchdeck.embedded-db.port=0",
         "benchdeck.embedded-db.delete-on-stop=true",
         "benchdeck.mock-llm.port=0",
+        // runs execute in the test's JVM (each through a local agent would wait for its start); LocalAgentsIntegrationTest has them
+        "benchdeck.agents.local=false",
         "logging.level.dev.benchdeck=warn",
         // the tests share one address and one admin token: limits of their own tests only (SecurityLimitsIntegrationTest)
         "benchdeck.security.api.requests-per-second=1000000", "benchdeck.security.api.burst=1000000",

@@ -11,6 +11,7 @@ import dev.benchdeck.engine.plan.PlanReader;
 import dev.benchdeck.engine.record.IntervalHistograms;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.EnvironmentInfo;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
@@ -191,6 +192,12 @@ public final class LoadAgent {
             public void interval(IntervalSnapshot snapshot, IntervalHistograms histograms) {
                 AgentMessages.ShardIntervals batch = new AgentMessages.ShardIntervals(List.of(AgentMessages.ShardInterval.of(snapshot, histograms)));
                 send(sender, runId, "interval", () -> client.intervals(agentId, runId, batch));
+            }
+
+            @Override
+            public void setupProgress(SetupProgress progress) {
+                AgentMessages.ShardIntervals report = new AgentMessages.ShardIntervals(List.of(), List.of(progress));
+                send(sender, runId, "setup progress", () -> client.intervals(agentId, runId, report));
             }
 
             @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.benchdeck.engine.record.HistogramCodec;
 import dev.benchdeck.engine.record.IntervalHistograms;
 import dev.benchdeck.engine.record.IntervalSnapshot;
+import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.RunResult;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +82,14 @@ public final class AgentMessages {
     public record ShardEnd(@Nullable RunResult result, @Nullable String failure) {
     }
 
-    /** The intervals an agent sends in one request (normally one; more after a pause in the network). */
-    public record ShardIntervals(List<ShardInterval> intervals) {
+    /**
+     * The intervals an agent sends in one request (normally one; more after a pause in the network), or setup progress
+     * (before the first step: loading data, warming pools), which the server shows live as for a run of its own.
+     */
+    public record ShardIntervals(List<ShardInterval> intervals, @Nullable List<SetupProgress> setup) {
+
+        public ShardIntervals(List<ShardInterval> intervals) {
+            this(intervals, null);
+        }
     }
 }

@@ -4,7 +4,9 @@ import dev.benchdeck.engine.result.EnvironmentInfo;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.shard.AgentMessages;
 import dev.benchdeck.server.audit.AuditLog;
+import dev.benchdeck.server.security.Actor;
 import dev.benchdeck.server.security.CurrentActor;
+import dev.benchdeck.server.security.LocalAgentKey;
 import dev.benchdeck.server.system.BadRequestException;
 import dev.benchdeck.server.system.ConflictException;
 import dev.benchdeck.server.system.FieldProblem;
@@ -101,11 +103,14 @@ class AgentController {
         if (intervals.intervals() == null || intervals.intervals().stream().anyMatch(i -> i == null || i.snapshot() == null)) {
             throw new BadRequestException("no intervals", List.of(new FieldProblem("intervals", "must be a list of intervals with snapshots")));
         }
+        if (intervals.setup() != null && intervals.setup().stream().anyMatch(p -> p == null || p.phase() == null)) {
+            throw new BadRequestException("bad setup progress", List.of(new FieldProblem("setup", "must be a list of progress reports with phases")));
+        }
         Optional<ResponseEntity<String>> forwarded = elsewhere(runId, request, body);
         if (forwarded.isPresent()) {
             return forwarded.get();
         }
-        coordinator.intervals(id, runId, intervals.intervals());
+        coordinator.intervals(id, runId, intervals.intervals(), intervals.setup() == null ? List.of() : intervals.setup());
         return ResponseEntity.noContent().build();
     }
 
@@ -151,9 +156,12 @@ class AgentController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Json.write(coordinator.shards(id)));
     }
 
-    /** An agent is driven by the user (or that user's token) who registered it; an admin may drive any. */
+    /** An agent is driven by the user (or that user's token) who registered it; an admin may drive any; the local agents their own. */
     private void requireOwn(long agentId) {
-        if (!agents.ownedBy(agentId, CurrentActor.userId(), CurrentActor.require().role() == dev.benchdeck.server.security.Role.ADMIN)) {
+        Actor actor = CurrentActor.require();
+        boolean own = LocalAgentKey.isLocalAgent(actor) ? agents.ownedByNobody(agentId)
+                : agents.ownedBy(agentId, actor.userId(), actor.role() == dev.benchdeck.server.security.Role.ADMIN);
+        if (!own) {
             throw new NotFoundException("agent", agentId);
         }
     }

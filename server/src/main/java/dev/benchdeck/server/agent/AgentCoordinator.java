@@ -4,6 +4,7 @@ import dev.benchdeck.engine.load.RunControl;
 import dev.benchdeck.engine.plan.Plan;
 import dev.benchdeck.engine.record.IntervalSnapshot;
 import dev.benchdeck.engine.record.RunListener;
+import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.EnvironmentInfo;
 import dev.benchdeck.engine.result.ResultMerger;
 import dev.benchdeck.engine.result.RunResult;
@@ -56,8 +57,12 @@ public class AgentCoordinator {
 
     /** Runs the plan on its agents and returns the merged result; the listener sees merged intervals and steps. */
     public RunResult run(long runId, Plan plan, RunListener listener, RunControl control) {
+        return run(runId, plan, java.util.Objects.requireNonNull(plan.agents(), "a plan with agents"), listener, control);
+    }
+
+    /** Runs the plan on the agents the spec asks for (the plan's own, or the server's local agent for a plan without). */
+    public RunResult run(long runId, Plan plan, AgentsSpec spec, RunListener listener, RunControl control) {
         long startedAt = System.currentTimeMillis();
-        AgentsSpec spec = plan.agents();
         List<AgentView> claimed;
         try {
             claimed = claim(runId, spec, control);
@@ -81,10 +86,10 @@ public class AgentCoordinator {
         ShardedRun run = new ShardedRun(runId, states);
         runs.put(runId, run);
         states.forEach(s -> byAgent.put(s.agent.id(), s));
-        log.info("Run {}: {} shards on agents {}", runId, states.size(),
+        log.info("Run {}: {} shard(s) on agent(s) {}", runId, states.size(),
                 claimed.stream().map(AgentView::name).collect(Collectors.joining(", ")));
         try {
-            return follow(run, plan, listener, control, startAt);
+            return follow(run, plan, spec, listener, control, startAt);
         } finally {
             runs.remove(runId);
             states.forEach(s -> byAgent.remove(s.agent.id(), s));
@@ -92,7 +97,7 @@ public class AgentCoordinator {
         }
     }
 
-    private RunResult follow(ShardedRun run, Plan plan, RunListener listener, RunControl control, long startAt) {
+    private RunResult follow(ShardedRun run, Plan plan, AgentsSpec spec, RunListener listener, RunControl control, long startAt) {
         List<IntervalSnapshot> intervals = new ArrayList<>();
         List<StepResult> steps = new ArrayList<>();
         String failure = null;
@@ -118,7 +123,7 @@ public class AgentCoordinator {
                     log.warn("Run {}: {}", run.runId, why);
                     agents.shardStatus(run.runId, shard.index, "lost", why, null);
                     failure = failure == null ? why : failure + "; " + why;
-                    if (plan.agents().onLoss() == AgentsSpec.OnAgentLoss.FAIL && status == null) {
+                    if (spec.onLoss() == AgentsSpec.OnAgentLoss.FAIL && status == null) {
                         status = RunStatus.FAILED;
                         run.cancelled = true;
                     }
@@ -130,6 +135,7 @@ public class AgentCoordinator {
                     run.cancelled = true;
                 }
             }
+            run.takeSetup().forEach(listener::setupProgress);
             emit(run.readyIntervals(false), run.readySteps(false), intervals, steps, listener);
         }
         emit(run.readyIntervals(true), run.readySteps(true), intervals, steps, listener);
@@ -143,8 +149,12 @@ public class AgentCoordinator {
         EnvironmentInfo environment = endedResults(run).stream().map(RunResult::environment).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);
         boolean anyLost = run.shards.stream().anyMatch(s -> s.lostAt != null);
-        RunResult result = result(plan, status, failure, startAt, steps, intervals, environment,
-                anyLost || steps.size() < plan.load().steps().size());
+        RunResult own = run.shards.size() == 1 && !anyLost ? run.shards.getFirst().result() : null;
+        // one shard that ended: its own figures, verdicts and setup, as a run in this process would have them
+        RunResult result = own != null
+                ? new RunResult(plan.name(), status, failure, own.startedAtMillis(), own.endedAtMillis(), own.environment(), steps,
+                        own.overall(), own.verdicts(), intervals, own.setup(), own.labels())
+                : result(plan, status, failure, startAt, steps, intervals, environment, anyLost || steps.size() < plan.load().steps().size());
         listener.runFinished(result);
         return result;
     }
@@ -183,7 +193,7 @@ public class AgentCoordinator {
     private @Nullable List<AgentView> claim(long runId, AgentsSpec spec, RunControl control) throws InterruptedException {
         long deadline = System.nanoTime() + waitForAgents.toNanos();
         while (!control.isCancelled()) {
-            List<AgentView> free = agents.free().stream().filter(a -> a.carries(spec.labels())).limit(spec.count()).toList();
+            List<AgentView> free = agents.free().stream().filter(a -> eligible(a, spec)).limit(spec.count()).toList();
             if (free.size() == spec.count() && agents.claim(runId, free.stream().map(AgentView::id).toList())) {
                 return free;
             }
@@ -195,10 +205,19 @@ public class AgentCoordinator {
         return null;
     }
 
+    /** Whether the agent may take a shard of such a plan: it carries the labels; a server's local agents only its local runs. */
+    private static boolean eligible(AgentView agent, AgentsSpec spec) {
+        return agent.carries(spec.labels()) && (spec.labels().containsKey(LocalAgents.LABEL) || !LocalAgents.isLocal(agent));
+    }
+
     private String noAgents(AgentsSpec spec) {
+        if (spec.labels().containsKey(LocalAgents.LABEL)) {
+            return "the server's local agent did not come within " + waitForAgents.toSeconds() + " s; its log is in the data "
+                    + "directory's logs/ (benchdeck.agents.local=false runs plans inside the server instead)";
+        }
         List<AgentView> all = agents.list();
-        long online = all.stream().filter(AgentView::online).filter(a -> a.carries(spec.labels())).count();
-        long free = agents.free().stream().filter(a -> a.carries(spec.labels())).count();
+        long online = all.stream().filter(AgentView::online).filter(a -> eligible(a, spec)).count();
+        long free = agents.free().stream().filter(a -> eligible(a, spec)).count();
         String labels = spec.labels().isEmpty() ? "" : " with labels " + spec.labels().entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).sorted().collect(Collectors.joining(", "));
         return "the plan asks for " + spec.count() + " agents" + labels + "; after waiting " + waitForAgents.toSeconds() + " s, "
@@ -226,9 +245,9 @@ public class AgentCoordinator {
         return new AgentMessages.HeartbeatReply(null, cancel);
     }
 
-    void intervals(long agentId, long runId, List<AgentMessages.ShardInterval> intervals) {
+    void intervals(long agentId, long runId, List<AgentMessages.ShardInterval> intervals, List<SetupProgress> setup) {
         ShardedRun.ShardState shard = shard(agentId, runId);
-        runs.get(runId).addIntervals(shard, intervals);
+        runs.get(runId).addIntervals(shard, intervals, setup);
     }
 
     void step(long agentId, long runId, StepResult step) {

@@ -49,6 +49,26 @@ class AgentRepository {
                 .param("id", id).param("user", userId).param("admin", admin).query(Boolean.class).single();
     }
 
+    /** Removes the local agents of earlier starts (they registered under a label value no longer used) once offline. */
+    void forgetStaleLocal() {
+        jdbc.sql("""
+                        delete from agents where labels ->> :label is not null and current_run is null and registered_by is null
+                          and last_heartbeat < now() - cast(:silence as interval)""")
+                .param("label", LocalAgents.LABEL).param("silence", silence()).update();
+    }
+
+    /** Marks the agents of that name and label value offline (their process is known to be dead). */
+    void markOffline(String label, String value, String name) {
+        jdbc.sql("update agents set last_heartbeat = now() - interval '1 hour' where labels ->> :label = :value and name = :name")
+                .param("label", label).param("value", value).param("name", name).update();
+    }
+
+    /** Whether the agent exists and was registered by no user (the server's local agents). */
+    boolean ownedByNobody(long id) {
+        return jdbc.sql("select exists (select 1 from agents where id = :id and registered_by is null)")
+                .param("id", id).query(Boolean.class).single();
+    }
+
     List<AgentView> list() {
         return jdbc.sql("select " + COLUMNS + " from agents order by online desc, last_heartbeat desc, id limit 500")
                 .param("silence", silence()).query(AgentRepository::view).list();

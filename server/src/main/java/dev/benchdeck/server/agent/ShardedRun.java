@@ -1,6 +1,7 @@
 package dev.benchdeck.server.agent;
 
 import dev.benchdeck.engine.record.IntervalSnapshot;
+import dev.benchdeck.engine.record.SetupProgress;
 import dev.benchdeck.engine.result.ResultMerger;
 import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
@@ -26,6 +27,7 @@ final class ShardedRun {
     volatile boolean cancelled;
     private int mergedIntervals;
     private int mergedSteps;
+    private final List<SetupProgress> setup = new ArrayList<>();
 
     ShardedRun(long runId, List<ShardState> shards) {
         this.runId = runId;
@@ -62,8 +64,16 @@ final class ShardedRun {
         }
     }
 
-    synchronized void addIntervals(ShardState shard, List<AgentMessages.ShardInterval> sent) {
+    synchronized void addIntervals(ShardState shard, List<AgentMessages.ShardInterval> sent, List<SetupProgress> progress) {
         shard.intervals.addAll(sent);
+        setup.addAll(progress);
+    }
+
+    /** Setup progress the shards reported since the last call, in the order it came. */
+    synchronized List<SetupProgress> takeSetup() {
+        List<SetupProgress> taken = List.copyOf(setup);
+        setup.clear();
+        return taken;
     }
 
     synchronized void addStep(ShardState shard, StepResult step) {
@@ -98,7 +108,8 @@ final class ShardedRun {
             if (parts.isEmpty() || waiting && !flush) {
                 return ready;
             }
-            ready.add(IntervalMerger.merge(parts));
+            // one shard: its own second as it measured it (nothing to add up, and the generator's CPU figures kept)
+            ready.add(shards.size() == 1 ? parts.getFirst().snapshot() : IntervalMerger.merge(parts));
             mergedIntervals++;
         }
     }
@@ -124,7 +135,8 @@ final class ShardedRun {
                 return ready;
             }
             // a shard that ended or was lost without the step (or, flushed, never sent it): the merge is partial
-            ready.add(ResultMerger.concurrent(i, parts.getFirst().label(), parts, missing || waiting));
+            boolean partial = missing || waiting;
+            ready.add(shards.size() == 1 && !partial ? parts.getFirst() : ResultMerger.concurrent(i, parts.getFirst().label(), parts, partial));
             mergedSteps++;
         }
     }

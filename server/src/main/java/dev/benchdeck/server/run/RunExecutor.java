@@ -12,7 +12,9 @@ import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.RunStatus;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.time.EngineClock;
+import dev.benchdeck.engine.shard.AgentsSpec;
 import dev.benchdeck.server.agent.AgentCoordinator;
+import dev.benchdeck.server.agent.LocalAgents;
 import dev.benchdeck.server.live.LiveFeed;
 import dev.benchdeck.server.result.ResultRepository;
 import dev.benchdeck.server.scenario.PlanAssembler;
@@ -22,6 +24,7 @@ import dev.benchdeck.server.target.TargetService;
 import dev.benchdeck.server.telemetry.TelemetrySampler;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -48,12 +51,14 @@ class RunExecutor {
     private final TelemetrySampler telemetry;
     private final ApplicationEventPublisher events;
     private final AgentCoordinator agents;
+    private final LocalAgents localAgents;
     private final Map<Long, RunControl> controls = new ConcurrentHashMap<>();
     private volatile boolean shuttingDown;
 
     RunExecutor(RunRepository runs, ResultRepository results, PlanAssembler assembler, TargetService targets, LiveFeed feed,
-                TelemetrySampler telemetry, ApplicationEventPublisher events, AgentCoordinator agents) {
+                TelemetrySampler telemetry, ApplicationEventPublisher events, AgentCoordinator agents, LocalAgents localAgents) {
         this.agents = agents;
+        this.localAgents = localAgents;
         this.telemetry = telemetry;
         this.events = events;
         this.runs = runs;
@@ -103,8 +108,13 @@ class RunExecutor {
         RunResult result;
         try (TelemetrySampler.Recording sampling = telemetry.start(runId, run.targetId())) {
             StoringListener listener = new StoringListener(runId, sampling);
-            result = plan.distributed() ? agents.run(runId, plan, listener, control)
-                    : new RunEngine(EngineClock.system()).run(plan, spec, listener, control);
+            if (plan.distributed()) {
+                result = agents.run(runId, plan, listener, control);
+            } else {
+                Optional<AgentsSpec> local = localAgents.spec();
+                result = local.isPresent() ? agents.run(runId, plan, local.get(), listener, control)
+                        : new RunEngine(EngineClock.system()).run(plan, spec, listener, control);
+            }
         }
         RunState status = shuttingDown && result.status() == RunStatus.CANCELLED ? RunState.INTERRUPTED : RunState.of(result.status());
         RunResult stored = result.status() == RunStatus.TIMED_OUT && result.failure() == null

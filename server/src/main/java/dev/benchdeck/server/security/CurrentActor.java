@@ -22,9 +22,9 @@ public final class CurrentActor {
         return get().orElseThrow(() -> new AccessDeniedException("not signed in"));
     }
 
-    /** The id to record as creator: the actor's, or null where there is none (demo content, background work). */
+    /** The id to record as creator: the actor's, or null where there is none (demo content, background work, the local agents). */
     public static @Nullable Long userId() {
-        return get().map(Actor::userId).orElse(null);
+        return get().filter(actor -> !LocalAgentKey.isLocalAgent(actor)).map(Actor::userId).orElse(null);
     }
 
     public static @Nullable String username() {

@@ -6,6 +6,7 @@ import dev.benchdeck.server.audit.AuditLog;
 import dev.benchdeck.server.security.Actor;
 import dev.benchdeck.server.security.AuthenticationCache;
 import dev.benchdeck.server.security.BearerTokens;
+import dev.benchdeck.server.security.LocalAgentKey;
 import dev.benchdeck.server.security.Role;
 import dev.benchdeck.server.security.Secrets;
 import dev.benchdeck.server.security.TokenScope;
@@ -34,6 +35,7 @@ public class TokenService implements BearerTokens {
     static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
 
     private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+    private final LocalAgentKey localAgents;
     private static final ThreadFactory TOUCHERS = Thread.ofVirtual().name("token-last-used-", 0).factory();
 
     private final TokenRepository tokens;
@@ -43,15 +45,16 @@ public class TokenService implements BearerTokens {
     private final Cache<Long, Boolean> recentlyTouched = Caffeine.newBuilder().expireAfterWrite(TOUCH_INTERVAL)
             .maximumSize(100_000).build();
 
-    TokenService(TokenRepository tokens, AuditLog audit, AuthenticationCache cache) {
+    TokenService(TokenRepository tokens, AuditLog audit, AuthenticationCache cache, LocalAgentKey localAgents) {
         this.tokens = tokens;
         this.audit = audit;
         this.cache = cache;
+        this.localAgents = localAgents;
     }
 
     /** For the headless command, which has no Spring context (and only creates tokens). */
     public static TokenService on(JdbcClient jdbc) {
-        return new TokenService(new TokenRepository(jdbc), AuditLog.on(jdbc, "headless"), new AuthenticationCache());
+        return new TokenService(new TokenRepository(jdbc), AuditLog.on(jdbc, "headless"), new AuthenticationCache(), new LocalAgentKey());
     }
 
     /** A new token and, only here, its secret. */
@@ -73,6 +76,9 @@ public class TokenService implements BearerTokens {
      */
     @Override
     public Optional<Actor> authenticate(String token) {
+        if (LocalAgentKey.looksLocal(token)) {
+            return localAgents.authenticate(token);
+        }
         if (!token.startsWith(PREFIX) || token.length() > 100) {
             return Optional.empty();
         }

@@ -3,7 +3,7 @@
 # own embedded PostgreSQL), then drives Debian's Chromium through the dashboard with playwright-core.
 # Screenshots and the server log go to e2e/artifacts/. The server's first-start setup link (from its
 # log) goes to the tests as BENCHDECK_SETUP_URL: auth.test.mjs creates the first admin with it.
-# Needs: server/target/benchdeck-server.jar and cli/target/benchdeck.jar (agents.test.mjs starts `benchdeck agent`
+# Needs: server/target/benchdeck-server.jar and cli/target/benchdeck.jar (load-agents.test.mjs starts `benchdeck agent`
 # processes with it), both built by ./mvnw verify, and /usr/bin/chromium
 # (apt-get install chromium). Arguments: the test files to run (default: all of them, as npm test).
 set -euo pipefail

@@ -154,8 +154,12 @@ test('a slowed demo target raises an alert that the History view shows and marks
   assert.equal(stored.status_reason, 'the demo target was slowed on purpose');
   await shot('history-false-positive');
 
-  // clicking a point opens its run, whose page shows its alerts (none for the first run)
-  await page.mouse.click(canvasBox.x + drawn[0][0], canvasBox.y + drawn[0][1]);
+  // clicking a point opens its run, whose page shows its alerts (none for the first run); the page may have
+  // scrolled to show the dialog (more so when the header wraps onto two lines), so the canvas is measured again
+  const canvas = page.getByTestId('history-chart').locator('canvas').first();
+  await canvas.scrollIntoViewIfNeeded();
+  const canvasNow = await canvas.boundingBox();
+  await page.mouse.click(canvasNow.x + drawn[0][0], canvasNow.y + drawn[0][1]);
   await page.waitForURL(base + `/runs/${runs[0].id}`);
   await page.getByTestId('run-status').waitFor();
   assert.equal(await page.getByTestId('run-alerts').count(), 0);

@@ -8,7 +8,7 @@ import { base, expectConsole, page, useBrowser } from './lib.mjs';
 useBrowser();
 
 const screens = ['/', '/targets', '/scenarios', '/scenarios/new', '/runs', '/account', '/admin/users', '/admin/settings', '/admin/audit',
-  '/admin/webhooks', '/compare'];
+  '/admin/webhooks', '/compare', '/agents'];
 
 for (const path of screens) {
   test(`${path} loads without console errors and has a favicon`, async () => {

@@ -3,7 +3,8 @@
 # own embedded PostgreSQL), then drives Debian's Chromium through the dashboard with playwright-core.
 # Screenshots and the server log go to e2e/artifacts/. The server's first-start setup link (from its
 # log) goes to the tests as BENCHDECK_SETUP_URL: auth.test.mjs creates the first admin with it.
-# Needs: server/target/benchdeck-server.jar (built by ./mvnw verify) and /usr/bin/chromium
+# Needs: server/target/benchdeck-server.jar and cli/target/benchdeck.jar (load-agents.test.mjs starts `benchdeck agent`
+# processes with it), both built by ./mvnw verify, and /usr/bin/chromium
 # (apt-get install chromium). Arguments: the test files to run (default: all of them, as npm test).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -51,7 +52,8 @@ if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules
 fi
 # the embedded PostgreSQL keeps its superuser's password in a 0600 file beside its data (EmbeddedPostgres)
 export BENCHDECK_URL="http://127.0.0.1:$port" BENCHDECK_SETUP_URL="http://127.0.0.1:$port$setup_path" CHROMIUM="$chromium" \
-  ARTIFACTS="$artifacts" PG_PORT="$pg_port" PG_PASSWORD_FILE="$data/pgdata.password"
+  ARTIFACTS="$artifacts" PG_PORT="$pg_port" PG_PASSWORD_FILE="$data/pgdata.password" \
+  JAVA="$BENCHDECK_JAVA_HOME/bin/java" BENCHDECK_CLI_JAR="$root/cli/target/benchdeck.jar"
 # ./run.sh demos.test.mjs runs only the files named; without arguments, every suite (npm test)
 if [ "$#" -gt 0 ]; then
   node --test --test-concurrency=1 "$@"

@@ -3,7 +3,7 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
-const features = ['overview', 'targets', 'scenarios', 'runs', 'live', 'mock-llm', 'auth', 'schedules', 'notifications', 'history', 'compare'];
+const features = ['overview', 'targets', 'scenarios', 'runs', 'live', 'mock-llm', 'auth', 'schedules', 'notifications', 'history', 'compare', 'agents'];
 
 // The app composes features; a feature uses shared code and its own files, never another feature.
 const featureBoundaries = features.map((feature) => ({

@@ -70,7 +70,9 @@ describe('the app shell', () => {
     renderApp('/');
     expect(await screen.findByText('75.0%')).toBeInTheDocument();
     expect(screen.getByText('12')).toBeInTheDocument();
-    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link')).toHaveLength(4);
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getAllByRole('link').map((link) => link.textContent))
+      .toEqual(['Overview', 'Targets', 'Scenarios', 'Runs', 'Agents']);
+    expect(within(screen.getByRole('navigation', { name: 'Main' })).getByRole('link', { name: 'Agents' })).toHaveAttribute('href', '/agents');
     // Server ready but the live feed still connecting.
     expect(screen.getByTestId('connection-indicator')).toHaveAttribute('data-status', 'checking');
     // who is signed in, with no admin links for an editor

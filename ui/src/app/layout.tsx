@@ -12,6 +12,7 @@ const navigation = [
   { to: paths.targets, label: 'Targets', end: false },
   { to: paths.scenarios, label: 'Scenarios', end: false },
   { to: paths.runs, label: 'Runs', end: false },
+  { to: paths.agents, label: 'Agents', end: false },
 ];
 
 export function AppLayout() {

@@ -20,6 +20,7 @@ const ScenarioRoute = lazy(async () => ({ default: (await import('./routes/scena
 const ScenarioHistoryRoute = lazy(async () => ({ default: (await import('./routes/history-route')).ScenarioHistoryRoute }));
 const RunsList = lazy(async () => ({ default: (await import('@/features/runs/components/runs-list')).RunsList }));
 const RunDetailRoute = lazy(async () => ({ default: (await import('./routes/run-detail-route')).RunDetailRoute }));
+const AgentsPage = lazy(async () => ({ default: (await import('@/features/agents/components/agents-page')).AgentsPage }));
 const ComparePage = lazy(async () => ({ default: (await import('@/features/compare/components/compare-page')).ComparePage }));
 const AccountPage = lazy(async () => ({ default: (await import('@/features/auth/components/account-page')).AccountPage }));
 const AdminUsersPage = lazy(async () => ({ default: (await import('./routes/admin-routes')).AdminUsersRoute }));
@@ -46,6 +47,7 @@ export const routes: RouteObject[] = [
       { path: 'scenarios/:id/history', element: <ScenarioHistoryRoute /> },
       { path: 'runs', element: <RunsList /> },
       { path: 'runs/:id', element: <RunDetailRoute /> },
+      { path: 'agents', element: <AgentsPage /> },
       { path: 'compare', element: <ComparePage /> },
       { path: 'account', element: <AccountPage /> },
       { path: 'admin/users', element: <AdminUsersPage /> },

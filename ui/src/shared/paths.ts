@@ -9,6 +9,7 @@ export const paths = {
   ingestion: (targetId: number | string) => `/targets/${targetId}/ingestion`,
   runs: '/runs',
   run: (id: number | string) => `/runs/${id}`,
+  agents: '/agents',
   runResult: (id: number | string) => `/api/v1/runs/${id}/result`,
   runReport: (id: number | string, format: RunReportFormat) => `/api/v1/runs/${id}/report?format=${format}`,
   /** The comparison page of these runs, the first the baseline: the link that reopens it. */

@@ -1,3 +1,4 @@
+import { AgentBreakdown } from '@/features/agents/components/agent-breakdown';
 import { RunAlertsPanel } from '@/features/history/components/alert-panels';
 import { useLiveRun } from '@/features/live/api/use-live-run';
 import { LiveCharts } from '@/features/live/components/live-charts';
@@ -6,10 +7,11 @@ import { SetupProgressPanel } from '@/features/live/components/setup-progress';
 import { StreamLive } from '@/features/live/components/stream-live';
 import { RunDetail } from '@/features/runs/components/run-detail';
 import { RunTelemetry } from '@/features/telemetry/components/telemetry-charts';
+import { isActiveStatus } from '@/shared/api-client/types';
 import { NotFound } from '@/shared/components/not-found';
 import { useIdParam } from './route-parts';
 
-/** The run screen joins three features: the stored run, its live feed and its target's telemetry. */
+/** The run screen joins features: the stored run, its live feed, its target's telemetry and, split over agents, its per-agent breakdown. */
 export function RunDetailRoute() {
   const runId = useIdParam();
   const live = useLiveRun(runId ?? 0);
@@ -21,6 +23,7 @@ export function RunDetailRoute() {
       liveSteps={live.hasSnapshot ? live.steps : undefined}
       setup={<SetupProgressPanel setup={live.setup} />}
       alerts={<RunAlertsPanel runId={runId} runStatus={live.status ?? undefined} />}
+      agents={<AgentBreakdown runId={runId} runActive={isActiveStatus(live.status ?? undefined)} />}
       charts={
         <>
           <StreamLive intervals={live.intervals} />

@@ -10,6 +10,8 @@ export const queryKeys = {
   run: (id: number) => ['runs', id] as const,
   runIntervals: (id: number) => ['runs', id, 'intervals'] as const,
   runErrors: (id: number) => ['runs', id, 'errors'] as const,
+  runShards: (id: number) => ['runs', id, 'shards'] as const,
+  agents: ['agents'] as const,
   comparison: (runIds: readonly number[], confidence?: number) => ['comparisons', runIds.join(','), confidence ?? null] as const,
   overview: ['overview'] as const,
   readiness: ['readiness'] as const,

@@ -117,6 +117,9 @@ export type IntervalSnapshot = Schemas['IntervalSnapshot'];
 
 export type RunPage = Schemas['RunPage'];
 
+/** A registered load agent (GET /agents): online while its last heartbeat is under 5 s old; clock offset in ms, server − agent. */
+export type Agent = Schemas['AgentView'];
+
 export type Overview = Schemas['Overview'];
 
 export type Percentiles = Schemas['Percentiles'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatMs, formatNumber, formatPercent, formatRate, formatWithUnit, secondsBetween } from './format';
+import { formatAgo, formatBytes, formatCount, formatDuration, formatMs, formatNumber, formatPercent, formatRate, formatWithUnit, secondsBetween } from './format';
 
 describe('formatMs', () => {
   it('keeps three significant digits', () => {
@@ -80,5 +80,36 @@ describe('formatWithUnit (threshold actuals)', () => {
     expect(formatNumber(Number.NaN)).toBe('—');
     expect(formatNumber(60)).toBe('60');
     expect(formatNumber(60.25)).toBe('60.3');
+  });
+});
+
+describe('formatBytes', () => {
+  it('uses binary units to three significant digits', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.50 KiB');
+    expect(formatBytes(16 * 1024 ** 3)).toBe('16.0 GiB');
+    expect(formatBytes(1.5 * 1024 ** 4)).toBe('1.50 TiB');
+  });
+  it('shows a dash for missing or negative sizes', () => {
+    expect(formatBytes(null)).toBe('—');
+    expect(formatBytes(-1)).toBe('—');
+  });
+});
+
+describe('formatAgo', () => {
+  const now = Date.parse('2026-12-07T12:00:00Z');
+  it('counts seconds, minutes, hours and days back from now', () => {
+    expect(formatAgo('2026-12-07T11:59:48Z', now)).toBe('12 s ago');
+    expect(formatAgo('2026-12-07T11:57:00Z', now)).toBe('3 min ago');
+    expect(formatAgo('2026-12-07T09:30:00Z', now)).toBe('2 h ago');
+    expect(formatAgo('2026-12-03T12:00:00Z', now)).toBe('4 d ago');
+  });
+  it('says just now under a second, and for a timestamp a little ahead of this clock', () => {
+    expect(formatAgo('2026-12-07T11:59:59.500Z', now)).toBe('just now');
+    expect(formatAgo('2026-12-07T12:00:02Z', now)).toBe('just now');
+  });
+  it('shows a dash for a missing or unreadable timestamp', () => {
+    expect(formatAgo(null, now)).toBe('—');
+    expect(formatAgo('yesterday', now)).toBe('—');
   });
 });

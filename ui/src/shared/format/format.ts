@@ -94,3 +94,32 @@ export function secondsBetween(start: string | null | undefined, end: string | n
   if (Number.isNaN(from) || Number.isNaN(to)) return null;
   return Math.max(0, (to - from) / 1000);
 }
+
+/** A size in bytes, in binary units to three significant digits: `512 B`, `1.50 KiB`, `15.6 GiB`. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (!isNumber(bytes) || bytes < 0) return DASH;
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${Math.round(value)} B` : `${threeDigits(value)} ${units[unit]}`;
+}
+
+/**
+ * How long before `now` a timestamp was: `just now` (under a second, or a clock a little ahead),
+ * `12 s ago`, `3 min ago`, `2 h ago`, `4 d ago`.
+ */
+export function formatAgo(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return DASH;
+  const at = new Date(iso).getTime();
+  if (Number.isNaN(at)) return DASH;
+  const seconds = Math.floor((now - at) / 1000);
+  if (seconds < 1) return 'just now';
+  if (seconds < 60) return `${seconds} s ago`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ago`;
+  if (seconds < 86_400) return `${Math.floor(seconds / 3600)} h ago`;
+  return `${Math.floor(seconds / 86_400)} d ago`;
+}

@@ -37,9 +37,11 @@ type RunDetailProps = {
   setup?: ReactNode;
   /** The run's regression alerts, supplied like the charts (nothing when it raised none). */
   alerts?: ReactNode;
+  /** The per-agent breakdown of a run split over agents, supplied like the charts (nothing for a run on the server). */
+  agents?: ReactNode;
 };
 
-export function RunDetail({ runId, liveStatus, liveSteps, charts, setup, alerts }: RunDetailProps) {
+export function RunDetail({ runId, liveStatus, liveSteps, charts, setup, alerts, agents }: RunDetailProps) {
   const run = useRun(runId);
   if (run.isPending) return <LoadingState label="Loading run…" />;
   if (run.isError) {
@@ -48,12 +50,12 @@ export function RunDetail({ runId, liveStatus, liveSteps, charts, setup, alerts 
   }
   const status = liveStatus ?? run.data.status;
   const steps = liveSteps && liveSteps.length >= (run.data.steps?.length ?? 0) ? liveSteps : run.data.steps ?? [];
-  return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} setup={setup} alerts={alerts} />;
+  return <RunDetailView run={run.data} status={status} steps={steps} charts={charts} setup={setup} alerts={alerts} agents={agents} />;
 }
 
-type ViewProps = { run: Run; status: RunStatus; steps: readonly StepResult[]; charts?: ReactNode; setup?: ReactNode; alerts?: ReactNode };
+type ViewProps = { run: Run; status: RunStatus; steps: readonly StepResult[]; charts?: ReactNode; setup?: ReactNode; alerts?: ReactNode; agents?: ReactNode };
 
-function RunDetailView({ run, status, steps, charts, setup, alerts }: ViewProps) {
+function RunDetailView({ run, status, steps, charts, setup, alerts, agents }: ViewProps) {
   const database = isDatabaseRun(run.plan_yaml);
   const verdicts = run.verdicts ?? [];
   const journey = journeyOf(steps, run.overall);
@@ -113,6 +115,7 @@ function RunDetailView({ run, status, steps, charts, setup, alerts }: ViewProps)
         ) : (
           <Card title="Steps"><StepTable steps={steps} overall={run.overall} /></Card>
         )}
+        {agents}
         {journey && <JourneyFigures journey={journey} />}
         {isStreamingRun(steps) && (
           <>

@@ -96,6 +96,18 @@ describe('AgentBreakdown', () => {
     expect(screen.getByTestId('page')).toBeEmptyDOMElement();
   });
 
+  it('draws nothing for a run on one agent that finished (the server\u2019s local agent runs every plan without agents)', async () => {
+    const { queryClient } = renderBreakdown({ body: [shard(0, 'local-1', { shard_count: 1 })] });
+    await waitFor(() => expect(queryClient.getQueryState(['runs', 42, 'shards'])?.status).toBe('success'));
+    expect(screen.getByTestId('page')).toBeEmptyDOMElement();
+  });
+
+  it('shows a run\u2019s only agent when it was lost', async () => {
+    renderBreakdown({ body: [shard(0, 'local-1', { shard_count: 1, status: 'lost', ended_at: '2026-12-07T12:00:07Z', failure: 'agent local-1 was lost' })] });
+    expect(await screen.findByTestId('agent-breakdown')).toBeInTheDocument();
+    expect(screen.getByTestId('shard-row')).toHaveAttribute('data-status', 'lost');
+  });
+
   it('says the breakdown could not be loaded, with the reason, and tries again', async () => {
     let fail = true;
     renderBreakdown(() => (fail

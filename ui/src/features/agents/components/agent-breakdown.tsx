@@ -10,7 +10,8 @@ import { shardFigures, useRunShards, type RunShard, type ShardStatus } from '../
 
 /**
  * The per-agent breakdown of a run split over agents: each shard's status and its own figures, and a bar
- * per agent. Draws nothing for a run on the server (no shards) or while the breakdown loads.
+ * per agent. Draws nothing for a run on the server (no shards), a run on one agent that went well, or while the
+ * breakdown loads.
  */
 export function AgentBreakdown({ runId, runActive }: { runId: number; runActive: boolean }) {
   const shards = useRunShards(runId, runActive);
@@ -21,8 +22,16 @@ export function AgentBreakdown({ runId, runActive }: { runId: number; runActive:
       </Card>
     );
   }
-  if (!shards.data || shards.data.length === 0) return null;
+  if (!shards.data || !worthShowing(shards.data)) return null;
   return <AgentBreakdownView shards={shards.data} />;
+}
+
+/**
+ * A run on one agent (the server's local agent runs every plan without `agents`) has nothing to break down: its
+ * figures are the agent's own. Shown only for several shards, or for the one shard that was lost or failed.
+ */
+function worthShowing(shards: readonly RunShard[]): boolean {
+  return shards.some((s) => s.shard_count > 1 || s.status === 'lost' || s.status === 'failed');
 }
 
 function AgentBreakdownView({ shards }: { shards: readonly RunShard[] }) {

@@ -83,7 +83,7 @@ public class AgentCoordinator {
             agents.insertShard(runId, i, shard.count(), claimed.get(i));
             states.add(new ShardedRun.ShardState(i, claimed.get(i), assignment, System.nanoTime()));
         }
-        ShardedRun run = new ShardedRun(runId, states);
+        ShardedRun run = new ShardedRun(runId, states, plan.load().steps().stream().map(dev.benchdeck.engine.plan.StepSpec::label).toList());
         runs.put(runId, run);
         states.forEach(s -> byAgent.put(s.agent.id(), s));
         log.info("Run {}: {} shard(s) on agent(s) {}", runId, states.size(),

@@ -28,10 +28,13 @@ final class ShardedRun {
     private int mergedIntervals;
     private int mergedSteps;
     private final List<SetupProgress> setup = new ArrayList<>();
+    /** The whole plan's step labels ("users=4"), not a shard's ("users=2"). */
+    private final List<String> stepLabels;
 
-    ShardedRun(long runId, List<ShardState> shards) {
+    ShardedRun(long runId, List<ShardState> shards, List<String> stepLabels) {
         this.runId = runId;
         this.shards = List.copyOf(shards);
+        this.stepLabels = List.copyOf(stepLabels);
     }
 
     /** One agent's part: its assignment and what it has sent. */
@@ -136,7 +139,8 @@ final class ShardedRun {
             }
             // a shard that ended or was lost without the step (or, flushed, never sent it): the merge is partial
             boolean partial = missing || waiting;
-            ready.add(shards.size() == 1 && !partial ? parts.getFirst() : ResultMerger.concurrent(i, parts.getFirst().label(), parts, partial));
+            String label = i < stepLabels.size() ? stepLabels.get(i) : parts.getFirst().label();
+            ready.add(shards.size() == 1 && !partial ? parts.getFirst() : ResultMerger.concurrent(i, label, parts, partial));
             mergedSteps++;
         }
     }

@@ -83,6 +83,9 @@ public class TelemetrySampler {
         }
     }
 
+    private record Pending(long nanos, Map<String, Double> metrics) {
+    }
+
     private final class RunRecording implements Recording {
         private final long runId;
         private final String kind;
@@ -90,9 +93,11 @@ public class TelemetrySampler {
         private final ScheduledExecutorService timer;
         private final AtomicBoolean warned = new AtomicBoolean();
         private final long startNanos = System.nanoTime();
-        // nanoTime of the run's second 0; moved to the engine's clock by the first interval
-        private volatile long originNanos = startNanos;
-        private volatile boolean aligned;
+        // nanoTime of the run's second 0, from the first interval (a run on agents starts seconds after the sampler)
+        private long originNanos = startNanos;
+        private boolean aligned;
+        /** Samples taken before the first interval: timed once the run's second 0 is known. */
+        private final List<Pending> pending = new ArrayList<>();
         private int seq;
 
         RunRecording(long runId, String kind, TelemetrySource source) {
@@ -104,11 +109,22 @@ public class TelemetrySampler {
         }
 
         @Override
-        public void align(double elapsedSeconds) {
+        public synchronized void align(double elapsedSeconds) {
             if (!aligned) {
                 originNanos = System.nanoTime() - (long) (elapsedSeconds * 1e9);
                 aligned = true;
+                flushPending();
             }
+        }
+
+        /** Stores the waiting samples on the run's time axis; those from before its second 0 (setup, the agents' start) are dropped. */
+        private void flushPending() {
+            for (Pending p : pending) {
+                if (p.nanos >= originNanos) {
+                    store(p.nanos, p.metrics);
+                }
+            }
+            pending.clear();
         }
 
         private void sample() {
@@ -117,15 +133,26 @@ public class TelemetrySampler {
                 if (metrics.isEmpty()) {
                     return;
                 }
-                double elapsed = Math.round((System.nanoTime() - originNanos) / 1e6) / 1e3;
-                TelemetrySample sample = new TelemetrySample(seq++, elapsed, kind, metrics);
-                repository.insert(runId, sample);
-                feed.telemetry(runId, Json.write(sample));
+                long now = System.nanoTime();
+                synchronized (this) {
+                    if (aligned) {
+                        store(now, metrics);
+                    } else {
+                        pending.add(new Pending(now, metrics));
+                    }
+                }
             } catch (Exception e) {
                 if (warned.compareAndSet(false, true)) {
                     log.info("Run {}: target telemetry unavailable for now ({}); trying each second", runId, e.getMessage());
                 }
             }
+        }
+
+        private void store(long nanos, Map<String, Double> metrics) {
+            double elapsed = Math.round((nanos - originNanos) / 1e6) / 1e3;
+            TelemetrySample sample = new TelemetrySample(seq++, elapsed, kind, metrics);
+            repository.insert(runId, sample);
+            feed.telemetry(runId, Json.write(sample));
         }
 
         @Override
@@ -141,6 +168,11 @@ public class TelemetrySampler {
             }
             try {
                 sample(); // the figures at the run's end
+                synchronized (this) {
+                    // a run that ended before its first interval: its samples timed from the sampler's start
+                    aligned = true;
+                    flushPending();
+                }
             } finally {
                 source.close();
             }

@@ -76,6 +76,8 @@ class AgentRunIntegrationTest extends IntegrationTestSupport {
 
         // the request-count step: 300 requests in all, 100 per agent
         assertThat(result.get("steps").get(1).get("requests").asLong()).isEqualTo(300);
+        // the merged steps are named as the plan's steps, not as an agent's share of them
+        assertThat(result.get("steps").findValuesAsText("label")).containsExactly("users=4", "users=7");
         Histogram sum = new Histogram(3);
         long requests = 0;
         for (JsonNode shard : shards) {

@@ -78,6 +78,52 @@ class TlsIntegrationTest {
         assertThat(plain.headers().firstValue("Strict-Transport-Security")).as("never over plain HTTP").isEmpty();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.benchdeck.server.user.UserService users;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.benchdeck.server.token.TokenService tokens;
+
+    /** An agent in a JVM of its own reaches the server over HTTPS, trusting its certificate as docs/agents.md says. */
+    @Test
+    void anAgentRegistersAndBeatsOverTlsAndTheServerStartsNoLocalAgentOfItsOwn() throws Exception {
+        var user = users.create("tls-agents", "a password of the tls agents' user 5c1d", dev.benchdeck.server.security.Role.EDITOR, false);
+        String token = tokens.create(user.id(), "agent", java.util.List.of(dev.benchdeck.server.security.TokenScope.RUN), null).secret();
+        Path trust = DIR.resolve("trust.p12");
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        KeyStore server = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(DIR.resolve("server.p12"))) {
+            server.load(in, STORE_PASSWORD.toCharArray());
+        }
+        store.setCertificateEntry("benchdeck", server.getCertificate("server"));
+        try (var out = Files.newOutputStream(trust)) {
+            store.store(out, STORE_PASSWORD.toCharArray());
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Djavax.net.ssl.trustStore=" + trust, "-Djavax.net.ssl.trustStorePassword=" + STORE_PASSWORD,
+                "-cp", System.getProperty("java.class.path"), "dev.benchdeck.cli.BenchdeckCommand",
+                "agent", "--server", "https://127.0.0.1:" + HTTPS_PORT, "--name", "over-tls")
+                .redirectErrorStream(true).redirectOutput(DIR.resolve("agent.log").toFile());
+        builder.environment().put("BENCHDECK_AGENT_TOKEN", token);
+        Process agent = builder.start();
+        HttpClient https = HttpClient.newBuilder().sslContext(trusting(DIR.resolve("server.p12"))).build();
+        try {
+            String agents = "";
+            for (int i = 0; i < 300 && !agents.matches("(?s).*\"clock_offset_ms\":-?[0-9].*"); i++) {
+                Thread.sleep(100);
+                agents = https.send(HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + HTTPS_PORT + "/api/v1/agents"))
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body();
+            }
+            // registered, its clock measured and its heartbeat in, all over HTTPS
+            assertThat(agents).as(Files.readString(DIR.resolve("agent.log"))).contains("\"name\":\"over-tls\"").contains("\"online\":true")
+                    .doesNotContain("local-1");
+        } finally {
+            agent.destroyForcibly();
+            agent.waitFor();
+        }
+    }
+
     private static SSLContext trusting(Path p12) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(p12)) {

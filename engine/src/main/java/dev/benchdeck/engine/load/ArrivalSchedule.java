@@ -22,6 +22,7 @@ public final class ArrivalSchedule {
     private final double burstiness;
     private final double rampCount;
     private double cumulative;
+    private double phase;
     private boolean first = true;
 
     /** Rates are per second; {@code rampNanos} 0 means the rate is {@code toRate} from the start. */
@@ -42,12 +43,21 @@ public final class ArrivalSchedule {
         this.rampCount = (from + to) / 2 * ramp;
     }
 
+    /**
+     * Shifts evenly spaced arrivals by this fraction of one gap: shard i of N takes phase i/N, so that N agents at
+     * rate/N each interleave into the one even stream of the whole rate instead of arriving in groups of N.
+     */
+    public ArrivalSchedule phase(double fractionOfAGap) {
+        this.phase = fractionOfAGap;
+        return this;
+    }
+
     /** The next arrival's intended start, in clock nanoseconds. */
     public long next() {
         if (first) {
             first = false;
             if (arrival == Arrival.CONSTANT) {
-                return start + Math.round(inverse(0));
+                return start + Math.round(inverse(phase));
             }
         }
         cumulative += switch (arrival) {
@@ -55,7 +65,7 @@ public final class ArrivalSchedule {
             case POISSON -> -Math.log(1 - random.nextDouble());
             case GAMMA -> gamma(burstiness, random) / burstiness;
         };
-        return start + Math.round(inverse(cumulative));
+        return start + Math.round(inverse(arrival == Arrival.CONSTANT ? cumulative + phase : cumulative));
     }
 
     /** Λ⁻¹(k): the time at which k arrivals are expected. */

@@ -27,7 +27,7 @@ final class OpenStepExecution extends StepExecution {
         super(context, timeline);
         this.maxInFlight = maxInFlight;
         this.schedule = new ArrivalSchedule(timeline.start(), previousRate, step.rate(), step.ramp().toNanos(), arrival, seed,
-                burstiness);
+                burstiness).phase((double) context.shard().index() / context.shard().count());
     }
 
     @Override

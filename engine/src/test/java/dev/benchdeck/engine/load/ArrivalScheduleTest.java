@@ -22,6 +22,31 @@ class ArrivalScheduleTest {
     }
 
     @Test
+    void shardsOfAConstantRateInterleaveIntoTheWholeRatesScheduleRampIncluded() {
+        for (int shards : new int[] {1, 2, 3, 7}) {
+            // the whole: a ramp from 60 to 420 per second over 2 s, then 420
+            ArrivalSchedule whole = new ArrivalSchedule(SECOND, 60, 420, 2 * SECOND, Arrival.CONSTANT, 1);
+            java.util.List<Long> expected = new java.util.ArrayList<>();
+            for (int k = 0; k < 1500; k++) {
+                expected.add(whole.next());
+            }
+            java.util.List<Long> merged = new java.util.ArrayList<>();
+            for (int i = 0; i < shards; i++) {
+                ArrivalSchedule shard = new ArrivalSchedule(SECOND, 60.0 / shards, 420.0 / shards, 2 * SECOND, Arrival.CONSTANT, 1)
+                        .phase((double) i / shards);
+                for (int k = 0; k < 1500 / shards + 1; k++) {
+                    merged.add(shard.next());
+                }
+            }
+            java.util.Collections.sort(merged);
+            for (int k = 0; k < expected.size(); k++) {
+                // each arrival of the whole is some shard's, to the nanosecond's rounding
+                assertThat(merged.get(k)).as("arrival %d of %d shards", k, shards).isCloseTo(expected.get(k), within(2L));
+            }
+        }
+    }
+
+    @Test
     void poissonGapsHaveTheRightMeanAndSpread() {
         double[] gaps = gapMeanAndSd(new ArrivalSchedule(0, 0, 1000, 0, Arrival.POISSON, 42));
         assertThat(gaps[0]).isCloseTo(1.0, within(0.01)); // 1 ms at 1000/s

@@ -96,6 +96,15 @@ class ImageRunIntegrationTest {
                     .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(account.statusCode()).as(account.body()).isEqualTo(200);
             assertThat(account.body()).contains("alice");
+
+            // the server's own load agent (docs/agents.md) starts on the image's runtime, as the image's user
+            String agents = "";
+            for (int i = 0; i < 600 && !agents.contains("\"online\":true"); i++) {
+                Thread.sleep(100);
+                agents = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/agents")).header("Authorization", "Bearer " + token).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(agents).as(Files.readString(log)).contains("\"name\":\"local-1\"").contains("\"online\":true");
         } finally {
             stop(process);
         }

@@ -8,6 +8,7 @@ import dev.benchdeck.cli.agent.AgentClient;
 import dev.benchdeck.cli.agent.LoadAgent;
 import dev.benchdeck.embeddedpg.EmbeddedPostgres;
 import dev.benchdeck.server.headless.HeadlessCommands;
+import dev.benchdeck.server.live.LiveMessageCollector;
 import dev.benchdeck.server.system.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +35,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -366,30 +366,10 @@ class ReplicasIntegrationTest {
 
         WebSocket subscribe(long run, BlockingQueue<JsonNode> messages) throws Exception {
             WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(URI.create("ws://127.0.0.1:" + base.getPort() + "/api/v1/live"), new Collector(messages))
+                    .buildAsync(URI.create("ws://127.0.0.1:" + base.getPort() + "/api/v1/live"), new LiveMessageCollector(messages))
                     .get(10, TimeUnit.SECONDS);
             socket.sendText("{\"subscribe\": " + run + "}", true).get(5, TimeUnit.SECONDS);
             return socket;
-        }
-    }
-
-    private static final class Collector implements WebSocket.Listener {
-        private final BlockingQueue<JsonNode> messages;
-        private final StringBuilder partial = new StringBuilder();
-
-        Collector(BlockingQueue<JsonNode> messages) {
-            this.messages = messages;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(Json.read(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
         }
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.benchdeck.server.IntegrationTestSupport;
-import dev.benchdeck.server.system.Json;
 import java.net.URI;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ class LiveFeedIntegrationTest extends IntegrationTestSupport {
 
         BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + adminToken())
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new Collector(messages))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new LiveMessageCollector(messages))
                 .get(5, TimeUnit.SECONDS);
         socket.sendText("{\"subscribe\": " + run + "}", true).get(5, TimeUnit.SECONDS);
 
@@ -62,32 +60,12 @@ class LiveFeedIntegrationTest extends IntegrationTestSupport {
     void subscribingToAFinishedOrUnknownRunAnswersFromTheDatabaseOrWithAnError() throws Exception {
         BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
         WebSocket socket = HTTP.newWebSocketBuilder().header("Authorization", "Bearer " + adminToken())
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new Collector(messages))
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/live"), new LiveMessageCollector(messages))
                 .get(5, TimeUnit.SECONDS);
         socket.sendText("{\"subscribe\": 987654}", true).get(5, TimeUnit.SECONDS);
         assertThat(messages.poll(5, TimeUnit.SECONDS).get("type").asText()).isEqualTo("error");
         socket.sendText("not json", true).get(5, TimeUnit.SECONDS);
         assertThat(messages.poll(5, TimeUnit.SECONDS).get("type").asText()).isEqualTo("error");
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
-    }
-
-    private static final class Collector implements WebSocket.Listener {
-        private final BlockingQueue<JsonNode> messages;
-        private final StringBuilder partial = new StringBuilder();
-
-        Collector(BlockingQueue<JsonNode> messages) {
-            this.messages = messages;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(Json.read(partial.toString()));
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
     }
 }

@@ -109,7 +109,12 @@ public class SimulatedAgents {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 120);
         do {
             Thread.sleep(500);
-            run = api.get("/api/v1/runs/" + runId);
+            try {
+                run = api.get("/api/v1/runs/" + runId);
+            } catch (IllegalStateException e) {
+                log("polling the run: " + e.getMessage()); // a 503 while the database is away: keep polling
+                run = JSON.readTree("{\"status\": \"unknown\"}");
+            }
         } while (!List.of("completed", "failed", "cancelled").contains(run.get("status").asText()) && System.nanoTime() < deadline);
         Thread.sleep(500);
         agents.forEach(SimAgent::stop);
@@ -119,7 +124,11 @@ public class SimulatedAgents {
         long endedMicros = agents.stream().mapToLong(a -> a.endMicros).max().orElse(0);
         List<long[]> got = new ArrayList<>(arrivals);
         List<Map<String, Object>> intervals = new ArrayList<>();
-        for (int k = 0; k < got.size() && k < seconds; k++) {
+        for (long[] arrival : got) {
+            int k = (int) arrival[2] - 1;
+            if (k < 0 || k >= seconds) {
+                continue;
+            }
             long last = Long.MIN_VALUE, first = Long.MAX_VALUE, lastDone = Long.MIN_VALUE;
             for (int i = 0; i < count; i++) {
                 last = Math.max(last, sendStart[k][i]);
@@ -128,8 +137,8 @@ public class SimulatedAgents {
             }
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("k", k + 1);
-            row.put("arrived_us", got.get(k)[0]);
-            row.put("completed", got.get(k)[1]);
+            row.put("arrived_us", arrival[0]);
+            row.put("completed", arrival[1]);
             row.put("last_send_start_us", last);
             row.put("first_send_start_us", first);
             row.put("last_send_done_us", lastDone);
@@ -174,7 +183,9 @@ public class SimulatedAgents {
                     if (type.equals("snapshot")) {
                         subscribed.countDown();
                     } else if (type.equals("interval")) {
-                        arrivals.add(new long[] {now, message.get("interval").get("completed").asLong()});
+                        // which second it is: the merge's elapsed_seconds is the latest agent's, k s plus its jitter
+                        JsonNode interval = message.get("interval");
+                        arrivals.add(new long[] {now, interval.get("completed").asLong(), Math.round(interval.get("elapsed_seconds").asDouble())});
                     }
                 } catch (Exception e) {
                     log("unreadable live message: " + e);

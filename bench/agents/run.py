@@ -409,10 +409,14 @@ def main():
              f"server and nginx on CPU {SERVER_CPU}, load generators on CPU {LOAD_CPU}", ""]
     try:
         server.start()
-        if "split" in sections:
-            lines += split_table(section_split(server, root)) + [""]
-        if "fanin" in sections:
-            lines += fanin_table(section_fanin(server, root)) + [""]
+        # a section that fails leaves its line in the table, and the other sections' figures stand
+        for section, run, table in (("split", section_split, split_table), ("fanin", section_fanin, fanin_table)):
+            if section in sections:
+                try:
+                    lines += table(run(server, root)) + [""]
+                except SystemExit as e:
+                    log(f"{section} failed: {e}")
+                    lines += [f"### {section}: failed: {e}", ""]
     finally:
         for proc in reversed(STARTED):
             if proc is not monitor:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load agents (issue 17), on a throw-away server, 127.0.0.1 only.
 
-    bench/agents/run.py                  # both sections, about 12 minutes with ROUNDS=2
+    bench/agents/run.py                  # both sections, about 15 minutes with ROUNDS=2
     bench/agents/run.py split            # only some: split | fanin
     ROUNDS=1 SPLIT_SECONDS=20 bench/agents/run.py split
 

@@ -66,6 +66,13 @@ final class AgentCommand implements Callable<Integer> {
                     System.out.println("agent: cannot reach " + server + " (" + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); trying again in " + RETRY_MILLIS / 1000 + " s");
                     Thread.sleep(RETRY_MILLIS);
+                } catch (ServerRefusedException e) {
+                    if (!e.isTemporary()) {
+                        throw e;
+                    }
+                    // many agents starting at once on one token meet its request limit: wait, then register
+                    System.out.println("agent: the server is busy (" + e.getMessage() + "); trying again in " + RETRY_MILLIS / 1000 + " s");
+                    Thread.sleep(RETRY_MILLIS);
                 }
             }
             agent.serve(once);

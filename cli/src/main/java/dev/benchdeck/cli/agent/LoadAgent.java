@@ -60,7 +60,15 @@ public final class LoadAgent {
     public void register() throws IOException, InterruptedException, ServerRefusedException {
         AgentMessages.Registered registered = client.register(registration);
         agentId = registered.agentId();
-        clock = client.clockOffset();
+        try {
+            clock = client.clockOffset();
+        } catch (ServerRefusedException e) {
+            if (!e.isTemporary()) {
+                throw e;
+            }
+            // registered all the same; the clock is measured again before each run
+            out.println("agent: the server is busy (" + e.getMessage() + "); the clock is measured before the first run");
+        }
         out.printf("agent %s registered as %d with a server of Benchdeck %s; clock offset %.3f ms (round trip %.3f ms)%n",
                 registration.name(), agentId, registered.serverVersion(), clock.offsetMicros() / 1000.0, clock.roundTripMicros() / 1000.0);
     }
@@ -219,6 +227,13 @@ public final class LoadAgent {
                     call.run();
                     return;
                 } catch (ServerRefusedException e) {
+                    if (e.isTemporary() && attempt < SEND_ATTEMPTS) {
+                        // busy for now (its request limit, its database): the same as a network hiccup
+                        if (!pause(attempt)) {
+                            return;
+                        }
+                        continue;
+                    }
                     out.println("agent: run " + runId + ": the server refused the " + what + ": " + e.getMessage());
                     if (e.status() == 409 || e.status() == 404) {
                         // counted lost, or the run is over there: nothing more of it is wanted
@@ -233,9 +248,7 @@ public final class LoadAgent {
                         out.println("agent: run " + runId + ": could not send the " + what + " (" + e.getMessage() + ")");
                         return;
                     }
-                    try {
-                        Thread.sleep(500L * attempt);
-                    } catch (InterruptedException interrupted) {
+                    if (!pause(attempt)) {
                         return;
                     }
                 } catch (InterruptedException e) {
@@ -243,5 +256,15 @@ public final class LoadAgent {
                 }
             }
         });
+    }
+
+    /** Waits before another attempt (longer each time); false when interrupted. */
+    private static boolean pause(int attempt) {
+        try {
+            Thread.sleep(500L * attempt);
+            return true;
+        } catch (InterruptedException interrupted) {
+            return false;
+        }
     }
 }

@@ -13,4 +13,9 @@ public final class ServerRefusedException extends Exception {
     public int status() {
         return status;
     }
+
+    /** Too many requests (429) or unavailable for now (503): worth trying again shortly, not a refusal of the agent. */
+    public boolean isTemporary() {
+        return status == 429 || status == 503;
+    }
 }

@@ -21,7 +21,7 @@ public final class PlanSharder {
         plan.putObject("shard").put("index", shard.index()).put("count", shard.count());
         long seed = plan.path("seed").canConvertToLong() ? plan.get("seed").asLong() : 1L;
         // a different but reproducible seed per shard: the same seed would give every agent the same random gaps
-        plan.put("seed", seed + shard.index() * 0x9E3779B97F4A7C15L);
+        plan.put("seed", shardSeed(seed, shard.index()));
         if (plan.get("load") instanceof ObjectNode load) {
             divide(load, shard);
             for (JsonNode step : load.path("steps")) {
@@ -47,5 +47,19 @@ public final class PlanSharder {
             long max = node.get("max_in_flight").asLong();
             node.put("max_in_flight", Math.max(1, (max + shard.count() - 1) / shard.count()));
         }
+    }
+
+    /**
+     * Shard 0 keeps the plan's seed; others get it mixed with their index (SplitMix64's finaliser). Adding a multiple
+     * of the golden gamma instead would give SplittableRandom the same sequence shifted by i draws.
+     */
+    static long shardSeed(long seed, int index) {
+        if (index == 0) {
+            return seed;
+        }
+        long z = seed ^ (index * 0xD1B54A32D192ED03L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

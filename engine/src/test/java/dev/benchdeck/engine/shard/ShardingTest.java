@@ -133,6 +133,14 @@ class ShardingTest {
         }
         assertThat(totalRequests).isEqualTo(1000);
         assertThat(seeds).hasSize(4);
+        // and independent: no shard's random draws are another's shifted by a few (as seed + i × gamma would make them)
+        Set<Long> draws = new HashSet<>();
+        for (long seed : seeds) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            for (int i = 0; i < 10_000; i++) {
+                assertThat(draws.add(random.nextLong())).as("a draw shared by two shards").isTrue();
+            }
+        }
     }
 
     @Test

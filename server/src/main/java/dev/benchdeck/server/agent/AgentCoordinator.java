@@ -104,7 +104,8 @@ public class AgentCoordinator {
         RunStatus status = null;
         while (!run.allFinished()) {
             try {
-                Thread.sleep(POLL.toMillis());
+                // woken as soon as a shard sends something, so that a second is merged when its last part comes
+                run.awaitNews(POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 run.cancelled = true;
@@ -226,15 +227,18 @@ public class AgentCoordinator {
 
     /** A heartbeat from an agent: its shard to run (once), and whether its run should stop. */
     AgentMessages.HeartbeatReply heartbeat(long agentId, AgentMessages.Heartbeat heartbeat) {
+        ShardedRun.ShardState shard = byAgent.get(agentId);
+        if (shard != null) {
+            // alive as soon as it is heard: a slow database must not make the server count its agents lost
+            shard.lastSeenNanos = System.nanoTime();
+        }
         if (!agents.touch(agentId, heartbeat.clockOffsetMicros(), heartbeat.roundTripMicros())) {
             throw new NotFoundException("agent", agentId);
         }
-        ShardedRun.ShardState shard = byAgent.get(agentId);
         if (shard == null) {
             // a run this server no longer coordinates (or never did): the agent should stop it
             return new AgentMessages.HeartbeatReply(null, heartbeat.runId() != null);
         }
-        shard.lastSeenNanos = System.nanoTime();
         ShardedRun run = runs.get(shard.assignment.runId());
         boolean cancel = run == null || run.cancelled || shard.lostAt != null;
         if (!shard.delivered && !cancel) {

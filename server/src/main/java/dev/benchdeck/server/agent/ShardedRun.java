@@ -7,11 +7,14 @@ import dev.benchdeck.engine.result.RunResult;
 import dev.benchdeck.engine.result.StepResult;
 import dev.benchdeck.engine.shard.AgentMessages;
 import dev.benchdeck.engine.shard.IntervalMerger;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +33,7 @@ final class ShardedRun {
     private final List<SetupProgress> setup = new ArrayList<>();
     /** The whole plan's step labels ("users=4"), not a shard's ("users=2"). */
     private final List<String> stepLabels;
+    private final Semaphore news = new Semaphore(0);
 
     ShardedRun(long runId, List<ShardState> shards, List<String> stepLabels) {
         this.runId = runId;
@@ -70,6 +74,14 @@ final class ShardedRun {
     synchronized void addIntervals(ShardState shard, List<AgentMessages.ShardInterval> sent, List<SetupProgress> progress) {
         shard.intervals.addAll(sent);
         setup.addAll(progress);
+        news.release();
+    }
+
+    /** Waits until a shard sent something, at most {@code timeout}. */
+    void awaitNews(Duration timeout) throws InterruptedException {
+        if (news.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            news.drainPermits();
+        }
     }
 
     /** Setup progress the shards reported since the last call, in the order it came. */
@@ -81,6 +93,7 @@ final class ShardedRun {
 
     synchronized void addStep(ShardState shard, StepResult step) {
         shard.steps.put(step.index(), step);
+        news.release();
     }
 
     synchronized void end(ShardState shard, AgentMessages.ShardEnd end) {
@@ -88,6 +101,7 @@ final class ShardedRun {
             end.result().steps().forEach(step -> shard.steps.put(step.index(), step));
         }
         shard.end = end;
+        news.release();
     }
 
     boolean allFinished() {

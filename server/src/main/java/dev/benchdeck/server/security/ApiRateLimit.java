@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -23,6 +25,7 @@ final class ApiRateLimit extends OncePerRequestFilter {
 
     /** Beyond this many callers the buckets start afresh, so that a flood of new callers cannot exhaust memory. */
     private static final int MAX_BUCKETS = 100_000;
+    private static final Pattern AGENT_CALL = Pattern.compile("/api/v1/agents/(\\d{1,18})/.*");
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Bandwidth limit;
@@ -55,7 +58,10 @@ final class ApiRateLimit extends OncePerRequestFilter {
     }
 
     private static String key(HttpServletRequest request) {
-        return CurrentActor.get().map(actor -> actor.viaToken() ? "token:" + actor.tokenId() : "user:" + actor.userId())
+        String caller = CurrentActor.get().map(actor -> actor.viaToken() ? "token:" + actor.tokenId() : "user:" + actor.userId())
                 .orElseGet(() -> "address:" + request.getRemoteAddr());
+        // many agents may share one token: each agent's heartbeats and intervals (about 2 a second) count on their own
+        Matcher agent = AGENT_CALL.matcher(request.getRequestURI());
+        return agent.matches() ? caller + ":agent:" + agent.group(1) : caller;
     }
 }

@@ -62,6 +62,38 @@ class SecurityLimitsIntegrationTest extends IntegrationTestSupport {
     }
 
     @Test
+    void anAgentsOwnCallsHaveABucketOfTheirOwnBesideTheirTokens() throws Exception {
+        TestUser editor = newUser("agents", Role.EDITOR);
+        HttpResponse<String> registered = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/agents"))
+                .header("Authorization", "Bearer " + editor.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "limited", "labels": {}, "cores": 1, "memory_bytes": 1, "version": "dev", "protocol": 1}""")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        long agent = dev.benchdeck.server.system.Json.read(registered.body()).get("agent_id").asLong();
+        // the token's bucket spent on other calls
+        int tokenLimited = 0;
+        for (int i = 0; i < 60; i++) {
+            tokenLimited += HTTP.send(HttpRequest.newBuilder(uri("/api/v1/overview")).header("Authorization", "Bearer " + editor.token()).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode() == 429 ? 1 : 0;
+        }
+        assertThat(tokenLimited).isPositive();
+        // the agent's heartbeats still go through, up to a burst of their own
+        int agentLimited = 0;
+        int first = 0;
+        for (int i = 0; i < 60; i++) {
+            int status = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/agents/" + agent + "/heartbeat"))
+                    .header("Authorization", "Bearer " + editor.token()).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"clock_offset_micros\": 0, \"round_trip_micros\": 0}")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+            first = i == 0 ? status : first;
+            agentLimited += status == 429 ? 1 : 0;
+        }
+        assertThat(first).isEqualTo(200);
+        assertThat(agentLimited).as("an agent's bucket is limited too").isPositive();
+    }
+
+    @Test
     void signInsBeyondTheConcurrentHashCapGet503WithRetryAfterAsProblemDetails() throws Exception {
         Browser browser = new Browser(port);
         browser.get("/api/v1/auth/state");

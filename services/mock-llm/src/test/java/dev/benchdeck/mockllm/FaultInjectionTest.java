@@ -85,7 +85,8 @@ class FaultInjectionTest {
         List<Event> content = recording.dataEvents().stream().filter(e -> e.data().contains("\"content\":\" ")).toList();
         assertThat(content).hasSize(10);
         double gap = content.get(5).atMillis() - content.get(4).atMillis();
-        assertThat(gap).isBetween(295.0, 340.0);
+        // the stall is 300 ms after token 4 was sent: token 4 read late on a busy machine shortens the gap seen here
+        assertThat(gap).isBetween(280.0, 340.0);
         assertThat(recording.dataEvents().get(recording.dataEvents().size() - 1).data()).isEqualTo("[DONE]");
         assertThat(counted("completed")).containsEntry("stalled", 1L).containsEntry("completed", 1L);
     }

@@ -46,6 +46,7 @@ final class AgentCommand implements Callable<Integer> {
             return ExitCode.INVALID_INPUT;
         }
         String agentName = name != null && !name.isBlank() ? name : hostName();
+        exitWithParent(System.getenv("BENCHDECK_AGENT_PARENT_PID"));
         try (AgentClient client = new AgentClient(URI.create(server), token)) {
             LoadAgent agent = new LoadAgent(client, agentName, labels, System.out);
             Thread main = Thread.currentThread();
@@ -81,6 +82,21 @@ final class AgentCommand implements Callable<Integer> {
             System.err.println("agent: the server refused this agent: " + e.getMessage());
             return ExitCode.AGENT_REFUSED;
         }
+    }
+
+    /** A server's local agent ends with its server, however that ends (kill -9 included). */
+    private static void exitWithParent(String parentPid) {
+        if (parentPid == null || !parentPid.matches("\\d{1,19}")) {
+            return;
+        }
+        java.util.Optional<ProcessHandle> parent = ProcessHandle.of(Long.parseLong(parentPid));
+        if (parent.isEmpty()) {
+            System.exit(ExitCode.PASSED);
+        }
+        parent.get().onExit().thenRun(() -> {
+            System.out.println("agent: the server that started this agent has ended; so does the agent");
+            Runtime.getRuntime().halt(ExitCode.PASSED);
+        });
     }
 
     private static String hostName() {

@@ -61,6 +61,12 @@ class AgentController {
     ResponseEntity<String> registerAgent(@RequestBody String body) {
         AgentMessages.Registration registration = JsonBody.read(body, AgentMessages.Registration.class, "the registration");
         check(registration);
+        if (registration.labels() != null && registration.labels().containsKey(LocalAgents.LABEL)
+                && !LocalAgentKey.isLocalAgent(CurrentActor.require())) {
+            // the label marks a server's own agents, which get its local runs (and their targets' secrets)
+            throw new BadRequestException("reserved label", List.of(new FieldProblem("labels." + LocalAgents.LABEL,
+                    "is reserved for the server's own local agents")));
+        }
         String serverVersion = EnvironmentInfo.current().benchdeckVersion();
         if (registration.protocol() != AgentMessages.PROTOCOL) {
             throw new ConflictException("agent " + registration.name() + " speaks agent protocol " + registration.protocol()

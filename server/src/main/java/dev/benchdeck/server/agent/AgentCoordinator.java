@@ -93,7 +93,7 @@ public class AgentCoordinator {
         } finally {
             runs.remove(runId);
             states.forEach(s -> byAgent.remove(s.agent.id(), s));
-            agents.release(runId);
+            release(runId);
         }
     }
 
@@ -190,11 +190,34 @@ public class AgentCoordinator {
                 intervals, List.of());
     }
 
+    /** Frees the run's agents, trying again while the database is away (a claimed agent would never be free again). */
+    private void release(long runId) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                agents.release(runId);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 5) {
+                    log.warn("Run {}: could not free its agents ({}); they count as free once the run has ended", runId, e.toString());
+                    return;
+                }
+                try {
+                    Thread.sleep(1_000L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     /** Claims {@code count} free agents with the labels, waiting for them; null when they did not come in time (or a cancel). */
     private @Nullable List<AgentView> claim(long runId, AgentsSpec spec, RunControl control) throws InterruptedException {
         long deadline = System.nanoTime() + waitForAgents.toNanos();
         while (!control.isCancelled()) {
-            List<AgentView> free = agents.free().stream().filter(a -> eligible(a, spec)).limit(spec.count()).toList();
+            // a local run takes only agents no user registered (the local key's): nobody else may carry their label
+            List<AgentView> candidates = spec.labels().containsKey(LocalAgents.LABEL) ? agents.freeUnowned() : agents.free();
+            List<AgentView> free = candidates.stream().filter(a -> eligible(a, spec)).limit(spec.count()).toList();
             if (free.size() == spec.count() && agents.claim(runId, free.stream().map(AgentView::id).toList())) {
                 return free;
             }
@@ -208,7 +231,8 @@ public class AgentCoordinator {
 
     /** Whether the agent may take a shard of such a plan: it carries the labels; a server's local agents only its local runs. */
     private static boolean eligible(AgentView agent, AgentsSpec spec) {
-        return agent.carries(spec.labels()) && (spec.labels().containsKey(LocalAgents.LABEL) || !LocalAgents.isLocal(agent));
+        boolean localRun = spec.labels().containsKey(LocalAgents.LABEL);
+        return agent.carries(spec.labels()) && localRun == LocalAgents.isLocal(agent);
     }
 
     private String noAgents(AgentsSpec spec) {
@@ -242,8 +266,13 @@ public class AgentCoordinator {
         ShardedRun run = runs.get(shard.assignment.runId());
         boolean cancel = run == null || run.cancelled || shard.lostAt != null;
         if (!shard.delivered && !cancel) {
+            try {
+                agents.shardStatus(shard.assignment.runId(), shard.index, "running", null, null);
+            } catch (RuntimeException e) {
+                // the breakdown's status only: the shard must still get going, or the run would wait for it forever
+                log.warn("Run {}: could not record shard {} running ({})", shard.assignment.runId(), shard.index, e.toString());
+            }
             shard.delivered = true;
-            agents.shardStatus(shard.assignment.runId(), shard.index, "running", null, null);
             return new AgentMessages.HeartbeatReply(shard.assignment, false);
         }
         return new AgentMessages.HeartbeatReply(null, cancel);

@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class AgentRepository {
 
+    /** Not claimed by a run that may still use it (a claim left by a run that ended without freeing it does not count). */
+    private static final String UNCLAIMED = """
+            (current_run is null or not exists (select 1 from runs r where r.id = agents.current_run and r.status in ('queued', 'running')))""";
     private static final String COLUMNS = """
             id, name, labels, cores, memory_bytes, version, registered_at, last_heartbeat, clock_offset_us, round_trip_us,
             current_run, current_shard, last_heartbeat > now() - cast(:silence as interval) as online""";
@@ -76,8 +79,15 @@ class AgentRepository {
 
     /** Online agents executing nothing, oldest heartbeat last: candidates for a run. */
     List<AgentView> free() {
-        return jdbc.sql("select " + COLUMNS + " from agents where current_run is null"
+        return jdbc.sql("select " + COLUMNS + " from agents where " + UNCLAIMED
                         + " and last_heartbeat > now() - cast(:silence as interval) order by id")
+                .param("silence", silence()).query(AgentRepository::view).list();
+    }
+
+    /** Free agents that no user registered (the server's local agents). */
+    List<AgentView> freeUnowned() {
+        return jdbc.sql("select " + COLUMNS + " from agents where " + UNCLAIMED
+                        + " and registered_by is null and last_heartbeat > now() - cast(:silence as interval) order by id")
                 .param("silence", silence()).query(AgentRepository::view).list();
     }
 
@@ -90,7 +100,7 @@ class AgentRepository {
     @Transactional
     boolean claim(long runId, List<Long> agentIds) {
         for (int shard = 0; shard < agentIds.size(); shard++) {
-            int claimed = jdbc.sql("update agents set current_run = :run, current_shard = :shard where id = :id and current_run is null")
+            int claimed = jdbc.sql("update agents set current_run = :run, current_shard = :shard where id = :id and " + UNCLAIMED)
                     .param("run", runId).param("shard", shard).param("id", agentIds.get(shard)).update();
             if (claimed != 1) {
                 org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();

@@ -39,6 +39,8 @@ public class LocalAgents implements SmartLifecycle {
 
     /** The label's name; its value is this start's nonce. */
     static final String LABEL = "benchdeck-local";
+    /** The environment variable naming the process whose end ends the agent ({@code benchdeck agent} reads it). */
+    static final String AGENT_PARENT_ENV = "BENCHDECK_AGENT_PARENT_PID";
     private static final Logger log = LoggerFactory.getLogger(LocalAgents.class);
     private static final Duration CHECK = Duration.ofSeconds(1);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -116,7 +118,14 @@ public class LocalAgents implements SmartLifecycle {
             } catch (InterruptedException e) {
                 return;
             }
-            agents.forEach(Supervised::restartIfDead);
+            for (Supervised agent : agents) {
+                try {
+                    agent.restartIfDead();
+                } catch (RuntimeException e) {
+                    // the database away, say: the next check tries again
+                    log.debug("Local agent {}: supervision failed this time ({})", agent.name, e.toString());
+                }
+            }
         }
     }
 
@@ -165,7 +174,12 @@ public class LocalAgents implements SmartLifecycle {
                 Files.createDirectories(logs);
                 ProcessBuilder builder = new ProcessBuilder(command(name, server))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()));
-                builder.environment().put("BENCHDECK_AGENT_TOKEN", key.secret());
+                Map<String, String> env = builder.environment();
+                // the server's own credentials stay with the server (plans may still read other variables)
+                env.keySet().removeIf(name -> name.startsWith("BENCHDECK_DATABASE_") || name.equals("BENCHDECK_SECRET_KEY"));
+                env.put("BENCHDECK_AGENT_TOKEN", key.secret());
+                // it exits when the server is gone (killed, say), not to go on beating at nobody
+                env.put(AGENT_PARENT_ENV, String.valueOf(ProcessHandle.current().pid()));
                 process = builder.start();
                 log.debug("Local agent {} started (pid {})", name, process.pid());
             } catch (IOException e) {

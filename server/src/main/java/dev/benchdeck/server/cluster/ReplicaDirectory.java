@@ -61,6 +61,9 @@ public class ReplicaDirectory implements SmartLifecycle {
 
     @EventListener
     void serverStarted(WebServerInitializedEvent event) {
+        if (event.getApplicationContext().getParent() != null) {
+            return; // a management server of its own: not where peers call
+        }
         if (configuredUrl != null) {
             url = configuredUrl;
         } else {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.benchdeck.server.system.ProblemJson;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +36,8 @@ public class ReplicaForwarder {
 
     /**
      * The coordinating replica's answer to this request, when another live replica coordinates the run; empty when this
-     * replica should answer (it coordinates the run, nobody does, the call was already forwarded, or the other replica
-     * did not answer).
+     * replica should answer (it coordinates the run, nobody does, or the call was already forwarded); 503 when the other
+     * replica did not answer.
      */
     public Optional<ResponseEntity<String>> toCoordinator(long runId, HttpServletRequest request, String body) {
         if (request.getHeader(FORWARDED) != null) {
@@ -61,8 +62,11 @@ public class ReplicaForwarder {
             answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> response.header(HttpHeaders.CONTENT_TYPE, type));
             return Optional.of(response.body(answer.body()));
         } catch (IOException e) {
-            log.warn("Run {}: the coordinating replica at {} did not answer ({}); answering here", runId, coordinator.get(), e.toString());
-            return Optional.empty();
+            // not "no such run" here: the agent would stop its shard; busy for now, it tries again
+            log.warn("Run {}: the coordinating replica at {} did not answer ({})", runId, coordinator.get(), e.toString());
+            return Optional.of(ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, "1").contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ProblemJson.body(503, "Coordinator unreachable", "the replica coordinating run " + runId
+                            + " did not answer; try again", request.getRequestURI(), null)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();

@@ -52,7 +52,8 @@ final class ActorFilter extends OncePerRequestFilter {
         try {
             if (hasBearer(request)) {
                 actor = tokens.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).strip());
-                if (actor.isEmpty()) {
+                // the local agents' key works for the agents' endpoints only
+                if (actor.isEmpty() || LocalAgentKey.isLocalAgent(actor.get()) && !request.getRequestURI().startsWith("/api/v1/agents")) {
                     SecurityProblems.write(request, response, 401, SecurityProblems.UNAUTHENTICATED,
                             "the API token is unknown, expired or revoked", null);
                     return;

@@ -61,7 +61,8 @@ final class ApiRateLimit extends OncePerRequestFilter {
         String caller = CurrentActor.get().map(actor -> actor.viaToken() ? "token:" + actor.tokenId() : "user:" + actor.userId())
                 .orElseGet(() -> "address:" + request.getRemoteAddr());
         // many agents may share one token: each agent's heartbeats and intervals (about 2 a second) count on their own
+        // (signed-in callers only: the agent's id comes from the path, before anyone checked it is theirs)
         Matcher agent = AGENT_CALL.matcher(request.getRequestURI());
-        return agent.matches() ? caller + ":agent:" + agent.group(1) : caller;
+        return agent.matches() && !caller.startsWith("address:") ? caller + ":agent:" + agent.group(1) : caller;
     }
 }

@@ -94,8 +94,8 @@ public class TelemetrySampler {
         private final AtomicBoolean warned = new AtomicBoolean();
         private final long startNanos = System.nanoTime();
         // nanoTime of the run's second 0, from the first interval (a run on agents starts seconds after the sampler)
-        private long originNanos = startNanos;
-        private boolean aligned;
+        private volatile long originNanos = startNanos;
+        private volatile boolean aligned;
         /** Samples taken before the first interval: timed once the run's second 0 is known. */
         private final List<Pending> pending = new ArrayList<>();
         private int seq;
@@ -109,11 +109,16 @@ public class TelemetrySampler {
         }
 
         @Override
-        public synchronized void align(double elapsedSeconds) {
-            if (!aligned) {
-                originNanos = System.nanoTime() - (long) (elapsedSeconds * 1e9);
-                aligned = true;
-                flushPending();
+        public void align(double elapsedSeconds) {
+            if (aligned) {
+                return; // every interval after the first: no lock on the run's thread
+            }
+            synchronized (this) {
+                if (!aligned) {
+                    originNanos = System.nanoTime() - (long) (elapsedSeconds * 1e9);
+                    aligned = true;
+                    flushPending();
+                }
             }
         }
 
@@ -121,7 +126,12 @@ public class TelemetrySampler {
         private void flushPending() {
             for (Pending p : pending) {
                 if (p.nanos >= originNanos) {
-                    store(p.nanos, p.metrics);
+                    try {
+                        store(p.nanos, p.metrics);
+                    } catch (RuntimeException e) {
+                        // telemetry is best effort: a sample that cannot be stored must not fail the run
+                        log.debug("Run {}: a telemetry sample was not stored ({})", runId, e.toString());
+                    }
                 }
             }
             pending.clear();

@@ -68,6 +68,26 @@ class LocalAgentsIntegrationTest extends IntegrationTestSupport {
         assertThat(awaitRun(again, status("completed"), Duration.ofSeconds(40)).get("requests").asLong()).isPositive();
     }
 
+    @Autowired
+    dev.benchdeck.server.security.LocalAgentKey localKey;
+
+    @Test
+    void theLocalKeyOpensTheAgentsEndpointsOnlyAndNobodyElseMayCarryTheLocalLabel() {
+        HttpRequest.Builder withKey = HttpRequest.newBuilder().header("Authorization", "Bearer " + localKey.secret());
+        assertThat(sendAsIs(withKey.copy().uri(URI.create("http://127.0.0.1:" + port + "/api/v1/agents")).GET().build()).status()).isEqualTo(200);
+        assertThat(sendAsIs(withKey.copy().uri(URI.create("http://127.0.0.1:" + port + "/api/v1/runs")).GET().build()).status()).isEqualTo(401);
+
+        // an editor's agent claiming to be a local one would get the server's local runs and their targets' secrets
+        TestUser editor = newUser("impostor", dev.benchdeck.server.security.Role.EDITOR);
+        Response refused = sendAsIs(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agents"))
+                .header("Authorization", "Bearer " + editor.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "impostor", "labels": {"benchdeck-local": "any"}, "cores": 1, "memory_bytes": 1, "version": "dev", "protocol": 1}"""))
+                .build());
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("labels.benchdeck-local");
+    }
+
     @Test
     void aLocalAgentLookingKeyThatIsNotThisStartsIsRefused() {
         Response refused = sendAsIs(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/agents"))

@@ -41,7 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, os.path.join(REPO, "bench", "lib"))
 import foreign_cpu  # noqa: E402
-from local import free_port  # noqa: E402
+from local import await_ready, free_port  # noqa: E402
 
 OUT = os.path.join(REPO, "bench", "out", "agents")
 SUMMARY = os.path.join(REPO, "bench", "out", "agents-summary.md")
@@ -115,19 +115,7 @@ class Server:
             "--benchdeck.security.api.requests-per-second=1000000", "--benchdeck.security.api.burst=1000000"]
         self.proc = start([JAVA, "-jar", SERVER_JAR, f"--server.port={self.port}", *self.args(), *limits],
                           os.path.join(OUT, "server.log"), cpu=SERVER_CPU)
-        deadline = time.time() + 300
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"the server exited (log: {OUT}/server.log)")
-            try:
-                with urllib.request.urlopen(self.base + "/actuator/health/readiness", timeout=1) as r:
-                    if b'"UP"' in r.read():
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.2)
-        else:
-            raise SystemExit("the server was not ready in 300 s")
+        await_ready(self.proc, self.base, os.path.join(OUT, "server.log"))
         headless = [JAVA, "-jar", SERVER_JAR]
         subprocess.run(headless + ["users", "add", "bench-agents", "--role", "editor"] + self.args(),
                        input="a bench password for the agents 7c2d\n", text=True, check=True, capture_output=True)

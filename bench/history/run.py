@@ -37,6 +37,9 @@ import time
 import urllib.error
 import urllib.request
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from local import await_ready  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 OUT = os.path.join(REPO, "bench", "out", "history")
@@ -78,19 +81,7 @@ class Server:
                                       "--benchdeck.security.api.requests-per-second=1000000",
                                       "--benchdeck.security.api.burst=1000000"],
                                      stdout=self.log_file, stderr=subprocess.STDOUT)
-        deadline = time.time() + 300
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"the server exited (log: {self.log_file.name})")
-            try:
-                with urllib.request.urlopen(self.base + "/actuator/health/readiness", timeout=1) as r:
-                    if b'"UP"' in r.read():
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            time.sleep(0.2)
-        else:
-            raise SystemExit("the server was not ready in 300 s")
+        await_ready(self.proc, self.base, self.log_file.name)
         headless = [JAVA, "-jar", JAR]
         subprocess.run(headless + ["users", "add", USER, "--role", "admin"] + self.args(), input=PASSWORD + "\n",
                        text=True, check=True, capture_output=True)

@@ -1,8 +1,11 @@
-"""What the ingest benchmarks share: free ports on 127.0.0.1, the JDK's java, the CLI jar (built on first use)."""
+"""What the benchmarks share: free ports on 127.0.0.1, the JDK's java, the CLI jar (built on first use), a server's readiness."""
 
 import os
 import socket
 import subprocess
+import time
+import urllib.error
+import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -30,3 +33,19 @@ def cli_jar(log):
         subprocess.run(["./mvnw", "-q", "-B", "package", "-DskipTests", "-Dmaven.jar.forceCreation=true", "-pl", "cli", "-am"], cwd=REPO, check=True,
                        env=dict(os.environ, JAVA_HOME=os.path.dirname(os.path.dirname(java()))))
     return jar
+
+
+def await_ready(proc, base, log_path, timeout=300):
+    """Waits until the server at base answers its readiness probe UP; exits the benchmark if it dies or takes too long."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the server exited (log: {log_path})")
+        try:
+            with urllib.request.urlopen(base + "/actuator/health/readiness", timeout=1) as r:
+                if b'"UP"' in r.read():
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.2)
+    raise SystemExit(f"the server was not ready in {timeout} s")
